@@ -1,0 +1,33 @@
+/**
+ * The criterion-kind registry: the one place kinds are plugged in. The kernel looks kinds up here by
+ * name and never branches on a kind; adding a kind means writing its file and adding it to this list.
+ */
+import type { SectionRole } from '../model';
+import { bonus } from './bonus';
+import { checklist } from './checklist';
+import { deduction } from './deduction';
+import { formula } from './formula';
+import { manual } from './manual';
+import { tiers } from './tiers';
+import type { CriterionKind } from './types';
+
+const registry = new Map<string, CriterionKind>();
+
+export function registerKind(kind: CriterionKind): void {
+  registry.set(kind.name, kind);
+}
+
+export function getKind(name: string): CriterionKind | undefined {
+  return registry.get(name);
+}
+
+export function kindNames(): string[] {
+  return [...registry.keys()];
+}
+
+/** The kind a leaf gets when it names none, by the role of its section. */
+export const DEFAULT_KIND: Record<SectionRole, string> = { base: 'manual', bonus: 'bonus', deduction: 'deduction' };
+
+for (const k of [manual, formula, checklist, tiers, bonus, deduction]) registerKind(k);
+
+export type { CriterionKind } from './types';

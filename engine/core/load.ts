@@ -1,0 +1,81 @@
+/**
+ * Loading a criteria set from text (YAML or JSON; JSON is parsed by the YAML parser too, which gives line
+ * numbers for both), then schema check, compile and lint. Pure: callers read the file.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import { isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
+import { compileSet, CompiledSet } from './compile';
+import { lint } from './lint';
+import type { CriteriaSet } from './model';
+import { hasErrors, Problem, problem } from './problems';
+import { criteriaSetSchema } from './schema';
+
+export interface LoadResult {
+  set: CompiledSet | null;
+  def: CriteriaSet | null;
+  problems: Problem[];
+}
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+function validate() {
+  return (validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(criteriaSetSchema()));
+}
+
+/** Parse YAML/JSON text into a definition plus a path -> line lookup. */
+export function parseCriteriaText(
+  text: string,
+  file?: string,
+): { def: unknown; lineOf: (path: string) => number | undefined; problems: Problem[] } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((e) =>
+    problem('syntax_error', { detail: e.message.split('\n')[0] }, { file, line: e.linePos?.[0]?.line }),
+  );
+  const lineOf = (path: string): number | undefined => {
+    let node: unknown = doc.contents;
+    let last = node as YamlNode | undefined;
+    for (const part of path.split('/').filter(Boolean)) {
+      if (isMap(node)) node = node.get(part, true);
+      else if (isSeq(node)) node = node.get(Number(part), true);
+      else break;
+      if (node && (node as YamlNode).range) last = node as YamlNode;
+    }
+    return last?.range ? lc.linePos(last.range[0]).line : undefined;
+  };
+  return { def: problems.length ? null : doc.toJS({ maxAliasCount: 100 }), lineOf, problems };
+}
+
+/** Schema-check, compile and lint a definition (already parsed). */
+export function loadCriteriaDef(
+  def: unknown,
+  opts: { file?: string; lineOf?: (path: string) => number | undefined } = {},
+): LoadResult {
+  const v = validate();
+  if (!v(def)) {
+    const problems = (v.errors ?? []).map((e) => {
+      const path = e.instancePath.replace(/^\//, '');
+      const detail = e.keyword === 'additionalProperties' ? `unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.message ?? e.keyword;
+      return problem('schema_error', { path: path || '/', detail }, { file: opts.file, path, line: opts.lineOf?.(path) });
+    });
+    return { set: null, def: null, problems: dedupe(problems) };
+  }
+  const set = compileSet(def as CriteriaSet, opts);
+  const problems = lint(set, opts);
+  return { set: hasErrors(problems) ? null : set, def: def as CriteriaSet, problems };
+}
+
+export function loadCriteriaText(text: string, file?: string): LoadResult {
+  const parsed = parseCriteriaText(text, file);
+  if (parsed.problems.length) return { set: null, def: null, problems: parsed.problems };
+  return loadCriteriaDef(parsed.def, { file, lineOf: parsed.lineOf });
+}
+
+function dedupe(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = `${p.path}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Award rule registry. "top-eligible" proposes the best-ranked eligible units up to the quota; a shared
+ * rank that would overflow the quota proposes none of the tied units beyond it (the cluster decides).
+ */
+import type { AwardRule } from './types';
+
+const registry = new Map<string, AwardRule>();
+
+export function registerAwardRule(r: AwardRule): void {
+  registry.set(r.name, r);
+}
+export function getAwardRule(name: string): AwardRule | undefined {
+  return registry.get(name);
+}
+export function awardRuleNames(): string[] {
+  return [...registry.keys()];
+}
+
+export const DEFAULT_AWARD_RULE = 'top-eligible';
+
+registerAwardRule({
+  name: 'top-eligible',
+  select(award, ranked) {
+    const eligible = ranked.filter((r) => r.eligible && (award.maxRank === undefined || r.rank <= award.maxRank));
+    const out = [];
+    for (let i = 0; i < eligible.length; ) {
+      let j = i;
+      while (j < eligible.length && eligible[j].rank === eligible[i].rank) j++;
+      if (out.length + (j - i) > award.quota) break; // a tie across the quota line is left to the cluster
+      for (let k = i; k < j; k++) out.push(eligible[k].entry);
+      i = j;
+    }
+    return out;
+  },
+});
