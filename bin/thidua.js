@@ -1,4 +1,7 @@
 #!/usr/bin/env node
 // The CLI is TypeScript run through tsx, so the package ships one source of truth and no build step.
 require('tsx/cjs');
-require('../engine/cli/main.ts');
+const { main } = require('../engine/cli/main.ts');
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -20,3 +20,5 @@ export type { CriterionKind, EntrySpec, CellValue, KindCompiled } from './kinds/
 export { registerTieBreaker, getTieBreaker, tieBreakerNames, DEFAULT_TIE_BREAKERS } from './rank/tiebreakers';
 export { registerAwardRule, getAwardRule, awardRuleNames, DEFAULT_AWARD_RULE } from './rank/awards';
 export type { RankEntry, TieBreaker, AwardRule } from './rank/types';
+export * from './grid';
+export * from './report';

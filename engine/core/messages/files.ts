@@ -12,4 +12,39 @@ export const FILE_MESSAGES = defineMessages({
     vi: 'Tệp không phải là sổ tính Excel .xlsx ({detail})',
     en: 'The file is not an Excel .xlsx workbook ({detail})',
   },
+  file_too_large: {
+    severity: 'error',
+    vi: 'Tệp quá lớn ({size} MB, giới hạn {limit} MB)',
+    en: 'File too large ({size} MB, limit {limit} MB)',
+  },
+  zip_bomb: {
+    severity: 'error',
+    vi: 'Tệp nén bất thường, từ chối giải nén ({detail})',
+    en: 'Abnormal compressed file, refused before inflating ({detail})',
+  },
+  encrypted_or_xls: {
+    severity: 'error',
+    vi: 'Tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu và lưu lại dạng .xlsx',
+    en: 'The file is password-protected or an old .xls; remove the password and save it as .xlsx',
+  },
+  ods_given: {
+    severity: 'error',
+    vi: 'Tệp là bảng tính OpenDocument (.ods); hãy lưu lại dạng .xlsx',
+    en: 'The file is an OpenDocument spreadsheet (.ods); save it as .xlsx',
+  },
+  sheet_too_large: {
+    severity: 'warning',
+    vi: 'Trang tính có {rows} hàng; chỉ đọc {limit} hàng đầu',
+    en: 'The sheet has {rows} rows; only the first {limit} are read',
+  },
+  no_layout: {
+    severity: 'error',
+    vi: 'Không nhận ra bố cục bảng chấm điểm trong tệp{hint}',
+    en: 'No known scoring-table layout found in the file{hint}',
+  },
+  criteria_required: {
+    severity: 'error',
+    vi: 'Tệp không mang bảng tiêu chí; hãy chỉ định --criteria',
+    en: 'The workbook does not carry its criteria set; pass --criteria',
+  },
 });

@@ -1,0 +1,10 @@
+/**
+ * The commands of `thidua`, registered in one place. Each command lives in its own file and exports
+ * `register(program)`.
+ */
+import type { Command } from 'commander';
+import * as check from './check';
+import * as lint from './lint';
+import * as score from './score';
+
+export const COMMANDS: Array<{ register(program: Command): void }> = [lint, check, score];

@@ -1,0 +1,82 @@
+/**
+ * What every command shares: language, output discipline (--json prints one document on stdout and
+ * nothing else there), exit codes, reading files, loading criteria sets.
+ */
+import { readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import { CompiledSet, formatProblem, hasErrors, Lang, loadCriteriaText, LoadResult, pickLang, Problem, problem } from '../core';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** A failure the user caused (bad path, unreadable input): printed as a message, never a stack. */
+export class UsageError extends Error {
+  constructor(
+    public readonly problems: Problem[],
+    message?: string,
+  ) {
+    super(message ?? problems.map((p) => p.messages.en).join('; '));
+  }
+}
+
+export interface GlobalOptions {
+  lang?: string;
+  json?: boolean;
+}
+
+export function langOf(opts: GlobalOptions): Lang {
+  return pickLang(opts.lang ?? process.env.THIDUA_LANG);
+}
+
+export function t(lang: Lang, vi: string, en: string): string {
+  return lang === 'vi' ? vi : en;
+}
+
+/** Human text goes to stdout unless --json, where it goes to stderr so stdout stays one JSON document. */
+export function say(opts: GlobalOptions, line: string): void {
+  (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printProblems(opts: GlobalOptions, problems: Problem[]): void {
+  const lang = langOf(opts);
+  for (const p of problems) say(opts, `  ${formatProblem(p, lang)}`);
+}
+
+export function readInput(file: string): Uint8Array {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UsageError([problem('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file })]);
+  }
+  if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: 'là thư mục / is a folder' }, { file })]);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError([problem('file_unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })]);
+  }
+}
+
+/** Criteria-set loaders by file extension: text formats here, the Excel sheet through the workbook edge. */
+export async function loadCriteriaFile(file: string): Promise<LoadResult> {
+  const ext = path.extname(file).toLowerCase();
+  const bytes = readInput(file);
+  if (ext === '.xlsx') {
+    const { loadCriteriaWorkbook } = await import('../workbook/criteria-sheet');
+    return loadCriteriaWorkbook(bytes, file);
+  }
+  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json')
+    throw new UsageError([problem('file_unreadable', { detail: 'expected .yaml, .json or .xlsx / cần tệp .yaml, .json hoặc .xlsx' }, { file })]);
+  return loadCriteriaText(Buffer.from(bytes).toString('utf8'), file);
+}
+
+/** Load --criteria for commands that need a compiled set; a broken set is a usage error (exit 2). */
+export async function requireCriteria(file: string | undefined): Promise<CompiledSet | undefined> {
+  if (!file) return undefined;
+  const r = await loadCriteriaFile(file);
+  if (!r.set || hasErrors(r.problems)) throw new UsageError(r.problems.filter((p) => p.severity === 'error'));
+  return r.set;
+}

@@ -1,0 +1,44 @@
+import type { CompiledSet, Problem, Submission } from '../../core';
+import type { Grid } from '../../core/grid';
+import type { Workbook } from 'exceljs';
+
+/** What a layout reader gets: the opened workbook, its sheets as grids, and the context of the run. */
+export interface LayoutInput {
+  file: string;
+  workbook: Workbook;
+  grids: Grid[];
+  /** Criteria set given on the command line (--criteria); required by layouts that do not embed one. */
+  criteria?: CompiledSet;
+}
+
+/** A cell of the workbook whose own value (from its formula) is compared with the engine's. */
+export interface WorkbookFigure {
+  /** Node id (criterion, group, section) or "total" / "base" / "bonus" / "penalty". */
+  node: string;
+  column: 'self' | 'inspected';
+  sheet: string;
+  cell: string;
+  formula?: string;
+  /** The value the workbook shows (cached result, or recomputed from its formula where possible). */
+  value: number | null;
+}
+
+export interface LayoutReadResult {
+  set: CompiledSet | null;
+  submission: Submission | null;
+  /** Figures the workbook computes itself (subtotals, totals) to compare with the recomputation. */
+  figures: WorkbookFigure[];
+  problems: Problem[];
+  meta: { unit?: string; year?: number; cluster?: string; mode?: 'self' | 'inspection' };
+}
+
+/**
+ * A workbook layout plugin (the project's generated template, the cluster's familiar table, ...).
+ * Registered in layouts/index.ts; `detect` scores how sure it is that it can read the workbook.
+ */
+export interface WorkbookLayout {
+  name: string;
+  /** 0 = cannot read; higher wins. Called with the run's context (criteria may be absent). */
+  detect(input: LayoutInput): number;
+  read(input: LayoutInput): LayoutReadResult;
+}
