@@ -22,3 +22,4 @@ export { registerAwardRule, getAwardRule, awardRuleNames, DEFAULT_AWARD_RULE } f
 export type { RankEntry, TieBreaker, AwardRule } from './rank/types';
 export * from './grid';
 export * from './report';
+export { criteriaFromGrids } from './criteria-sheet';

@@ -27,7 +27,7 @@ export function parseCriteriaText(
   file?: string,
 ): { def: unknown; lineOf: (path: string) => number | undefined; problems: Problem[] } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((e) =>
     problem('syntax_error', { detail: e.message.split('\n')[0] }, { file, line: e.linePos?.[0]?.line }),
   );

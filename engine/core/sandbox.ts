@@ -113,6 +113,8 @@ type Tree =
 
 export interface Sandbox {
   compile(source: string): CompiledExpr;
+  /** The locked-down mathjs instance (exposed so tests can prove its dangerous functions are disabled). */
+  readonly math: { [name: string]: unknown };
 }
 
 let shared: Sandbox | undefined;
@@ -261,6 +263,7 @@ export function createSandbox(): Sandbox {
   }
 
   return {
+    math: math as unknown as Sandbox['math'],
     compile(source: string): CompiledExpr {
       if (typeof source !== 'string' || !source.trim()) refuse('công thức trống', 'empty formula');
       if (source.length > LIMITS.maxLength)

@@ -18,7 +18,7 @@ export function criteriaSetSchema(): Record<string, unknown> {
       number: { type: 'string', maxLength: 32, description: 'Số thứ tự như in trong bảng (I, 1, 2.1, a)' },
       text: { type: 'string', minLength: 1, maxLength: 2000, description: 'Nội dung tiêu chí' },
       max: { type: 'number', minimum: 0, maximum: 10000, description: 'Điểm chuẩn' },
-      kind: { type: 'string', enum: kindNames(), description: 'Loại tiêu chí' },
+      kind: { type: 'string', description: `Loại tiêu chí: ${kindNames().join(', ')}` },
       step: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Bước điểm (ví dụ 0.25, 0.5)' },
       evidence: { type: 'boolean', description: 'Bắt buộc có minh chứng' },
       guidance: { type: 'string', maxLength: 4000, description: 'Hướng dẫn chấm' },

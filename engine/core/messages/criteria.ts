@@ -100,4 +100,24 @@ export const CRITERIA_MESSAGES = defineMessages({
     vi: 'Chỉ số "{name}" không được công thức nào sử dụng',
     en: 'Indicator "{name}" is not used by any formula',
   },
+  criteria_sheet_missing: {
+    severity: 'error',
+    vi: 'Không tìm thấy trang "Tiêu chí" có hàng tiêu đề (id, TT, Nội dung, Điểm chuẩn...)',
+    en: 'No "criteria" sheet with a header row (id, number, text, max...) was found',
+  },
+  criteria_row_incomplete: {
+    severity: 'error',
+    vi: 'Hàng tiêu chí thiếu mã hoặc nội dung',
+    en: 'Criterion row without an id or text',
+  },
+  criteria_unknown_parent: {
+    severity: 'error',
+    vi: 'Tiêu chí cha "{parent}" không có trong bảng',
+    en: 'Parent criterion "{parent}" is not in the sheet',
+  },
+  criteria_bad_value: {
+    severity: 'error',
+    vi: 'Giá trị "{value}" không hợp lệ ở cột {field}',
+    en: 'Invalid value "{value}" in column {field}',
+  },
 });
