@@ -76,7 +76,7 @@ describe('entry validation', () => {
   });
 
   test('formula results outside 0..max are clamped with a warning', () => {
-    const s = compileDef(miniDef((d) => ((d.sections[0].children![1] as { formula: string }).formula = 'min(10, 10 * done / plan)')));
+    const s = compileDef(miniDef((d) => ((d.sections[0].children![1] as unknown as { formula: string }).formula = 'min(10, 10 * done / plan)')));
     const ev = evaluate(s, { self: { ...full, '@done': 30 } });
     expect(ev.self!.nodes['A.2']).toBe(10);
   });
