@@ -23,3 +23,4 @@ export type { RankEntry, TieBreaker, AwardRule } from './rank/types';
 export * from './grid';
 export * from './report';
 export { criteriaFromGrids } from './criteria-sheet';
+export * from './rank/ranking';

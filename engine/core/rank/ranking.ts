@@ -329,7 +329,8 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     return { unit: c.src.unit!.trim(), file: c.src.file, evaluation: ev, final: col, src: c.src };
   });
   const units: RankedUnit[] = [];
-  if (set) orderAndRank(entries, breakers, set, units);
+  const entryOf = new Map<RankedUnit, RankEntry & { src: RankSource }>();
+  if (set) orderAndRank(entries, breakers, set, units, entryOf);
 
   // 6. Classification.
   const bands = policyDef.classification ?? [];
@@ -345,7 +346,7 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     return a ? { vi: a.label, en: a.labelEn ?? a.label } : { vi: id, en: id };
   };
   for (const u of units) {
-    const e = entries.find((x) => x.unit === u.unit)!;
+    const e = entryOf.get(u)!;
     for (const d of e.evaluation.disqualifications) {
       const awardLabel = labelOf(d.award);
       u.disqualified.push({ award: d.award, awardLabel, criterion: d.criterion, column: d.column, reason: d.reason });
@@ -360,14 +361,14 @@ export function buildRanking(inputs: RankSource[]): Ranking {
       );
     }
   }
-  const awards = proposeAwards(awardsDef, units, problems);
+  const awards = proposeAwards(awardsDef, units, entryOf, problems);
 
   // 8. Discrepancies between the columns.
   const discrepancies: Discrepancy[] = [];
   const totalMoves: TotalMove[] = [];
   const tol = toMilli(policy.tolerance);
   for (const u of units) {
-    const e = entries.find((x) => x.unit === u.unit)!;
+    const e = entryOf.get(u)!;
     const { self, inspected } = e.evaluation;
     if (!self || !inspected || !set) continue;
     for (const leaf of set.leaves) {
@@ -432,7 +433,7 @@ export function buildRanking(inputs: RankSource[]): Ranking {
   };
 }
 
-/** "II.2.1" style numbering as printed, from the section down (e.g. "II.2.1" for I/2/2.1 it is "II.2.1"). */
+/** Full printed numbering from the section down: II / 2 / 2.1 gives "II.2.1", I / 1 / a gives "I.1.a". */
 function numberPath(set: CompiledSet, id: string): string {
   const parts: string[] = [];
   let n = set.byId.get(id);
@@ -450,7 +451,7 @@ function numberPath(set: CompiledSet, id: string): string {
   return out.join('.');
 }
 
-function orderAndRank(entries: Array<RankEntry & { src: RankSource }>, breakers: TieBreaker[], set: CompiledSet, out: RankedUnit[]): void {
+function orderAndRank<E extends RankEntry>(entries: E[], breakers: TieBreaker[], set: CompiledSet, out: RankedUnit[], entryOf: Map<RankedUnit, E>): void {
   const byTotal = [...entries].sort((a, b) => toMilli(b.final.total) - toMilli(a.final.total) || collate(a.unit, b.unit));
   let position = 0;
   for (let i = 0; i < byTotal.length; ) {
@@ -499,6 +500,7 @@ function orderAndRank(entries: Array<RankEntry & { src: RankSource }>, breakers:
           else if (by) u.notes.push(note('tie_decided', { others: others.join(', '), breaker: label(by) }));
         }
         out.push(u);
+        entryOf.set(u, e);
       }
       position += part.length;
     }
@@ -530,17 +532,11 @@ function collate(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-function proposeAwards(defs: AwardDef[], units: RankedUnit[], problems: Problem[]): AwardProposal[] {
+function proposeAwards(defs: AwardDef[], units: RankedUnit[], entryOf: Map<RankedUnit, RankEntry>, problems: Problem[]): AwardProposal[] {
   const out: AwardProposal[] = [];
   const awarded = new Set<RankedUnit>();
   const byEntry = new Map<RankEntry, RankedUnit>();
-  const entryOf = new Map<RankedUnit, RankEntry>();
-  for (const u of units) {
-    // Award rules see RankEntry objects; keep a light one per unit.
-    const e = { unit: u.unit, file: u.file } as RankEntry;
-    byEntry.set(e, u);
-    entryOf.set(u, e);
-  }
+  for (const [u, e] of entryOf) byEntry.set(e, u);
   for (const a of defs) {
     const label: Bilingual = { vi: a.label, en: a.labelEn ?? a.label };
     const ruleName = a.rule ?? DEFAULT_AWARD_RULE;
@@ -584,3 +580,6 @@ function proposeAwards(defs: AwardDef[], units: RankedUnit[], problems: Problem[
 export function rankingOk(r: Ranking): boolean {
   return r.refused === 0 && r.units.length > 0 && !hasErrors(r.problems);
 }
+
+export { rankReport } from './report';
+export type { RankReport, RankReportRow } from './report';
