@@ -24,3 +24,4 @@ export * from './grid';
 export * from './report';
 export { criteriaFromGrids } from './criteria-sheet';
 export * from './rank/ranking';
+export * from './template/plan';
