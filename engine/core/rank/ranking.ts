@@ -212,7 +212,7 @@ export function unitKey(name: string): string {
     .trim()
     .replace(/\s+/g, ' ')
     .toLocaleLowerCase('vi')
-    .replace(/([oóòỏõọ])([àáảãạ])|([uúùủũụ])([ỳýỷỹỵ])|([oóòỏõọ])([èéẻẽẹ])/g, (m) => retone(m));
+    .replace(/[oóòỏõọ][aàáảãạeèéẻẽẹ]|[uúùủũụ][yỳýỷỹỵ]/g, retone);
 }
 
 const TONES: Record<string, [string, number]> = {};
