@@ -24,7 +24,7 @@ export interface GlobalOptions {
 }
 
 export function langOf(opts: GlobalOptions): Lang {
-  return pickLang(opts.lang ?? process.env.THIDUA_LANG);
+  return pickLang(process.env.THIDUA_LANG ?? opts.lang);
 }
 
 export function t(lang: Lang, vi: string, en: string): string {

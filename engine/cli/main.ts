@@ -13,8 +13,14 @@ export function buildProgram(): Command {
     .name('thidua')
     .description('Chấm điểm thi đua Cụm trường chính trị / emulation-cluster scoring')
     .option('--lang <vi|en>', 'ngôn ngữ / language (default vi)')
+    .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride();
+  // --lang before or after the command name; the command's own wins.
+  program.hook('preAction', (_program, action) => {
+    const lang = (action.opts().lang as string | undefined) ?? (program.opts().lang as string | undefined);
+    if (lang) process.env.THIDUA_LANG = lang;
+  });
   for (const c of COMMANDS) c.register(program);
   // --lang is accepted before or after the command name.
   for (const cmd of program.commands) if (!cmd.options.some((o) => o.long === '--lang')) cmd.option('--lang <vi|en>', 'ngôn ngữ / language');

@@ -5,7 +5,31 @@
  * a whitelist, and a small evaluator runs only whitelisted nodes. The same tree is translated to an Excel
  * formula so the workbook and the engine compute the same thing (division by zero is an error in both).
  */
-import { all, create, MathNode } from 'mathjs';
+import type { MathJsInstance, MathNode } from 'mathjs';
+// The single-file build loads ~10x faster than the package's CommonJS tree (one file, not hundreds), which
+// matters for a command line started once per run. It is the same mathjs, and gives the same parser.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mathjs: MathJsInstance = require('mathjs/lib/browser/math.js');
+
+// Keep the parser privately, then disable the dangerous functions on the instance itself (mathjs
+// security guidance) so that nothing else in the process can use them either.
+const privateParse = mathjs.parse;
+let locked = false;
+function lockDown(): MathJsInstance {
+  if (!locked) {
+    const disabled = (name: string) => () => {
+      throw new FormulaError(`hàm ${name} bị vô hiệu hóa`, `function ${name} is disabled`);
+    };
+    mathjs.import(
+      Object.fromEntries(
+        ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'reviver', 'compile'].map((n) => [n, disabled(n)]),
+      ),
+      { override: true },
+    );
+    locked = true;
+  }
+  return mathjs;
+}
 
 export const LIMITS = {
   maxLength: 1000,
@@ -125,19 +149,8 @@ export function sandbox(): Sandbox {
 }
 
 export function createSandbox(): Sandbox {
-  const math = create(all, {});
-  const parse = math.parse; // kept privately before the public one is disabled
-  const disabled = (name: string) => () => {
-    throw new FormulaError(`hàm ${name} bị vô hiệu hóa`, `function ${name} is disabled`);
-  };
-  math.import(
-    Object.fromEntries(
-      ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'reviver', 'compile'].map(
-        (n) => [n, disabled(n)],
-      ),
-    ),
-    { override: true },
-  );
+  const math = lockDown();
+  const parse = privateParse;
 
   function refuse(vi: string, en: string): never {
     throw new FormulaError(vi, en);
