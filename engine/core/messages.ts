@@ -8,6 +8,7 @@ import { WORKBOOK_MESSAGES } from './messages/workbook';
 import { FAMILIAR_MESSAGES } from './messages/familiar';
 import { RANK_MESSAGES } from './messages/rank';
 import { FILE_MESSAGES } from './messages/files';
+import { ADDIN_MESSAGES } from './messages/addin';
 
 export interface MessageDef {
   severity: 'error' | 'warning';
@@ -22,4 +23,5 @@ export const MESSAGES = {
   ...FAMILIAR_MESSAGES,
   ...RANK_MESSAGES,
   ...FILE_MESSAGES,
+  ...ADDIN_MESSAGES,
 } satisfies Record<string, MessageDef>;

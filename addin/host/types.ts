@@ -1,0 +1,148 @@
+/**
+ * What the task pane needs from the workbook it runs in. The UI only talks to this interface; the Office.js
+ * implementation lives in addin/office/adapter.ts and tests inject simulated hosts. No Office types here.
+ *
+ * Every method is one user-visible action and costs a small constant number of round trips to Excel
+ * (documented per method), whatever the number of criteria or rows.
+ */
+
+/** A raw cell value as Excel returns it. */
+export type HostValue = string | number | boolean | null;
+
+/** A rectangle of a sheet as read in one batch. Rows and columns are 1-based, as in Excel. */
+export interface SheetData {
+  sheet: string;
+  top: number;
+  left: number;
+  rowCount: number;
+  colCount: number;
+  values: HostValue[][];
+  /** Formulas as Excel gives them ("=SUM(D5:D9)"; constants as their value). */
+  formulas: HostValue[][];
+  numberFormat: string[][];
+  /** Per-cell bold / indent level, when the host can give them in the same batch (ExcelApi 1.9). */
+  bold?: boolean[][];
+  indent?: number[][];
+  /** Merged areas as 1-based inclusive boxes (ExcelApi 1.13), [] when unknown. */
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+}
+
+export interface HostCapabilities {
+  /** The minimum requirement set is there (ExcelApi 1.8: events, data validation, named items). */
+  supported: boolean;
+  /** The highest ExcelApi version 1.x found (for messages). */
+  apiVersion: string;
+  /** ExcelApi 1.13: insertWorksheetsFromBase64, merged areas. */
+  insertFromBase64: boolean;
+  /** ExcelApi 1.9: per-cell formatting in one call (bold rows and indents help the importer). */
+  cellProperties: boolean;
+}
+
+export type HorizontalAlign = 'left' | 'center' | 'right';
+
+/** Formatting applied to a range (all optional). Colors are #RRGGBB. */
+export interface RangeFormat {
+  address: string;
+  bold?: boolean;
+  italic?: boolean;
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  align?: HorizontalAlign;
+  verticalAlign?: 'top' | 'center' | 'bottom';
+  indent?: number;
+  border?: boolean;
+  numberFormat?: string;
+}
+
+export interface ValidationRule {
+  address: string;
+  type: 'decimal' | 'whole' | 'list';
+  min?: number;
+  /** Absent: no upper bound (deductions). */
+  max?: number;
+  list?: string[];
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string };
+}
+
+export interface ConditionalRule {
+  /** One range, or several cells/ranges separated by commas sharing the rule (ExcelApi 1.9). */
+  address: string;
+  /** An Excel formula relative to the top-left cell of `address`, e.g. "=AND(E5<>\"\",E5>C5)". */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+/**
+ * A whole sheet to render in one batch: cell blocks (formulas and constants), formats, merges, data
+ * validation, conditional formats, unlocked entry cells, protection and workbook names.
+ */
+export interface SheetLayout {
+  sheet: string;
+  /** Put it first or last among the sheets (default last). */
+  position?: 'start' | 'end';
+  activate?: boolean;
+  /** 'veryHidden' sheets are not listed in Excel's Unhide dialog. */
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /** Blocks written with one `formulas` assignment each ("=..." for formulas, anything else is a constant). */
+  blocks: Array<{ address: string; cells: HostValue[][]; numberFormat?: string[][] }>;
+  formats?: RangeFormat[];
+  merges?: string[];
+  /** Widths in points; hidden columns (e.g. a key column) are still written. */
+  columnWidths?: Array<{ column: string; width: number; hidden?: boolean }>;
+  /** Row heights in points. */
+  rowHeights?: Array<{ row: number; height: number }>;
+  /** Print setup (ExcelApi 1.9; ignored on older hosts). */
+  print?: { area: string; titleRows: string; landscape?: boolean };
+  validation?: ValidationRule[];
+  conditional?: ConditionalRule[];
+  /** Ranges left editable when the sheet is protected. */
+  unlocked?: string[];
+  protect?: boolean;
+  freezeRows?: number;
+  /** Workbook-level names, e.g. { name: 'TongTuCham', address: 'E40' } (on this sheet). */
+  names?: Array<{ name: string; address: string }>;
+}
+
+export interface ChangeEvent {
+  sheet: string;
+  address: string;
+}
+
+export interface WorkbookHost {
+  capabilities(): HostCapabilities;
+  /** Names of the worksheets, visible or not. 1 round trip. */
+  sheetNames(): Promise<Array<{ name: string; visible: boolean }>>;
+  /** The active sheet's used range (values, formulas, formats; bold/indent and merges when available). 2 round trips. */
+  readActiveSheet(): Promise<SheetData>;
+  /** One rectangle of a named sheet (null when the sheet does not exist). 1 round trip. */
+  readRange(sheet: string, address: string): Promise<SheetData | null>;
+  /** Replace (or create) sheets and render their layouts, all in one batch. 2 round trips. */
+  renderSheets(layouts: SheetLayout[]): Promise<void>;
+  /**
+   * Insert the sheets of an .xlsx (base64), replacing same-named sheets and names, then (re)define the
+   * given workbook names when the host did not bring them. 2 or 3 round trips.
+   */
+  insertWorkbook(
+    base64: string,
+    opts: { sheets: string[]; names: Array<{ name: string; sheet: string; address: string }>; activate?: string },
+  ): Promise<void>;
+  /** Activate a sheet and select a cell. 1 round trip. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Watch a sheet's edits; returns the function that stops watching. 1 round trip each. */
+  watch(sheet: string, handler: (e: ChangeEvent) => void): Promise<() => Promise<void>>;
+}
+
+/** Thrown by hosts with a bilingual, user-readable message (never a stack trace). */
+export class HostError extends Error {
+  constructor(
+    public readonly vi: string,
+    public readonly en: string,
+    public readonly detail?: string,
+  ) {
+    super(en);
+  }
+}

@@ -1,0 +1,25 @@
+import { defineMessages } from './define';
+
+/** Problems the Excel add-in finds in the open workbook (stored criteria sets, inserted scoring sheets). */
+export const ADDIN_MESSAGES = defineMessages({
+  addin_store_unreadable: {
+    severity: 'error',
+    vi: 'Bộ tiêu chí lưu trong sổ làm việc (trang ẩn "{sheet}") không đọc được: {detail}',
+    en: 'The criteria set stored in the workbook (hidden sheet "{sheet}") cannot be read: {detail}',
+  },
+  addin_store_tampered: {
+    severity: 'error',
+    vi: 'Bộ tiêu chí lưu trong sổ làm việc đã bị sửa (mã kiểm tra không khớp: lưu {stored}, tính lại {actual})',
+    en: 'The criteria set stored in the workbook was edited (hash mismatch: stored {stored}, recomputed {actual})',
+  },
+  addin_sheet_missing: {
+    severity: 'error',
+    vi: 'Không thấy trang "{sheet}" của bảng chấm trong sổ làm việc (đã bị xóa hoặc đổi tên?)',
+    en: 'The scoring sheet "{sheet}" is not in the workbook (deleted or renamed?)',
+  },
+  addin_structure_changed: {
+    severity: 'error',
+    vi: 'Dòng của tiêu chí {criterion} đã bị di chuyển hoặc xóa (ô {cell} mang mã "{found}")',
+    en: 'The row of criterion {criterion} was moved or deleted (cell {cell} holds the id "{found}")',
+  },
+});
