@@ -6,5 +6,7 @@ import type { Command } from 'commander';
 import * as check from './check';
 import * as lint from './lint';
 import * as score from './score';
+import * as rank from './rank';
 
 export const COMMANDS: Array<{ register(program: Command): void }> = [lint, check, score];
+COMMANDS.push(rank);

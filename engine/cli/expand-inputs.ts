@@ -1,0 +1,53 @@
+/**
+ * Command-line inputs to files: a folder stands for its .xlsx and .json files (not its sub-folders),
+ * in name order; Office lock files (~$x.xlsx), hidden files and the paths to leave out (the output,
+ * the criteria set) are skipped. A path that does not exist is a usage error.
+ */
+import { readdirSync, statSync } from 'fs';
+import * as path from 'path';
+import { Problem, problem } from '../core';
+import { UsageError } from './context';
+import { canonicalPath } from './fs-out';
+
+export const INPUT_EXTENSIONS = ['.xlsx', '.json'];
+
+export function expandInputs(args: string[], opts: { exclude?: string[] } = {}): { files: string[]; problems: Problem[] } {
+  const exclude = new Set((opts.exclude ?? []).map(canonicalPath));
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  const add = (f: string) => {
+    const c = canonicalPath(f);
+    if (seen.has(c) || exclude.has(c)) return;
+    seen.add(c);
+    files.push(f);
+  };
+  for (const arg of args) {
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      throw new UsageError([problem('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file: arg })]);
+    }
+    if (!st.isDirectory()) {
+      add(arg);
+      continue;
+    }
+    const names = readdirSync(arg)
+      .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && INPUT_EXTENSIONS.includes(path.extname(n).toLowerCase()))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let n = 0;
+    for (const name of names) {
+      const f = path.join(arg, name);
+      try {
+        if (!statSync(f).isFile()) continue;
+      } catch {
+        continue;
+      }
+      add(f);
+      n++;
+    }
+    if (!n) problems.push(problem('folder_empty', {}, { file: arg }));
+  }
+  return { files, problems };
+}
