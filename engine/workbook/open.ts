@@ -134,7 +134,8 @@ function toGridCell(cell: ExcelJS.Cell): GridCell {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      const res = o.result as unknown;
+      // exceljs drops falsy cached results (0, false, "") from cell.value; cell.result keeps them.
+      const res = (o.result ?? (cell as unknown as { result?: unknown }).result) as unknown;
       const formula = String(o.formula ?? cell.formula ?? o.sharedFormula ?? '');
       if (res && typeof res === 'object' && 'error' in (res as object)) return { value: null, formula, error: String((res as { error: string }).error), ...style };
       return { value: (res instanceof Date ? res.toISOString() : (res as CellValue)) ?? null, formula, ...style };
