@@ -296,7 +296,13 @@ function checkTotals(set: CriteriaSet, outline: Outline, warnings: Problem[], wh
     if (stated === null) continue;
     const kind = kinds.get(t.row);
     const expected =
-      kind === 'total' ? compiled.maxBase + compiled.maxBonus : kind === 'base' ? compiled.maxBase : kind ? compiled.byId.get(kind)?.max ?? null : null;
+      kind === 'total'
+        ? compiled.maxBase + compiled.maxBonus
+        : kind === 'base'
+          ? compiled.maxBase
+          : kind
+            ? (compiled.byId.get(kind.id!)?.cap ?? compiled.byId.get(kind.id!)?.max ?? null)
+            : null;
     if (expected === null || expected === undefined) continue;
     if (toMilli(expected) !== toMilli(stated))
       warnings.push(problem('familiar_total_max_differs', { text: clip(t.text), stated, computed: expected }, where(t.row, cols.max)));
@@ -305,10 +311,10 @@ function checkTotals(set: CriteriaSet, outline: Outline, warnings: Problem[], wh
 
 /**
  * What each total row adds up: a section ("Cộng mục I"), the scored sections ("CỘNG (I + ... + V)"
- * before the bonus), or everything ("TỔNG ĐIỂM" at the end). Returns node ids, "base" or "total".
+ * before the bonus), or everything ("TỔNG ĐIỂM" at the end): a section of the outline, "base" or "total".
  */
-export function classifyTotals(outline: Outline): Map<number, string> {
-  const out = new Map<number, string>();
+export function classifyTotals(outline: Outline): Map<number, OutlineNode | 'base' | 'total'> {
+  const out = new Map<number, OutlineNode | 'base' | 'total'>();
   const secs = outline.sections;
   const numeral = (s: OutlineNode) => (s.segments[0] ?? '').toUpperCase();
   let prevRow = 0;
@@ -319,15 +325,15 @@ export function classifyTotals(outline: Outline): Map<number, string> {
     prevRow = t.row;
     // Section numerals named in the text: "(I + II + III)", "mục A".
     const words = (t.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/\b[0-9A-Za-z]{1,5}\b/g) ?? []).map((w) => w.toUpperCase());
-    const named = secs.filter((s) => s.id && numeral(s) && words.includes(numeral(s)));
+    const named = secs.filter((s) => numeral(s) && words.includes(numeral(s)));
     const baseSecs = secs.filter((s) => s.role === 'base');
     const sameSet = (a: OutlineNode[], b: OutlineNode[]) => a.length === b.length && a.every((x) => b.includes(x));
-    if (named.length === 1 && !/\+/.test(t.text)) out.set(t.row, named[0].id!);
+    if (named.length === 1 && !/\+/.test(t.text)) out.set(t.row, named[0]);
     else if (named.length > 1) {
       if (sameSet(named, baseSecs)) out.set(t.row, 'base');
       else if (sameSet(named, secs)) out.set(t.row, 'total');
     } else if (after.length === 0) out.set(t.row, 'total');
-    else if (since.length === 1 && (before.length > 1 || after.some((s) => s.role === 'base'))) out.set(t.row, since[0].id!);
+    else if (since.length === 1 && (before.length > 1 || after.some((s) => s.role === 'base'))) out.set(t.row, since[0]);
     else if (before.length && before.every((s) => s.role === 'base') && sameSet(before, baseSecs)) out.set(t.row, 'base');
   }
   return out;
