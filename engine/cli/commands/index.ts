@@ -10,3 +10,7 @@ import * as rank from './rank';
 
 export const COMMANDS: Array<{ register(program: Command): void }> = [lint, check, score];
 COMMANDS.push(rank);
+import * as importCmd from './import';
+COMMANDS.push(importCmd);
+import * as templateCmd from './template';
+COMMANDS.push(templateCmd);

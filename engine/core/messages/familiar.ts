@@ -157,24 +157,9 @@ export const FAMILIAR_MESSAGES = defineMessages({
     vi: 'Tiêu chí {id} (loại {kind}) cần nhiều ô nhập, không đọc được từ bảng điểm quen thuộc',
     en: 'Criterion {id} (kind {kind}) needs several inputs and cannot be read from the familiar table',
   },
-  familiar_output_exists: {
-    severity: 'error',
-    vi: 'Tệp {path} đã tồn tại; dùng --force để ghi đè',
-    en: 'File {path} already exists; use --force to overwrite it',
-  },
-  familiar_output_is_input: {
-    severity: 'error',
-    vi: 'Không ghi đè lên tệp đầu vào {path}',
-    en: 'Refusing to overwrite the input file {path}',
-  },
   familiar_output_format: {
     severity: 'error',
     vi: 'Tệp ra phải là .json, .yaml hoặc .yml: {path}',
     en: 'The output must be .json, .yaml or .yml: {path}',
-  },
-  familiar_output_failed: {
-    severity: 'error',
-    vi: 'Không ghi được tệp {path}: {detail}',
-    en: 'Cannot write {path}: {detail}',
   },
 });
