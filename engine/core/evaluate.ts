@@ -101,8 +101,7 @@ export function scoreColumn(
 
   for (const spec of set.entries) {
     const e = asEntry(entries[spec.key]);
-    const loc: Location = { ...where, sheet: e.sheet ?? where.sheet, cell: e.cell, criterion: spec.criterion ?? spec.indicator, column };
-    const v = validateEntry(spec, e.value, loc, column, problems);
+    const v = validateEntry(spec, e, where, column, problems);
     values.set(spec.key, v);
     if (!spec.blankIsZero) {
       expected++;
@@ -195,46 +194,52 @@ export function scoreColumn(
   };
 }
 
+/** Where an entry is; built only when something is wrong, since scoring must stay well under 1 ms. */
+function entryLocation(where: Location, e: Entry, criterion: string | undefined, column: Column): Location {
+  return { ...where, sheet: e.sheet ?? where.sheet, cell: e.cell, criterion, column };
+}
+
 function validateEntry(
   spec: EntrySpec,
-  raw: CellValue,
-  loc: Location,
+  e: Entry,
+  where: Location,
   column: Column,
   problems: Problem[],
 ): number | boolean | null {
+  const raw = e.value;
   if (spec.type === 'flag') {
     const p = parseFlag(raw);
     if (!p.ok) {
-      problems.push(problem('not_a_flag', { value: p.raw }, loc));
+      problems.push(problem('not_a_flag', { value: p.raw }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
       return null;
     }
     return p.value ?? false;
   }
   const p = parseNumber(raw);
   if (!p.ok) {
-    problems.push(problem('non_numeric', { value: p.raw }, loc));
+    problems.push(problem('non_numeric', { value: p.raw }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   if (p.value === null) {
     if (spec.blankIsZero) return null;
-    problems.push(problem('missing_entry', { column: COLUMN_NAME[column] }, loc));
+    problems.push(problem('missing_entry', { column: COLUMN_NAME[column] }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   const v = p.value;
   if (v < spec.min) {
-    problems.push(problem('below_min', { value: v, min: spec.min }, loc));
+    problems.push(problem('below_min', { value: v, min: spec.min }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   if (spec.max !== undefined && toMilli(v) > toMilli(spec.max)) {
-    problems.push(problem('above_max', { value: v, max: spec.max }, loc));
+    problems.push(problem('above_max', { value: v, max: spec.max }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   if (spec.integer && !Number.isInteger(v)) {
-    problems.push(problem('not_integer', { value: v }, loc));
+    problems.push(problem('not_integer', { value: v }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   if (spec.step && !onStep(v, spec.step)) {
-    problems.push(problem('off_step', { value: v, step: spec.step }, loc));
+    problems.push(problem('off_step', { value: v, step: spec.step }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
   return v;
@@ -250,13 +255,11 @@ function scoreLeaf(
   problems: Problem[],
 ): number | null {
   let raw: number | null;
-  const first = leaf.entries[0] ? asEntry(entries[leaf.entries[0].key]) : undefined;
-  const loc: Location = { ...where, sheet: first?.sheet ?? where.sheet, cell: first?.cell, criterion: leaf.id, column };
   try {
     raw = leaf.impl.score(values, indicators);
   } catch (e) {
     if (!(e instanceof FormulaError)) throw e;
-    problems.push(problem('formula_not_finite', { detail: e.reasonEn }, loc));
+    problems.push(problem('formula_not_finite', { detail: e.reasonEn }, entryLocation(where, leaf.entries[0] ? asEntry(entries[leaf.entries[0].key]) : { value: null }, leaf.id, column)));
     return null;
   }
   if (raw === null || !leaf.computed) return raw;
@@ -264,7 +267,7 @@ function scoreLeaf(
   const max = leaf.max ?? 0;
   const clamped = Math.min(Math.max(raw, 0), max);
   if (toMilli(raw) < 0 || toMilli(raw) > toMilli(max))
-    problems.push(problem('formula_out_of_range', { value: Math.round(raw * 1000) / 1000, max, clamped }, loc));
+    problems.push(problem('formula_out_of_range', { value: Math.round(raw * 1000) / 1000, max, clamped }, entryLocation(where, leaf.entries[0] ? asEntry(entries[leaf.entries[0].key]) : { value: null }, leaf.id, column)));
   return floorToStep(clamped, leaf.step);
 }
 

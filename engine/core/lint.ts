@@ -136,8 +136,17 @@ function rng(seed: number) {
 
 function sampleRange(set: CompiledSet, leafId: string, max: number): { value: number; when: string } | null {
   const leaf = set.leaves.find((l) => l.id === leafId)!;
-  // The inputs that matter: this leaf's entries plus every indicator input (derived ones are computed).
-  const inputs: EntrySpec[] = [...set.entries.filter((e) => e.indicator), ...leaf.entries];
+  // The inputs that matter: this leaf's entries plus the indicator inputs it depends on, through derived ones.
+  const needed = new Set<string>();
+  const byId = new Map(set.indicators.map((i) => [i.id, i]));
+  const need = (id: string) => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    byId.get(id)?.expr?.symbols.forEach(need);
+  };
+  leaf.impl.uses.forEach(need);
+  const derived = set.indicators.filter((d) => d.expr && needed.has(d.id));
+  const inputs: EntrySpec[] = [...set.entries.filter((e) => e.indicator && needed.has(e.indicator)), ...leaf.entries];
   const hi = (e: EntrySpec) => e.max ?? 1000;
   const candidates: number[][] = [inputs.map((e) => e.min), inputs.map(hi)];
   inputs.forEach((_, i) => {
@@ -155,7 +164,7 @@ function sampleRange(set: CompiledSet, leafId: string, max: number): { value: nu
       else values.set(e.key, e.type === 'flag' ? v === 1 : v);
     });
     try {
-      for (const d of set.indicators) {
+      for (const d of derived) {
         if (!d.expr) continue;
         ind.set(d.id, d.expr.evaluate(new Map([...ind].filter((x): x is [string, number] => x[1] !== null))));
       }

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: the figures of the quality bars, each under the command that produces it. The
+ * machine is shared and noisy: read ratios, and the machine line, not absolute numbers alone.
+ */
+import { cpus, loadavg, totalmem } from 'os';
+import { benchCore } from './core';
+
+async function main() {
+  const only = process.argv[2];
+  console.log(`# npm run bench${only ? ` -- ${only}` : ''}`);
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+  if (!only || only === 'core') {
+    console.log('\n## engine (npm run bench -- core)');
+    for (const l of await benchCore()) console.log(l);
+  }
+  if (!only || only === 'rank') {
+    let rank: { benchRank?: () => Promise<string[]> } = {};
+    try {
+      rank = await import('./rank');
+    } catch {
+      /* rank bench not present in this build */
+    }
+    if (rank.benchRank) {
+      console.log('\n## rank end to end (npm run bench -- rank)');
+      for (const l of await rank.benchRank()) console.log(l);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
