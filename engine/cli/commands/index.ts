@@ -12,3 +12,5 @@ export const COMMANDS: Array<{ register(program: Command): void }> = [lint, chec
 COMMANDS.push(rank);
 import * as importCmd from './import';
 COMMANDS.push(importCmd);
+import * as templateCmd from './template';
+COMMANDS.push(templateCmd);

@@ -407,8 +407,9 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   const tableEnd = totalRows.total;
   const indicatorRow = new Map<string, number>();
   let indicatorsHead: number | null = null;
+  let gapRow: number | null = null;
   if (set.indicators.length) {
-    r++;
+    gapRow = r++;
     indicatorsHead = r++;
     for (const ind of set.indicators) {
       indicatorRow.set(ind.id, r);
@@ -683,12 +684,20 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   totalLine('total', L.total, maxTotal, 'grand-total');
 
   // Indicators.
-  if (indicatorsHead !== null) {
+  if (indicatorsHead !== null && gapRow !== null) {
+    // Separator rows carry keys too, so that every row from the header to the last indicator is checked.
+    rows.push({ row: gapRow, kind: 'blank', key: '#gap', cells: [cellOf(gapRow, COL.key, 'key', { value: '#gap' })] });
+    expectations.push({ key: '#gap', row: gapRow, criterion: '', number: '', text: '', max: null });
     rows.push({
       row: indicatorsHead,
       kind: 'indicators-head',
-      cells: [cellOf(indicatorsHead, 1, 'header', { value: L.indicatorsHead, mergeTo: at(indicatorsHead, lastCol) })],
+      key: '#indicators',
+      cells: [
+        cellOf(indicatorsHead, 1, 'header', { value: L.indicatorsHead, mergeTo: at(indicatorsHead, lastCol) }),
+        cellOf(indicatorsHead, COL.key, 'key', { value: '#indicators' }),
+      ],
     });
+    expectations.push({ key: '#indicators', row: indicatorsHead, criterion: '', number: L.indicatorsHead, text: '', max: null });
     set.indicators.forEach((ind, i) => {
       const row = indicatorRow.get(ind.id)!;
       const withUnit = ind.unit && !ind.text.includes(`(${ind.unit})`) ? `${ind.text} (${ind.unit})` : ind.text;

@@ -3,3 +3,4 @@
  */
 export {};
 import './familiar';
+import './template';
