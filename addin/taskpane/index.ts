@@ -1,0 +1,67 @@
+/**
+ * Task pane entry: waits for Office.js (loaded from Microsoft's CDN by the HTML), refuses clearly outside
+ * Excel or on an Excel without the needed requirement set, then starts the pane on the Office.js adapter.
+ */
+import bundledCriteria from '../../templates/cum-thi-dua-2024.criteria.yaml';
+import { pickLang, type Lang } from '../../engine/core/i18n';
+import { ExcelAdapter, MIN_EXCEL_API } from '../office/adapter';
+import { App, type TemplateWriter } from './app';
+import { clear, h } from './dom';
+import { tr } from './i18n';
+
+const LANG_KEY = 'thidua.lang';
+const OFFICE_TIMEOUT_MS = 10_000;
+
+function savedLang(): string | null {
+  try {
+    return window.localStorage.getItem(LANG_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function saveLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* storage may be disabled in the host: the choice then lasts for this session */
+  }
+}
+
+/** Both languages: we do not know which one the reader prefers before Office tells us. */
+function showBilingual(root: HTMLElement, vi: string, en: string): void {
+  clear(root, h('div', { className: 'outside', role: 'alert', id: 'outside' }, h('p', { lang: 'vi' }, vi), h('p', { lang: 'en' }, en)));
+  root.setAttribute('aria-busy', 'false');
+}
+
+function outsideExcel(root: HTMLElement): void {
+  showBilingual(root, tr('vi', 'needExcel'), tr('en', 'needExcel'));
+}
+
+function boot(): void {
+  const root = document.getElementById('app')!;
+  if (typeof Office === 'undefined') return outsideExcel(root);
+  let ready = false;
+  const timer = setTimeout(() => {
+    if (!ready) outsideExcel(root);
+  }, OFFICE_TIMEOUT_MS);
+  void Office.onReady((info) => {
+    ready = true;
+    clearTimeout(timer);
+    if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') return outsideExcel(root);
+    const lang = pickLang(savedLang() ?? Office.context.displayLanguage);
+    const host = new ExcelAdapter(Excel, Office.context.requirements);
+    const caps = host.capabilities();
+    if (!caps.supported) {
+      const params = { have: caps.apiVersion, need: MIN_EXCEL_API };
+      return showBilingual(root, tr('vi', 'oldExcel', params), tr('en', 'oldExcel', params));
+    }
+    const loadWriter = async (): Promise<TemplateWriter> => (await import(/* webpackChunkName: "template-writer" */ '../../engine/workbook/template/write')).writeTemplate;
+    const app = new App(root, { host, lang, bundledCriteria, loadWriter, onLangChange: saveLang });
+    app.start().catch((e: unknown) => {
+      showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
+    });
+  });
+}
+
+boot();

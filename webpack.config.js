@@ -1,0 +1,113 @@
+/**
+ * Builds the Excel add-in into dist/: taskpane.html/js/css, commands.html, help.html, assets/ and the
+ * manifest. The engine (criteria, scoring, mathjs, exceljs writer) is bundled for the browser.
+ *
+ *   npm run build                                   production build, manifest URLs https://localhost:3000
+ *   ADDIN_URL=https://host/path npm run build       production build whose dist/manifest.xml points at ADDIN_URL
+ *   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs
+ *
+ * Office.js is not bundled: Microsoft requires it to be loaded from its CDN (<script> in the HTML).
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { manifestFor, checkAddinUrl } = require('./addin/build/manifest-url');
+
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+async function httpsOptions() {
+  // Loaded only for the dev server: creates and trusts the localhost certificate on first use.
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const dev = mode === 'development';
+  const addinUrl = process.env.ADDIN_URL ? checkAddinUrl(process.env.ADDIN_URL) : undefined;
+
+  return {
+    mode,
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    context: __dirname,
+    entry: {
+      taskpane: './addin/taskpane/index.ts',
+      commands: './addin/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      alias: {
+        // exceljs's package entry is its Node build; its browser build is self-contained.
+        exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js'),
+      },
+      // Node-only modules some dependencies mention but never need in the pane.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, buffer: false, util: false, url: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true, // `npm run typecheck` checks types once for the whole project
+              compilerOptions: { module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+        // The bundled default criteria set travels as text and is loaded with the engine's own loader.
+        { test: /\.ya?ml$/, type: 'asset/source' },
+      ],
+      // exceljs.min.js is already a bundle: do not parse it again.
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './addin/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'addin/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => manifestFor(content.toString('utf8'), addinUrl),
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // The engine (mathjs, ajv, yaml) is big; exceljs is split into its own lazily loaded chunk.
+      maxEntrypointSize: 2_500_000,
+      maxAssetSize: 2_500_000,
+    },
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: DEV_PORT,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+          static: false,
+          hot: false,
+        }
+      : undefined,
+  };
+};
