@@ -4,9 +4,16 @@
  */
 import { readFileSync, statSync } from 'fs';
 import * as path from 'path';
+import { UNREADABLE_CODES } from '../core/messages/files';
 import { CompiledSet, formatProblem, hasErrors, Lang, loadCriteriaText, LoadResult, pickLang, Problem, problem } from '../core';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** Exit code for a set of problems: 2 when an input could not be read at all, 1 for other errors, else 0. */
+export function exitFor(problems: Problem[]): number {
+  if (problems.some((p) => UNREADABLE_CODES.has(p.code))) return EXIT.usage;
+  return hasErrors(problems) ? EXIT.problems : EXIT.ok;
+}
 
 /** A failure the user caused (bad path, unreadable input): printed as a message, never a stack. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { hasErrors, localize } from '../../core';
-import { EXIT, GlobalOptions, langOf, printJson, printProblems, requireCriteria, say, t } from '../context';
+import { exitFor, GlobalOptions, langOf, printJson, printProblems, requireCriteria, say, t } from '../context';
 import { scoreInput } from '../score-input';
 
 interface Options extends GlobalOptions {
@@ -28,6 +28,6 @@ export function register(program: Command): void {
         const warns = problems.length - errs;
         say(opts, ok ? t(lang, `Hợp lệ (${warns} cảnh báo).`, `OK (${warns} warning(s)).`) : t(lang, `${errs} lỗi, ${warns} cảnh báo.`, `${errs} error(s), ${warns} warning(s).`));
       }
-      process.exitCode = ok ? EXIT.ok : EXIT.problems;
+      process.exitCode = exitFor(problems);
     });
 }

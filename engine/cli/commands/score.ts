@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { formatPoints, hasErrors, scoreReport } from '../../core';
-import { EXIT, GlobalOptions, langOf, printJson, printProblems, requireCriteria, say, t } from '../context';
+import { formatPoints, scoreReport } from '../../core';
+import { exitFor, GlobalOptions, langOf, printJson, printProblems, requireCriteria, say, t } from '../context';
 import { scoreInput } from '../score-input';
 
 interface Options extends GlobalOptions {
@@ -18,12 +18,12 @@ export function register(program: Command): void {
       const lang = langOf(opts);
       const criteria = await requireCriteria(opts.criteria);
       const reports = [];
-      let errors = false;
+      const all = [];
       for (const file of files) {
         const r = await scoreInput(file, criteria);
         const rep = scoreReport({ ...r, evaluation: r.evaluation }, lang);
         reports.push(rep);
-        errors ||= hasErrors(r.problems);
+        all.push(...r.problems);
         if (!opts.json) {
           const col = (c: typeof rep.self) =>
             c ? `${formatPoints(c.total, lang)} (${formatPoints(c.base, lang)} + ${formatPoints(c.bonus, lang)} - ${formatPoints(c.penalty, lang)})` : '—';
@@ -35,6 +35,6 @@ export function register(program: Command): void {
         }
       }
       if (opts.json) printJson(reports);
-      process.exitCode = errors ? EXIT.problems : EXIT.ok;
+      process.exitCode = exitFor(all);
     });
 }

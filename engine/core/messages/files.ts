@@ -48,3 +48,13 @@ export const FILE_MESSAGES = defineMessages({
     en: 'The workbook does not carry its criteria set; pass --criteria',
   },
 });
+
+/** Codes meaning the input could not be read at all: the command line exits 2 for these, not 1. */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'file_unreadable',
+  'not_xlsx',
+  'file_too_large',
+  'zip_bomb',
+  'encrypted_or_xls',
+  'ods_given',
+]);
