@@ -14,3 +14,5 @@ import * as importCmd from './import';
 COMMANDS.push(importCmd);
 import * as templateCmd from './template';
 COMMANDS.push(templateCmd);
+import * as demo from './demo';
+COMMANDS.push(demo);

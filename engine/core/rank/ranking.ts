@@ -355,7 +355,7 @@ export function buildRanking(inputs: RankSource[]): Ranking {
         note('disqualified', {
           award: awardLabel,
           reason: d.reason,
-          criterion: node ? `${node.number}` : d.criterion,
+          criterion: node ? numberPath(set!, node.id) : d.criterion,
           column: d.column === 'inspected' ? note('column_inspected') : note('column_self'),
         }),
       );
@@ -394,7 +394,8 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     const moved = toMilli(inspected.total) - toMilli(self.total);
     if (Math.abs(moved) >= toMilli(policy.totalMoveThreshold) && moved !== 0) {
       totalMoves.push({ unit: u.unit, file: u.file, self: self.total, inspected: inspected.total, delta: fromMilli(moved) });
-      u.notes.push(note('total_moved', { delta: `${moved > 0 ? '+' : ''}${fromMilli(moved)}` }));
+      const shown = `${moved > 0 ? '+' : ''}${fromMilli(moved)}`;
+      u.notes.push(note('total_moved', { delta: { vi: shown.replace('.', ','), en: shown } }));
     }
   }
 
