@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { unzip, type UnzipFileInfo } from 'fflate';
+import JSZip from 'jszip';
 import type { CellValue } from '../core/kinds/types';
 import { Problem, problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
@@ -76,6 +77,13 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   }
   if (total > FILE_LIMITS.maxUncompressedBytes) return fail('zip_bomb', { detail: `${Math.round(total / 1048576)} MB uncompressed` });
 
+  // exceljs unzips without checking CRC-32, so a damaged byte inside a compressed part could change a
+  // score silently; verify every part first.
+  try {
+    await JSZip.loadAsync(bytes, { checkCRC32: true });
+  } catch (e) {
+    return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String((e as Error).message ?? e).slice(0, 120)}` });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
