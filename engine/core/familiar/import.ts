@@ -82,7 +82,9 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
   const maxima: number[] = [];
 
   const convert = (n: OutlineNode, role: SectionRole): NodeDef => {
-    const def: NodeDef = { id: n.id!, ...(n.number ? { number: n.number.slice(0, 32) } : {}), text: clip(n.text, 2000) };
+    // Bullets ("-", "+") are not numbering: the id's position stands for them.
+    const printed = n.number && n.scheme !== 'bullet' ? n.number.slice(0, 32) : undefined;
+    const def: NodeDef = { id: n.id!, ...(printed ? { number: printed } : {}), text: clip(n.text, 2000) };
     if (n.guidance.length) def.guidance = n.guidance.join('\n').slice(0, 4000);
     let max = n.max.value;
     if (max === null && n.maxCell?.formula) max = outline.formulas.valueAt(n.row, cols.max!);

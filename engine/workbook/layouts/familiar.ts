@@ -175,17 +175,14 @@ export const familiarLayout: WorkbookLayout = {
     const { byNode, problems: matchProblems } = match(set, outline, file);
     problems.push(...matchProblems);
 
-    // Edited maxima.
-    for (const n of set.nodes) {
+    // Edited maxima of criteria (the entries are checked against the set's maxima, not the workbook's).
+    for (const n of set.leaves) {
       const r = byNode.get(n.id);
-      if (!r || n.max === null || cols.max === undefined) continue;
-      if (n.role === 'deduction') continue;
+      if (!r || n.max === null || cols.max === undefined || n.role === 'deduction') continue;
       const stated = r.maxCell?.formula ? outline.formulas.valueAt(r.row, cols.max) : r.max.value;
       if (stated === null) continue;
-      // A bonus section may print its cap or the sum it offers.
-      const accepted = n.role === 'bonus' && !n.parentId ? [n.cap, n.max] : [n.max];
-      const expected = accepted.find((a) => a !== undefined && a !== null)!;
-      if (!accepted.some((a) => a !== undefined && a !== null && toMilli(a) === toMilli(stated)))
+      const expected = n.max;
+      if (toMilli(stated) !== toMilli(expected))
         problems.push(
           problem('familiar_max_changed', { id: n.id, workbook: stated, expected }, { file, sheet, cell: address(r.row, cols.max), criterion: n.id }),
         );
@@ -201,7 +198,9 @@ export const familiarLayout: WorkbookLayout = {
         const cell = masterCell(grid, r.row, col);
         const where = { sheet, cell: address(r.row, col) };
         if (cell?.formula) {
+          // Refused, never counted: the entry is left blank (located, so "no entry" names the cell too).
           problems.push(problem('familiar_formula_in_entry', { formula: cell.formula }, { file, ...where, criterion: leaf.id, column }));
+          out[leaf.entries[0].key] = { value: null, ...where };
           continue;
         }
         const value = cell?.error ? cell.error : cell?.value ?? null;
