@@ -2,3 +2,4 @@
 export * from './open';
 export * from './score';
 export * from './layouts';
+export * from './template/write';

@@ -1,0 +1,70 @@
+/** Shared by the template tests: the default set, templates written to bytes, random valid fillings. */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { CellValue, CompiledSet, loadCriteriaDef, loadCriteriaText } from '../../engine/core';
+import type { TemplateOptions, TemplatePlan } from '../../engine/core/template/plan';
+import { writeTemplate } from '../../engine/workbook/template/write';
+import { bigSet } from '../helpers/big-set';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DEFAULT_SET_FILE = path.join(ROOT, 'templates/cum-thi-dua-2024.criteria.yaml');
+
+export function defaultSet(): CompiledSet {
+  const r = loadCriteriaText(readFileSync(DEFAULT_SET_FILE, 'utf8'), DEFAULT_SET_FILE);
+  if (!r.set) throw new Error(JSON.stringify(r.problems));
+  return r.set;
+}
+
+export function largeSet(seed = 42): CompiledSet {
+  const r = loadCriteriaDef(bigSet({ seed }));
+  if (!r.set) throw new Error(JSON.stringify(r.problems));
+  return r.set;
+}
+
+export async function loadXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A random valid value for every entry of one column (blank where blank means none, sometimes). */
+export function randomEntries(set: CompiledSet, rand: () => number): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const spec of set.entries) {
+    if (spec.type === 'flag') {
+      out[spec.key] = rand() < 0.5 ? 'x' : null;
+      continue;
+    }
+    if (spec.indicator) {
+      out[spec.key] = rand() < 0.05 ? 0 : Math.floor(rand() * 25);
+      continue;
+    }
+    if (spec.blankIsZero && rand() < 0.4) {
+      out[spec.key] = null;
+      continue;
+    }
+    if (spec.max === undefined && !spec.step) {
+      // A measured value (tiers): anything >= 0.
+      out[spec.key] = Math.round(rand() * 1000) / 10;
+      continue;
+    }
+    const step = spec.step ?? 0.25;
+    const max = spec.max ?? step * 6;
+    out[spec.key] = Math.floor(rand() * (Math.round(max / step) + 1)) * step;
+  }
+  return out;
+}
+
+/** Write values into a template's column through exceljs. */
+export function fillColumn(ws: ExcelJS.Worksheet, plan: TemplatePlan, column: 'self' | 'inspected', values: Record<string, CellValue>): void {
+  for (const [k, v] of Object.entries(values)) ws.getCell(plan.entries[column][k]).value = v === undefined ? null : (v as ExcelJS.CellValue);
+}
+
+export async function template(set: CompiledSet, mode: 'self' | 'inspection' = 'self', extra: Partial<TemplateOptions> = {}) {
+  return writeTemplate(set, { mode, ...extra });
+}
