@@ -147,8 +147,7 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
         def.cap = def.max;
         warnings.push(problem('familiar_cap_from_max', { id: s.id, cap: def.cap }, where(s.row, cols.max, s.id)));
       } else {
-        const sum = groupSum(def);
-        def.cap = sum ?? 0;
+        def.cap = groupSum(converted) ?? 0;
         warnings.push(problem('familiar_cap_guessed', { id: s.id, cap: def.cap }, where(s.row, undefined, s.id)));
       }
       if (s.children.length === 0) warnings.push(problem('familiar_no_criteria_in', { id: s.id }, where(s.row, undefined, s.id)));

@@ -186,7 +186,7 @@ export const SECTION_ROLES: Array<{ role: 'bonus' | 'deduction'; phrases: RegExp
  * with the recomputation.
  */
 export const TOTAL_ROWS =
-  /^(?:tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng điểm|cộng|tổng|tong cong|tong diem|tong so diem|total score|total points|grand total|sub-?total|total|sum)(?=$|[\s(:\-–,.=])|^cong\s*(?=$|[(:\-–=]|[ivx]+\b|phan\b|muc\b)/;
+  /^(?:tổng cộng|tổng điểm|tổng số điểm|cộng điểm|cộng|tong cong|tong diem|tong so diem|total score|total points|grand total|sub-?total|total|sum)(?=$|[\s(:\-–,.=])|^(?:tổng|tong|cong)\s*(?=$|[(:\-–=]|[ivx]+\b|phan\b|muc\b)/;
 
 /** Rows after which nothing is part of the table: signature blocks, dates, recipients. */
 export const SIGNATURE_ROWS =
