@@ -25,3 +25,4 @@ export * from './report';
 export { criteriaFromGrids } from './criteria-sheet';
 export * from './rank/ranking';
 export * from './template/plan';
+export * from './familiar';
