@@ -10,6 +10,9 @@ import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
 import { formatProblem } from '../core';
 
+/** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
+export const RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
+
 export const RANKING_SHEETS = { ranking: 'Xếp hạng', matrix: 'Ma trận điểm', discrepancies: 'Chênh lệch', sources: 'Nguồn' } as const;
 
 export interface RankingWorkbookOptions {
@@ -189,6 +192,7 @@ export async function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOpti
   const when = opts.generatedAt ?? new Date();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
+  wb.keywords = RANKING_WORKBOOK_KEYWORD;
   wb.created = when;
   wb.modified = when;
   wb.title = L[lang].titleRanking(yearText(r));

@@ -62,7 +62,7 @@ async function workbookBytes(plan: TemplatePlan, put: (ws: ExcelJS.Worksheet) =>
 }
 
 /** Evidence for the criteria the school scored above 0 (what a school would attach). */
-function evidenceFor(set: CompiledSet, s: DemoSchool): Record<string, string> {
+export function evidenceFor(set: CompiledSet, s: DemoSchool): Record<string, string> {
   const self = evaluate(set, { unit: s.unit, self: s.self }).self;
   const out: Record<string, string> = {};
   for (const leaf of set.leaves) if (s.evidence[leaf.id] && (self?.nodes[leaf.id] ?? 0) > 0) out[leaf.id] = s.evidence[leaf.id];

@@ -7,6 +7,8 @@
  * --allow-partial any refusal means exit 1 and no ranking workbook.
  */
 import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import { strFromU8, unzipSync } from 'fflate';
 import * as path from 'path';
 import type { Command } from 'commander';
 import {
@@ -22,7 +24,7 @@ import {
   RankReport,
   RankSource,
 } from '../../core';
-import { writeRankingWorkbook } from '../../workbook/ranking-workbook';
+import { RANKING_WORKBOOK_KEYWORD, writeRankingWorkbook } from '../../workbook/ranking-workbook';
 import { scoreWorkbook } from '../../workbook/score';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
@@ -34,6 +36,17 @@ interface Options extends GlobalOptions {
   output?: string;
   allowPartial?: boolean;
   force?: boolean;
+}
+
+/** True when the file is a ranking workbook written by `thidua rank` (its keywords say so). */
+export function isRankingWorkbook(file: string): boolean {
+  try {
+    const parts = unzipSync(readFileSync(file), { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 65536 });
+    const core = parts['docProps/core.xml'];
+    return !!core && strFromU8(core).includes(RANKING_WORKBOOK_KEYWORD);
+  } catch {
+    return false;
+  }
 }
 
 /** Score one input for the ranking: never throws for a bad file (the problem is the file's). */
@@ -123,7 +136,9 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
   if (opts.output && path.extname(opts.output).toLowerCase() !== '.xlsx')
     throw new UsageError([problem('output_write_failed', { path: opts.output, detail: t(lang, 'cần tệp .xlsx', 'expected an .xlsx file') })]);
   const criteria = await requireCriteria(opts.criteria);
-  const exclude = [opts.output, opts.criteria].filter((x): x is string => !!x);
+  // The output is left out of the inputs only when it is a ranking workbook of ours (a previous run's
+  // ranking.xlsx in the folder); any other existing file there is an input and is never written over.
+  const exclude = [opts.criteria, opts.output && isRankingWorkbook(opts.output) ? opts.output : undefined].filter((x): x is string => !!x);
   const { files, problems: expandProblems } = expandInputs(inputs, { exclude });
   if (!files.length) throw new UsageError([...expandProblems, problem('no_inputs')]);
   if (opts.output) checkOutputPath(opts.output, { force: opts.force, inputs: files });
