@@ -1,0 +1,154 @@
+/**
+ * Mutations of a valid filled template, deterministic from a seed: bytes of the zip, the XML inside the
+ * parts, and cell values and types. Each returns the mutated bytes and a label for failure reports.
+ */
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { TemplatePlan } from '../../engine/core/template/plan';
+
+export type Rand = () => number;
+export interface Mutation {
+  label: string;
+  bytes: Uint8Array;
+}
+
+export function rng(seed: number): Rand {
+  // Mix the seed first: xorshift's first outputs for small seeds are tiny.
+  let s = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
+  for (let i = 0; i < 8; i++) (s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5);
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+/** Flip, set or delete bytes anywhere in the file. */
+export function mutateBytes(src: Uint8Array, r: Rand): Mutation {
+  const b = src.slice();
+  const n = 1 + Math.floor(r() * 3);
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const pos = Math.floor(r() * b.length);
+    b[pos] ^= 1 << Math.floor(r() * 8);
+    at.push(pos);
+  }
+  if (r() < 0.15) return { label: `truncate@${at[0]}`, bytes: b.subarray(0, at[0]) };
+  return { label: `flip@${at.join(',')}`, bytes: b };
+}
+
+const XML_EDITS: Array<[string, (xml: string, r: Rand) => string]> = [
+  ['delete-row', (x, r) => {
+    const rows = [...x.matchAll(/<row [^>]*>.*?<\/row>/gs)];
+    if (!rows.length) return x;
+    const m = pick(r, rows);
+    return x.slice(0, m.index!) + x.slice(m.index! + m[0].length);
+  }],
+  ['swap-row-numbers', (x, r) => {
+    const rows = [...x.matchAll(/<row r="(\d+)"/g)];
+    if (rows.length < 2) return x;
+    const a = pick(r, rows)[1];
+    const c = pick(r, rows)[1];
+    return x.replace(new RegExp(`(<row r=")${a}(")`), `$1__A__$2`).replace(new RegExp(`(<row r=")${c}(")`), `$1${a}$2`).replace('__A__', c);
+  }],
+  ['change-number', (x, r) => {
+    const vs = [...x.matchAll(/<v>(-?[\d.]+)<\/v>/g)];
+    if (!vs.length) return x;
+    const m = pick(r, vs);
+    const nv = pick(r, ['0', '1', '2.5', '3.3', '-1', '999', '1E+308', '0.125', 'NaN', '']);
+    return x.slice(0, m.index!) + `<v>${nv}</v>` + x.slice(m.index! + m[0].length);
+  }],
+  ['garble-formula', (x, r) => {
+    const fs = [...x.matchAll(/<f>([^<]*)<\/f>/g)];
+    if (!fs.length) return x;
+    const m = pick(r, fs);
+    const nf = pick(r, ['1/0', 'SUM(A1:A3)', '#REF!', 'D10*1000', '', 'HYPERLINK("http://x","y")']);
+    return x.slice(0, m.index!) + `<f>${nf}</f>` + x.slice(m.index! + m[0].length);
+  }],
+  ['error-value', (x, r) => {
+    const cs = [...x.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(<v>[^<]*<\/v>)<\/c>/g)];
+    if (!cs.length) return x;
+    const m = pick(r, cs);
+    return x.slice(0, m.index!) + `<c r="${m[1]}" t="e"><v>${pick(r, ['#REF!', '#DIV/0!', '#VALUE!', '#N/A'])}</v></c>` + x.slice(m.index! + m[0].length);
+  }],
+  ['inline-string', (x, r) => {
+    const cs = [...x.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(<v>[^<]*<\/v>)<\/c>/g)];
+    if (!cs.length) return x;
+    const m = pick(r, cs);
+    const s = pick(r, ['tám', '8,5', ' 7.25 ', '=1+1', '', '💥'.repeat(10)]);
+    return x.slice(0, m.index!) + `<c r="${m[1]}" t="inlineStr"><is><t>${s}</t></is></c>` + x.slice(m.index! + m[0].length);
+  }],
+  ['break-xml', (x, r) => {
+    const pos = Math.floor(r() * x.length);
+    return x.slice(0, pos) + pick(r, ['<', '</row>', '&', '<c r="A1">', '"']) + x.slice(pos);
+  }],
+  ['far-cell', (x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')],
+  ['drop-part', (x) => x],
+];
+
+/** Edit the XML of one part (most often the scoring sheet) and zip it again. */
+export function mutateXml(src: Uint8Array, r: Rand): Mutation {
+  const parts = unzipSync(src);
+  const names = Object.keys(parts);
+  const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  const [kind, edit] = pick(r, XML_EDITS);
+  if (kind === 'drop-part') {
+    const victim = pick(r, names);
+    delete parts[victim];
+    return { label: `drop-part:${victim}`, bytes: zipSync(parts) };
+  }
+  const target = r() < 0.8 && sheets.length ? pick(r, sheets) : pick(r, names.filter((n) => n.endsWith('.xml')));
+  parts[target] = strToU8(edit(strFromU8(parts[target]), r));
+  return { label: `${kind}:${target}`, bytes: zipSync(parts) };
+}
+
+const CELL_VALUES: Array<[string, (r: Rand) => ExcelJS.CellValue]> = [
+  ['text-number', (r) => pick(r, ['8,5', '3.25', ' 2 ', '1,0'])],
+  ['text-word', (r) => pick(r, ['tám', 'N/A', 'x', 'đạt', '—'])],
+  ['date', () => new Date(Date.UTC(2024, 4, 5))],
+  ['error', (r) => ({ error: pick(r, ['#REF!', '#DIV/0!', '#N/A']) }) as ExcelJS.CellErrorValue],
+  ['formula', (r) => ({ formula: pick(r, ['1/0', '2+2', 'D10', 'SUM(D1:D5)']) }) as ExcelJS.CellFormulaValue],
+  ['boolean', (r) => r() < 0.5],
+  ['huge', (r) => pick(r, [1e308, -1e308, Number.MAX_SAFE_INTEGER])],
+  ['negative', (r) => -Math.ceil(r() * 5)],
+  ['off-step', (r) => pick(r, [0.1, 1.3, 2.01, 3.333])],
+  ['blank', () => null],
+  ['injection', (r) => pick(r, ['=HYPERLINK("http://x","y")', '+SUM(1)', '@cmd', '-1+1'])],
+  ['valid', (r) => Math.floor(r() * 9) * 0.25],
+];
+
+/** Put an unexpected value or type into random entry, remark, evidence or score cells. */
+export async function mutateCells(src: Uint8Array, plan: TemplatePlan, r: Rand): Promise<Mutation> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(src as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(plan.sheetName)!;
+  const pools = [
+    ...Object.values(plan.entries.self),
+    ...Object.values(plan.entries.inspected),
+    ...Object.values(plan.remarks),
+    ...Object.values(plan.evidence),
+    ...Object.values(plan.scores.self).map((s) => s.address),
+  ];
+  const n = 1 + Math.floor(r() * 3);
+  const labels: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const addr = pick(r, pools);
+    const [kind, make] = pick(r, CELL_VALUES);
+    ws.getCell(addr).value = make(r);
+    labels.push(`${addr}=${kind}`);
+  }
+  if (r() < 0.1) {
+    // Merge an entry cell with its right neighbour (a merged range over an entry cell).
+    const addr = pick(r, Object.values(plan.entries.self));
+    const cell = ws.getCell(addr);
+    try {
+      ws.mergeCells(Number(cell.row), Number(cell.col), Number(cell.row), Number(cell.col) + 1);
+      labels.push(`merge ${addr}`);
+    } catch {
+      /* already merged */
+    }
+  }
+  return { label: `cells ${labels.join(' ')}`, bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+}
