@@ -56,7 +56,14 @@ export async function scoreWorkbook(bytes: Uint8Array, opts: { file: string; cri
   const evaluation = evaluate(set, { ...read.submission, file });
   result.evaluation = evaluation;
   all.push(...evaluation.problems, ...compareFigures(evaluation, read.figures, file));
-  result.problems = all.map((p) => (p.file ? p : { ...p, file }));
+  result.problems = all.map((p) => {
+    let q = p.file ? p : { ...p, file };
+    if (!q.cell && q.criterion && read.cellOf) {
+      const at = read.cellOf(q.criterion, q.column ?? 'self');
+      if (at) q = { ...q, sheet: at.sheet, cell: at.cell };
+    }
+    return q;
+  });
   return result;
 }
 

@@ -30,6 +30,11 @@ export interface LayoutReadResult {
   figures: WorkbookFigure[];
   problems: Problem[];
   meta: { unit?: string; year?: number; cluster?: string; mode?: 'self' | 'inspection' };
+  /**
+   * Where a criterion's score (or an indicator's input) sits in a column, so that problems the kernel
+   * finds on computed criteria (a formula dividing by zero) still name a cell.
+   */
+  cellOf?(criterionOrIndicator: string, column: 'self' | 'inspected'): { sheet: string; cell: string } | undefined;
 }
 
 /**
