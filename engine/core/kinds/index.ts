@@ -3,6 +3,7 @@
  * name and never branches on a kind; adding a kind means writing its file and adding it to this list.
  */
 import type { SectionRole } from '../model';
+import { createRegistry } from '../registry';
 import { bonus } from './bonus';
 import { checklist } from './checklist';
 import { deduction } from './deduction';
@@ -11,23 +12,13 @@ import { manual } from './manual';
 import { tiers } from './tiers';
 import type { CriterionKind } from './types';
 
-const registry = new Map<string, CriterionKind>();
+const kinds = createRegistry<CriterionKind>([manual, formula, checklist, tiers, bonus, deduction]);
 
-export function registerKind(kind: CriterionKind): void {
-  registry.set(kind.name, kind);
-}
-
-export function getKind(name: string): CriterionKind | undefined {
-  return registry.get(name);
-}
-
-export function kindNames(): string[] {
-  return [...registry.keys()];
-}
+export const registerKind = kinds.register;
+export const getKind = kinds.get;
+export const kindNames = kinds.names;
 
 /** The kind a leaf gets when it names none, by the role of its section. */
 export const DEFAULT_KIND: Record<SectionRole, string> = { base: 'manual', bonus: 'bonus', deduction: 'deduction' };
-
-for (const k of [manual, formula, checklist, tiers, bonus, deduction]) registerKind(k);
 
 export type { CriterionKind } from './types';
