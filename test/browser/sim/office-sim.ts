@@ -1,0 +1,542 @@
+/**
+ * A simulated Excel host for the browser test, served in place of Microsoft's office.js. It implements
+ * the part of the Excel JavaScript API the adapter uses, with Office.js's batching semantics: operations
+ * are queued on a request context and applied in order at context.sync(); a property can be read only
+ * after load() and a sync (else PropertyNotLoaded); missing items fail at sync with ItemNotFound; edits
+ * fire worksheet onChanged handlers asynchronously. Locked cells of protected sheets refuse edits.
+ *
+ * Hand-written rather than office-addin-mock (used by the node adapter tests) because the browser test
+ * needs state across batches: the sheet the pane writes must be what it reads back, and typing in a cell
+ * must raise onChanged.
+ *
+ * The test drives it through window.__sim (see SimApi).
+ */
+type Cell = { value: string | number | boolean | null; formula?: string; numberFormat?: string };
+
+interface SimSheet {
+  name: string;
+  id: string;
+  cells: Map<string, Cell>;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: unknown;
+  unlocked: Set<string>;
+  validation: Array<{ address: string; rule: unknown }>;
+  conditional: Array<{ address: string; formula: string }>;
+  merges: string[];
+  bold: Set<string>;
+  formats: Array<{ address: string; path: string; value: unknown }>;
+  handlers: Array<(e: unknown) => unknown>;
+  frozenRows: number;
+}
+
+interface SimConfig {
+  api: number;
+  displayLanguage: string;
+  sheets: Array<{ name: string; cells: Array<[string, Cell]>; bold?: string[]; merges?: string[]; visibility?: SimSheet['visibility']; protected?: boolean; unlocked?: string[] }>;
+  names?: Array<[string, { sheet: string; address: string }]>;
+}
+
+const config: SimConfig = Object.assign(
+  { api: 12, displayLanguage: 'vi-VN', sheets: [{ name: 'Sheet1', cells: [] }] },
+  (window as unknown as { __simConfig?: Partial<SimConfig> }).__simConfig ?? {},
+);
+
+// ------------------------------------------------------------------------------------------ addresses
+
+function colNum(s: string): number {
+  return [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+function colLetter(c: number): string {
+  let s = '';
+  for (; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+interface Box { top: number; left: number; bottom: number; right: number }
+function box(address: string): Box {
+  const a = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [s, e] = a.replace(/\$/g, '').split(':');
+  const p = (x: string) => {
+    const m = /^([A-Z]*)(\d*)$/.exec(x);
+    if (!m) throw simError('InvalidArgument', `Bad address ${address}`);
+    return { col: m[1] ? colNum(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+  };
+  const a1 = p(s);
+  const b1 = e ? p(e) : a1;
+  return { top: a1.row || 1, left: a1.col || 1, bottom: b1.row || 1048576, right: b1.col || 16384 };
+}
+function* cellsOf(address: string): Generator<string> {
+  for (const part of address.split(',')) {
+    const b = box(part.trim());
+    if (b.bottom - b.top > 5000 || b.right - b.left > 200) continue; // whole rows/columns: formats only
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) yield `${colLetter(c)}${r}`;
+  }
+}
+function simError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: 'RichApi.Error' });
+}
+
+// ------------------------------------------------------------------------------------------ workbook state
+
+let sheetSeq = 0;
+function newSheet(name: string): SimSheet {
+  return {
+    name,
+    id: `{sheet-${++sheetSeq}}`,
+    cells: new Map(),
+    visibility: 'Visible',
+    protected: null,
+    unlocked: new Set(),
+    validation: [],
+    conditional: [],
+    merges: [],
+    bold: new Set(),
+    formats: [],
+    handlers: [],
+    frozenRows: 0,
+  };
+}
+
+const state = {
+  sheets: [] as SimSheet[],
+  names: new Map<string, { sheet: string; address: string }>(),
+  active: '',
+  selection: null as null | { sheet: string; address: string },
+  syncs: 0,
+  log: [] as string[],
+};
+for (const s of config.sheets) {
+  const sh = newSheet(s.name);
+  for (const [a, c] of s.cells) sh.cells.set(a, c);
+  for (const b of s.bold ?? []) sh.bold.add(b);
+  sh.merges.push(...(s.merges ?? []));
+  if (s.visibility) sh.visibility = s.visibility;
+  if (s.protected) sh.protected = {};
+  for (const u of s.unlocked ?? []) sh.unlocked.add(u);
+  state.sheets.push(sh);
+}
+for (const [n, ref] of config.names ?? []) state.names.set(n, ref);
+state.active = state.sheets[0].name;
+const findSheet = (name: string) => state.sheets.find((s) => s.name === name);
+const mustSheet = (name: string) => {
+  const s = findSheet(name);
+  if (!s) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${name}").`);
+  return s;
+};
+
+function writeCell(sh: SimSheet, a: string, v: unknown, asFormula: boolean) {
+  const old = sh.cells.get(a) ?? { value: null };
+  if (v === '' || v === null || v === undefined) return sh.cells.set(a, { ...old, value: null, formula: undefined });
+  if (typeof v === 'string' && v.startsWith("'")) return sh.cells.set(a, { ...old, value: v.slice(1), formula: undefined });
+  if (asFormula && typeof v === 'string' && v.startsWith('=')) return sh.cells.set(a, { ...old, value: null, formula: v });
+  if (typeof v === 'string' && old.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(v.trim())) return sh.cells.set(a, { ...old, value: Number(v), formula: undefined });
+  sh.cells.set(a, { ...old, value: v as Cell['value'], formula: undefined });
+}
+
+function usedBox(sh: SimSheet): Box {
+  let bottom = 1;
+  let right = 1;
+  let top = Infinity;
+  let left = Infinity;
+  for (const [a, c] of sh.cells) {
+    if (c.value === null && !c.formula) continue;
+    const b = box(a);
+    top = Math.min(top, b.top);
+    left = Math.min(left, b.left);
+    bottom = Math.max(bottom, b.bottom);
+    right = Math.max(right, b.right);
+  }
+  return top === Infinity ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+}
+
+// ------------------------------------------------------------------------------------------ request context
+
+type Op = () => void;
+
+class Ctx {
+  queue: Op[] = [];
+  workbook: ReturnType<typeof workbookProxy>;
+  constructor() {
+    this.workbook = workbookProxy(this);
+  }
+  async sync(): Promise<void> {
+    state.syncs++;
+    await new Promise((r) => setTimeout(r, 2)); // a round trip
+    const ops = this.queue;
+    this.queue = [];
+    for (const op of ops) op(); // throws like Office.js: the first failing op rejects the sync
+  }
+}
+
+/** A client object whose listed properties are readable only after load() + sync(). */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  constructor(
+    protected ctx: Ctx,
+    private readonly snapshot: (props: string[]) => Record<string, unknown>,
+  ) {}
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : Object.keys(props ?? {});
+    this.ctx.queue.push(() => {
+      const snap = this.snapshot(list);
+      for (const p of list) this.loaded.set(p, snap[p]);
+    });
+    return this;
+  }
+  protected get$(p: string): unknown {
+    if (!this.loaded.has(p)) throw simError('PropertyNotLoaded', `The property '${p}' is not available. Call load() and sync() before reading it.`);
+    return this.loaded.get(p);
+  }
+}
+
+/** Records property writes and method calls under a path (format.font.bold = true, borders.getItem(x).style = ...). */
+function recorder(ctx: Ctx, sheet: () => SimSheet, address: () => string, path: string): any {
+  return new Proxy(
+    {},
+    {
+      get(_t, key: string) {
+        if (key === 'getItem') return (k: string) => recorder(ctx, sheet, address, `${path}.${k}`);
+        if (key === 'clear') return () => ctx.queue.push(() => {
+          const sh = sheet();
+          if (path === 'dataValidation') sh.validation = sh.validation.filter((v) => v.address !== address());
+        });
+        if (key === 'add' && path === 'conditionalFormats')
+          return () => {
+            const cf = { custom: { rule: {} as { formula?: string }, format: recorder(ctx, sheet, address, 'cf.format') } };
+            ctx.queue.push(() => sheet().conditional.push({ address: address(), formula: cf.custom.rule.formula ?? '' }));
+            return cf;
+          };
+        return recorder(ctx, sheet, address, `${path}.${key}`);
+      },
+      set(_t, key: string, value) {
+        const full = `${path}.${key}`;
+        ctx.queue.push(() => {
+          const sh = sheet();
+          const a = address();
+          if (sh.protected && full !== 'dataValidation.rule') throw simError('AccessDenied', 'The sheet is protected.');
+          sh.formats.push({ address: a, path: full, value });
+          if (full === 'format.protection.locked') for (const c of cellsOf(a)) value ? sh.unlocked.delete(c) : sh.unlocked.add(c);
+          if (full === 'format.font.bold') for (const c of cellsOf(a)) value ? sh.bold.add(c) : sh.bold.delete(c);
+          if (full === 'dataValidation.rule') sh.validation.push({ address: a, rule: value });
+        });
+        return true;
+      },
+    },
+  );
+}
+
+class RangeProxy extends Loadable {
+  format: any;
+  dataValidation: any;
+  conditionalFormats: any;
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: () => SimSheet,
+    private readonly addr: () => string,
+  ) {
+    super(ctx, (props) => {
+      const sh = this.sheet();
+      const a = this.addr();
+      const b = box(a.split(',')[0]);
+      const grid = (f: (cell: string) => unknown) =>
+        Array.from({ length: b.bottom - b.top + 1 }, (_, r) => Array.from({ length: b.right - b.left + 1 }, (_, c) => f(`${colLetter(b.left + c)}${b.top + r}`)));
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (p === 'address') out.address = `${/[^A-Za-z0-9_]/.test(sh.name) ? `'${sh.name}'` : sh.name}!${a}`;
+        else if (p === 'rowIndex') out.rowIndex = b.top - 1;
+        else if (p === 'columnIndex') out.columnIndex = b.left - 1;
+        else if (p === 'rowCount') out.rowCount = b.bottom - b.top + 1;
+        else if (p === 'columnCount') out.columnCount = b.right - b.left + 1;
+        else if (p === 'values') out.values = grid((c) => sh.cells.get(c)?.value ?? '');
+        else if (p === 'formulas') out.formulas = grid((c) => sh.cells.get(c)?.formula ?? sh.cells.get(c)?.value ?? '');
+        else if (p === 'numberFormat') out.numberFormat = grid((c) => sh.cells.get(c)?.numberFormat ?? 'General');
+        else throw simError('InvalidArgument', `The simulated host does not load "${p}"`);
+      }
+      return out;
+    });
+    this.format = recorder(ctx, sheet, addr, 'format');
+    this.dataValidation = recorder(ctx, sheet, addr, 'dataValidation');
+    this.conditionalFormats = recorder(ctx, sheet, addr, 'conditionalFormats');
+  }
+  get address() { return this.get$('address') as string; }
+  get rowIndex() { return this.get$('rowIndex') as number; }
+  get columnIndex() { return this.get$('columnIndex') as number; }
+  get rowCount() { return this.get$('rowCount') as number; }
+  get columnCount() { return this.get$('columnCount') as number; }
+  get values() { return this.get$('values') as unknown[][]; }
+  get formulas() { return this.get$('formulas') as unknown[][]; }
+  get numberFormat() { return this.get$('numberFormat') as unknown[][]; }
+  set formulas(v: unknown[][]) { this.write(v, true); }
+  set values(v: unknown[][]) { this.write(v, false); }
+  set numberFormat(v: unknown[][]) {
+    this.ctx.queue.push(() => {
+      const sh = this.sheet();
+      const b = box(this.addr());
+      v.forEach((row, r) => row.forEach((f, c) => {
+        const a = `${colLetter(b.left + c)}${b.top + r}`;
+        sh.cells.set(a, { ...(sh.cells.get(a) ?? { value: null }), numberFormat: String(f) });
+      }));
+    });
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.queue.push(() => this.sheet().formats.push({ address: this.addr(), path: 'columnHidden', value: v }));
+  }
+  private write(v: unknown[][], asFormula: boolean) {
+    this.ctx.queue.push(() => {
+      const sh = this.sheet();
+      const b = box(this.addr());
+      if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1))
+        throw simError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.addr()}.`);
+      if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
+      v.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${colLetter(b.left + c)}${b.top + r}`, x, asFormula)));
+    });
+  }
+  merge() {
+    this.ctx.queue.push(() => this.sheet().merges.push(this.addr()));
+  }
+  select() {
+    this.ctx.queue.push(() => {
+      state.selection = { sheet: this.sheet().name, address: this.addr() };
+      state.active = this.sheet().name;
+    });
+  }
+  getCellProperties() {
+    const res = { value: undefined as unknown };
+    this.ctx.queue.push(() => {
+      const sh = this.sheet();
+      const b = box(this.addr());
+      res.value = Array.from({ length: b.bottom - b.top + 1 }, (_, r) =>
+        Array.from({ length: b.right - b.left + 1 }, (_, c) => ({ format: { font: { bold: sh.bold.has(`${colLetter(b.left + c)}${b.top + r}`) }, indentLevel: 0 } })),
+      );
+    });
+    return res;
+  }
+  getMergedAreasOrNullObject() {
+    const o = new (class extends Loadable {
+      get isNullObject() { return this.get$('isNullObject') as boolean; }
+      get address() { return this.get$('address') as string; }
+    })(this.ctx, () => {
+      const ms = this.sheet().merges;
+      return { address: ms.map((m) => `${this.sheet().name}!${m}`).join(','), isNullObject: !ms.length };
+    });
+    o.load('isNullObject');
+    return o;
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  protection: { protect: (o?: unknown) => void };
+  freezePanes: { freezeRows: (n: number) => void };
+  pageLayout: any;
+  onChanged: { add: (h: (e: unknown) => unknown) => { context: Ctx; remove: () => void } };
+  constructor(
+    ctx: Ctx,
+    private readonly resolve: () => SimSheet | undefined,
+    private readonly label: string,
+    orNull: boolean,
+  ) {
+    super(ctx, (props) => {
+      const sh = this.resolve();
+      if (!sh && !orNull) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${label}").`);
+      const out: Record<string, unknown> = { isNullObject: !sh };
+      for (const p of props) if (p === 'name' || p === 'visibility' || p === 'id') out[p] = sh ? (sh as unknown as Record<string, unknown>)[p] : null;
+      return out;
+    });
+    if (orNull) this.load('isNullObject');
+    const must = () => {
+      const sh = this.resolve();
+      if (!sh) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${label}").`);
+      return sh;
+    };
+    this.protection = { protect: (o) => ctx.queue.push(() => void (must().protected = o ?? {})) };
+    this.freezePanes = { freezeRows: (n) => ctx.queue.push(() => void (must().frozenRows = n)) };
+    this.pageLayout = new Proxy(
+      {},
+      {
+        get: (_t, k: string) => (...args: unknown[]) => ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: args[0] })),
+        set: (_t, k: string, v) => (ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: v })), true),
+      },
+    );
+    this.onChanged = {
+      add: (h) => {
+        ctx.queue.push(() => void must().handlers.push(h));
+        return { context: ctx, remove: () => ctx.queue.push(() => { const sh = must(); sh.handlers = sh.handlers.filter((x) => x !== h); }) };
+      },
+    };
+  }
+  get isNullObject() { return this.get$('isNullObject') as boolean; }
+  get name() { return this.get$('name') as string; }
+  set name(v: string) {
+    this.ctx.queue.push(() => {
+      const sh = this.resolve();
+      if (!sh) throw simError('ItemNotFound', `No sheet "${this.label}"`);
+      if (findSheet(v)) throw simError('InvalidArgument', `A sheet named "${v}" exists`);
+      if (state.active === sh.name) state.active = v;
+      sh.name = v;
+    });
+  }
+  get visibility() { return this.get$('visibility') as string; }
+  set visibility(v: string) {
+    this.ctx.queue.push(() => {
+      const sh = this.resolve()!;
+      sh.visibility = v as SimSheet['visibility'];
+    });
+  }
+  set position(p: number) {
+    this.ctx.queue.push(() => {
+      const sh = this.resolve()!;
+      state.sheets = state.sheets.filter((s) => s !== sh);
+      state.sheets.splice(p, 0, sh);
+    });
+  }
+  private sheetOrThrow = () => {
+    const sh = this.resolve();
+    if (!sh) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${this.label}").`);
+    return sh;
+  };
+  getRange(address: string) {
+    return new RangeProxy(this.ctx, this.sheetOrThrow, () => address);
+  }
+  getRanges(address: string) {
+    return new RangeProxy(this.ctx, this.sheetOrThrow, () => address);
+  }
+  getUsedRange() {
+    return new RangeProxy(this.ctx, this.sheetOrThrow, () => {
+      const b = usedBox(this.sheetOrThrow());
+      return `${colLetter(b.left)}${b.top}:${colLetter(b.right)}${b.bottom}`;
+    });
+  }
+  activate() {
+    this.ctx.queue.push(() => void (state.active = this.sheetOrThrow().name));
+  }
+  delete() {
+    this.ctx.queue.push(() => {
+      const sh = this.sheetOrThrow();
+      if (sh.visibility === 'VeryHidden') throw simError('InvalidOperation', 'A very hidden sheet cannot be deleted.');
+      if (state.sheets.filter((s) => s.visibility === 'Visible' && s !== sh).length === 0) throw simError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      state.sheets = state.sheets.filter((s) => s !== sh);
+      if (state.active === sh.name) state.active = state.sheets.find((s) => s.visibility === 'Visible')!.name;
+    });
+  }
+}
+
+function workbookProxy(ctx: Ctx) {
+  /** Sheets are found by identity once created, so renaming keeps the proxy pointing at the same sheet. */
+  const byName = (name: string) => {
+    let cached: SimSheet | undefined;
+    return () => (cached && state.sheets.includes(cached) ? cached : (cached = findSheet(name)));
+  };
+  return {
+    worksheets: {
+      getActiveWorksheet: () => new WorksheetProxy(ctx, () => findSheet(state.active), 'active', false),
+      getItem: (name: string) => new WorksheetProxy(ctx, byName(name), name, false),
+      getItemOrNullObject: (name: string) => new WorksheetProxy(ctx, byName(name), name, true),
+      add: (name: string) => {
+        let created: SimSheet | undefined;
+        ctx.queue.push(() => {
+          if (findSheet(name)) throw simError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+          created = newSheet(name);
+          state.sheets.push(created);
+        });
+        return new WorksheetProxy(ctx, () => created, name, false);
+      },
+    },
+    names: {
+      add: (name: string, range: RangeProxy) => {
+        ctx.queue.push(() => {
+          if (state.names.has(name)) throw simError('ItemAlreadyExists', `The name "${name}" exists.`);
+          const r = range as unknown as { sheet: () => SimSheet; addr: () => string };
+          state.names.set(name, { sheet: r.sheet().name, address: r.addr() });
+        });
+      },
+      getItemOrNullObject: (name: string) => {
+        const o = new (class extends Loadable {
+          get isNullObject() { return this.get$('isNullObject') as boolean; }
+          get name() { return this.get$('name') as string; }
+          delete() {
+            ctx.queue.push(() => void state.names.delete(name));
+          }
+        })(ctx, () => ({ isNullObject: !state.names.has(name), name }));
+        o.load('isNullObject');
+        return o;
+      },
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------ globals
+
+async function run<T>(a: unknown, b?: unknown): Promise<T> {
+  const batch = (typeof a === 'function' ? a : b) as (ctx: Ctx) => Promise<T>;
+  const ctx = a instanceof Ctx ? a : new Ctx();
+  const out = await batch(ctx);
+  if (ctx.queue.length) await ctx.sync(); // Excel.run flushes what is left
+  return out;
+}
+
+const sim = {
+  state,
+  get syncs() {
+    return state.syncs;
+  },
+  /** The user types (or pastes) in a cell: refused on locked cells of protected sheets; fires onChanged. */
+  async type(sheetName: string, address: string, value: string | number | null): Promise<{ ok: boolean; reason?: string }> {
+    const sh = mustSheet(sheetName);
+    if (sh.protected && !sh.unlocked.has(address)) return { ok: false, reason: 'locked' };
+    writeCell(sh, address, value === null ? '' : value, true);
+    await new Promise((r) => setTimeout(r, 0));
+    for (const h of [...sh.handlers]) await h({ address, worksheetId: sh.id, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' });
+    return { ok: true };
+  },
+  cell(sheetName: string, address: string): Cell | null {
+    return findSheet(sheetName)?.cells.get(address) ?? null;
+  },
+  sheet(sheetName: string) {
+    const sh = findSheet(sheetName);
+    if (!sh) return null;
+    return {
+      name: sh.name,
+      visibility: sh.visibility,
+      protected: Boolean(sh.protected),
+      unlocked: [...sh.unlocked],
+      validation: sh.validation,
+      conditional: sh.conditional.length,
+      frozenRows: sh.frozenRows,
+      handlers: sh.handlers.length,
+    };
+  },
+  sheetNames: () => state.sheets.map((s) => s.name),
+  /** The workbook as a config for a new pane ("save, close, reopen"). */
+  dump: (): Partial<SimConfig> => ({
+    sheets: state.sheets.map((s) => ({
+      name: s.name,
+      cells: [...s.cells],
+      bold: [...s.bold],
+      merges: s.merges,
+      visibility: s.visibility,
+      protected: Boolean(s.protected),
+      unlocked: [...s.unlocked],
+    })),
+    names: [...state.names],
+  }),
+  names: () => Object.fromEntries(state.names),
+  selection: () => state.selection,
+  active: () => state.active,
+};
+
+const w = window as unknown as Record<string, unknown>;
+w.__sim = sim;
+w.Excel = { run, RequestContext: Ctx };
+w.OfficeExtension = { Error: Error };
+w.Office = {
+  HostType: { Excel: 'Excel', Word: 'Word' },
+  PlatformType: { OfficeOnline: 'OfficeOnline' },
+  context: {
+    displayLanguage: config.displayLanguage,
+    requirements: { isSetSupported: (name: string, v?: string) => name === 'ExcelApi' && Number((v ?? '1.1').split('.')[1]) <= config.api },
+  },
+  onReady(cb?: (info: { host: string; platform: string }) => void) {
+    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    setTimeout(() => cb?.(info), 0);
+    return Promise.resolve(info);
+  },
+};
