@@ -719,7 +719,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
             return a;
           });
           const formula = `IFERROR(${guards.length ? `IF(AND(${guards.join(',')}),${raw},"")` : raw},"")`;
-          cells.push(cellOf(row, SCORE_COL[c], 'score', { formula, numFmt: 'general' }));
+          cells.push(cellOf(row, SCORE_COL[c], 'score', { formula, numFmt: 'points' }));
         } else {
           cells.push(entryCell(c, set.entryByKey.get(`@${ind.id}`)!, row, null));
         }

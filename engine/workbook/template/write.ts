@@ -105,7 +105,6 @@ function styleCell(cell: ExcelJS.Cell, row: PlanRow, c: PlanCell): void {
     case 'evidence':
     case 'remark':
       Object.assign(font, { size: 11 });
-      al.vertical = 'top';
       if (c.open) bg = COLORS.open;
       break;
     case 'key':
@@ -233,13 +232,13 @@ export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbo
 
   // Instructions.
   const guide = wb.addWorksheet(plan.instructionsSheetName, { properties: { tabColor: { argb: 'FF70AD47' } }, pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  guide.getColumn(1).width = 110;
+  guide.getColumn(1).width = 68;
   plan.instructions.forEach((line, i) => {
     const cell = guide.getCell(i + 1, 1);
     cell.value = line.text;
     cell.font = { name: FONT, size: line.kind === 'title' ? 14 : 12, bold: line.kind !== 'text' };
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: line.kind === 'title' ? 'center' : 'left' };
-    guide.getRow(i + 1).height = Math.max(18, Math.ceil(line.text.length / 100) * 16 + 2);
+    guide.getRow(i + 1).height = Math.max(18, Math.ceil(line.text.length / 62) * 16 + 2);
   });
   await guide.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
