@@ -94,6 +94,11 @@ describe('bad entries: code and cell', () => {
     expect(hits[0].messages.en).toBeTruthy();
   });
 
+  test('formula criterion dividing by zero -> formula_not_finite at its score cell', async () => {
+    const ps = await problemsOf(await filled((ws, p) => (ws.getCell(p.entries.self['@lop_ke_hoach']).value = 0)));
+    expect(find(ps, 'formula_not_finite').map((x) => [x.cell, x.criterion])).toEqual([['D14', 'II.1']]);
+  });
+
   test('the plan addresses used above are the ones of the default set', async () => {
     const { plan } = await template(set);
     expect([plan.entries.self['I.1'], plan.entries.self['II.2.1'], plan.evidence['II.3'], plan.entries.self['@lop_ke_hoach'], plan.entries.self['VII.2']]).toEqual([

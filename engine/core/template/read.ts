@@ -46,6 +46,8 @@ export interface TemplateReadResult {
   meta: { unit?: string; year?: number; cluster?: string; mode?: TemplateMode };
   /** True when rows were deleted, inserted or moved (cell addresses of the plan no longer hold). */
   structureBroken: boolean;
+  /** Where a criterion's score (or an indicator's value) sits in a column of this workbook. */
+  cellOf?: (criterionOrIndicator: string, column: ScoreColumn) => { sheet: string; cell: string } | undefined;
 }
 
 /** The hidden sheet of a generated template, if the workbook has one. */
@@ -252,6 +254,10 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   }
   flush();
   out.structureBroken = broken;
+  out.cellOf = (id, column) => {
+    const r = actual.get(id) ?? actual.get(`@${id}`);
+    return r === undefined ? undefined : { sheet, cell: A(column === 'self' ? C.self : C.inspected, r) };
+  };
 
   // ---- fixed cells of each row: numbering, text, max points.
   const rowOf = (key: string) => actual.get(key);

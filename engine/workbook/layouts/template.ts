@@ -15,7 +15,7 @@ export const templateLayout: WorkbookLayout = {
   },
   read(input: LayoutInput): LayoutReadResult {
     const r = readTemplate(input.grids, { file: input.file, criteria: input.criteria });
-    return { set: r.set, submission: r.submission, figures: r.figures, problems: r.problems, meta: r.meta };
+    return { set: r.set, submission: r.submission, figures: r.figures, problems: r.problems, meta: r.meta, cellOf: r.cellOf };
   },
 };
 
