@@ -95,6 +95,14 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // exceljs's browser build, only needed to insert the template file: its own lazily loaded chunk.
+          exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+        },
+      },
+    },
     performance: {
       // The engine (mathjs, ajv, yaml) is big; exceljs is split into its own lazily loaded chunk.
       maxEntrypointSize: 2_500_000,

@@ -174,8 +174,8 @@ export class ExcelAdapter implements WorkbookHost {
       if (f.align) fmt.horizontalAlignment = HALIGN[f.align];
       if (f.verticalAlign) fmt.verticalAlignment = VALIGN[f.verticalAlign];
       if (f.indent && this.caps.cellProperties) fmt.indentLevel = f.indent;
-      if (f.numberFormat) r.numberFormat = [[f.numberFormat]];
-      if (f.border) for (const e of EDGES) fmt.borders.getItem(e).style = 'Continuous';
+      if (f.numberFormat) r.numberFormat = f.numberFormat as unknown as unknown[][]; // one value for every cell
+      if (f.border) for (const e of edgesOf(f.address)) fmt.borders.getItem(e).style = 'Continuous';
     }
     // Number formats before the cells, so text stays text ("@" cells).
     for (const b of layout.blocks) {
@@ -291,6 +291,16 @@ export class ExcelAdapter implements WorkbookHost {
       throw toHostError(e);
     }
   }
+}
+
+/** Outer edges always; inside edges only where the range has more than one row / column. */
+export function edgesOf(address: string): Array<(typeof EDGES)[number]> {
+  const [a, b] = address.split(':');
+  const m1 = /^([A-Z]*)(\d*)$/.exec(a);
+  const m2 = b ? /^([A-Z]*)(\d*)$/.exec(b) : m1;
+  const multiRow = !!b && m1?.[2] !== m2?.[2];
+  const multiCol = !!b && m1?.[1] !== m2?.[1];
+  return EDGES.filter((e) => (e === 'InsideHorizontal' ? multiRow : e === 'InsideVertical' ? multiCol : true));
 }
 
 function validationRule(v: ValidationRule): Excel.DataValidationRule {

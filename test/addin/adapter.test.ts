@@ -6,7 +6,7 @@ import { loadCriteriaDef, loadCriteriaText } from '../../engine/core/load';
 import type { CompiledSet } from '../../engine/core/compile';
 import { planTemplate } from '../../engine/core/template/plan';
 import { HostError } from '../../addin/host/types';
-import { detectCapabilities, ExcelAdapter, parseAreas } from '../../addin/office/adapter';
+import { detectCapabilities, edgesOf, ExcelAdapter, parseAreas } from '../../addin/office/adapter';
 import { sheetMapOf, templateLayouts } from '../../addin/scoring/render-plan';
 import { boundingRange } from '../../addin/scoring/sheet-map';
 import { parseStore, storeLayout } from '../../addin/scoring/store';
@@ -224,6 +224,13 @@ describe('other actions', () => {
     expect(err.vi).toMatch(/bảo vệ/);
     expect(err.en).toMatch(/protected/);
     expect(err.detail).toMatch(/AccessDenied/);
+  });
+
+  test('inside borders only where a range has several rows or columns', () => {
+    expect(edgesOf('A8:G8')).toEqual(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical']);
+    expect(edgesOf('B9:B40')).toEqual(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal']);
+    expect(edgesOf('D12')).toEqual(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']);
+    expect(edgesOf('A8:G40')).toHaveLength(6);
   });
 
   test('merged-area addresses are parsed, quoted sheet names included', () => {
