@@ -185,21 +185,25 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
     const s = String(v ?? '').trim();
     if (s) remarks[k] = s;
   }
-  return {
+  // structuredClone copies every kept string into a fresh one: a unit name or remark sliced out of a
+  // workbook's XML would otherwise keep that whole XML text alive for the rest of the run.
+  const kept = structuredClone({
     file: src.file,
     unit: src.unit,
     year: src.year,
     cluster: src.cluster,
     layout: src.layout,
-    set,
     criteriaSet: src.criteriaSet ? { id: src.criteriaSet.id, hash: src.criteriaSet.hash } : null,
-    evaluation: ev
-      ? { unit: ev.unit, self: slimCol(ev.self), inspected: slimCol(ev.inspected), final: ev.final, disqualifications: ev.disqualifications, problems: [] }
-      : null,
+    evaluation: ev ? { unit: ev.unit, self: ev.self, inspected: ev.inspected, final: ev.final, disqualifications: ev.disqualifications, problems: [] } : null,
     remarks,
     problems: src.problems,
     sha256: src.sha256,
-  };
+  });
+  if (kept.evaluation) {
+    kept.evaluation.self = slimCol(kept.evaluation.self);
+    kept.evaluation.inspected = slimCol(kept.evaluation.inspected);
+  }
+  return { ...kept, set };
 }
 
 // ---------------------------------------------------------------------------------------------------
