@@ -1,4 +1,4 @@
-import { buildRanking, problem, rankReport, RankingCollector, unitKey } from '../../engine/core';
+import { buildRanking, compileSet, problem, rankReport, RankingCollector, unitKey } from '../../engine/core';
 import { compile, tinyDef, unit } from './helpers';
 
 const set = compile(tinyDef());
@@ -263,7 +263,7 @@ describe('refusals', () => {
 
 describe('collector', () => {
   test('keeps one compiled set per hash and drops the evaluation problems it does not need', () => {
-    const s2 = compile(tinyDef()); // same definition compiled again: same hash, another object
+    const s2 = compileSet(tinyDef()); // same definition compiled again: same hash, another object
     expect(s2).not.toBe(set);
     const c = new RankingCollector();
     c.add(unit(set, 'Một', [9, 9, 9, 9]));
