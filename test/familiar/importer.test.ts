@@ -215,6 +215,11 @@ describe('notes', () => {
       ['Good', 75],
       ['Average', 0],
     ]);
+    expect(parseClassification('Phân loại: Loại A từ 90; Loại B từ 80; Loại C dưới 80')).toEqual([
+      { label: 'Loại A', min: 90 },
+      { label: 'Loại B', min: 80 },
+      { label: 'Loại C', min: 0 },
+    ]);
     expect(parseClassification('Xếp loại: theo quy định của Học viện')).toBeNull();
   });
 });

@@ -266,9 +266,10 @@ export function parseClassification(text: string): ClassificationBand[] | null {
     const from = BAND_FROM.exec(part);
     const below = BAND_BELOW.exec(part);
     const cut = Math.min(...[from?.index, below?.index].filter((x): x is number => x !== undefined), part.length);
-    const labelText = part.slice(0, cut).replace(/[:\-–,]+$/, '').replace(/\bloai\b/, '').trim();
+    const labelText = part.slice(0, cut).replace(/[:\-–,]+$/, '').trim();
     if (!labelText || (!from && !below)) continue;
-    const known = BAND_LABELS.find((b) => b.match.test(labelText));
+    const bare = labelText.replace(/^loai\s+/, '');
+    const known = BAND_LABELS.find((b) => b.match.test(bare));
     const label = known?.label ?? originalLabel(original, labelText);
     const min = from ? num(from[1]) : 0;
     bands.push(known ? { label, labelEn: known.labelEn, min } : { label, min });
