@@ -109,7 +109,7 @@ test('check and score read familiar workbooks with --criteria and name the probl
   expect(r.code).toBe(1);
   const doc = JSON.parse(r.stdout);
   expect(doc.layout).toBe('familiar');
-  const formula = doc.problems.find((p: { code: string }) => p.code === 'familiar_formula_in_entry');
+  const formula = doc.problems.find((p: { code: string }) => p.code === 'formula_in_entry');
   expect(formula).toMatchObject({ sheet: 'Scores', cell: 'E9', criterion: 'II.1', severity: 'error' });
   const broken = doc.problems.find((p: { code: string; criterion: string }) => p.code === 'formula_disagrees' && p.criterion === 'I');
   expect(broken).toMatchObject({ sheet: 'Scores', cell: 'E5', column: 'self' });

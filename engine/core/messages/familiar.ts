@@ -142,11 +142,6 @@ export const FAMILIAR_MESSAGES = defineMessages({
     vi: 'Điểm chuẩn của {id} trong tệp là {workbook}, bảng tiêu chí quy định {expected}',
     en: 'The maximum of {id} in the workbook is {workbook}; the criteria set says {expected}',
   },
-  familiar_formula_in_entry: {
-    severity: 'error',
-    vi: 'Ô nhập điểm chứa công thức ={formula}; hãy nhập số',
-    en: 'The score cell holds a formula ={formula}; type a number',
-  },
   familiar_no_score_column: {
     severity: 'error',
     vi: 'Bảng không có cột điểm tự chấm hoặc điểm Cụm chấm',

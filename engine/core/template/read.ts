@@ -8,6 +8,7 @@
 import type { CompiledSet } from '../compile';
 import type { ColumnEntries, Entry, Submission } from '../evaluate';
 import { address, cellText, Grid, GridCell, parseAddress } from '../grid';
+import { readEntryCell } from '../entry-cell';
 import { hashCriteriaSet } from '../hash';
 import type { Lang } from '../i18n';
 import { loadCriteriaDef } from '../load';
@@ -290,14 +291,8 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
       const rk = entryRowKey(spec.key);
       const r = rk ? rowOf(rk) : undefined;
       if (r === undefined) continue;
-      const addr = A(col, r);
-      const cell = grid.cell(r, col);
       const crit = spec.criterion ?? spec.indicator;
-      let value: Entry['value'] = null;
-      if (cell?.formula !== undefined) P.push(problem('formula_in_entry', { formula: cell.formula.slice(0, 80) }, { ...at(addr, crit), column: c }));
-      else if (cell?.error) value = cell.error;
-      else if (cell) value = cell.value;
-      entries[spec.key] = { value, sheet, cell: addr };
+      entries[spec.key] = readEntryCell(grid, r, col, { file: opts.file, criterion: crit, column: c }, P);
     }
     return entries;
   };

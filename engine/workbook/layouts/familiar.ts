@@ -7,6 +7,7 @@
  * figures the pipeline compares with the recomputation.
  */
 import type { CompiledNode, CompiledSet, Entry, Problem, Submission } from '../../core';
+import { readEntryCell } from '../../core/entry-cell';
 import { problem, toMilli } from '../../core';
 import { classifyTotals, locateOutline, masterCell, textKey, type Outline, type OutlineNode } from '../../core/familiar';
 import { address, cellText, type Grid } from '../../core/grid';
@@ -195,16 +196,8 @@ export const familiarLayout: WorkbookLayout = {
       for (const leaf of set.leaves) {
         const r = byNode.get(leaf.id);
         if (!r || leaf.entries.length !== 1) continue;
-        const cell = masterCell(grid, r.row, col);
-        const where = { sheet, cell: address(r.row, col) };
-        if (cell?.formula) {
-          // Refused, never counted: the entry is left blank (located, so "no entry" names the cell too).
-          problems.push(problem('familiar_formula_in_entry', { formula: cell.formula }, { file, ...where, criterion: leaf.id, column }));
-          out[leaf.entries[0].key] = { value: null, ...where };
-          continue;
-        }
-        const value = cell?.error ? cell.error : cell?.value ?? null;
-        out[leaf.entries[0].key] = { value, ...where };
+        // Formulas, error values, dates and merges are refused, never counted (the entry stays blank but located).
+        out[leaf.entries[0].key] = readEntryCell(grid, r.row, col, { file, criterion: leaf.id, column }, problems);
       }
       return out;
     };
