@@ -16,12 +16,16 @@ export function layouts(): readonly WorkbookLayout[] {
   return registry;
 }
 
+/** A layout that recognises its own marks answers CERTAIN; the others are then not asked. */
+export const CERTAIN = 100;
+
 export function pickLayout(input: LayoutInput): WorkbookLayout | null {
   let best: WorkbookLayout | null = null;
   let score = 0;
   for (const l of registry) {
     const s = l.detect(input);
     if (s > score) (best = l), (score = s);
+    if (s >= CERTAIN) break; // guessing layouts scan every sheet; no need once one is sure
   }
   return best;
 }
