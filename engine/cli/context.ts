@@ -68,9 +68,14 @@ export function readInput(file: string): Uint8Array {
 }
 
 /** Criteria-set loaders by file extension: text formats here, the Excel sheet through the workbook edge. */
+/** A criteria set is a few hundred lines; anything this large is not one. */
+const MAX_CRITERIA_TEXT_BYTES = 5 * 1024 * 1024;
+
 export async function loadCriteriaFile(file: string): Promise<LoadResult> {
   const ext = path.extname(file).toLowerCase();
   const bytes = readInput(file);
+  if (ext !== '.xlsx' && bytes.length > MAX_CRITERIA_TEXT_BYTES)
+    throw new UsageError([problem('file_too_large', { size: Math.round(bytes.length / 1048576), limit: MAX_CRITERIA_TEXT_BYTES / 1048576 }, { file })]);
   if (ext === '.xlsx') {
     const { loadCriteriaWorkbook } = await import('../workbook/criteria-sheet');
     return loadCriteriaWorkbook(bytes, file);

@@ -43,7 +43,13 @@ export function parseCriteriaText(
     }
     return last?.range ? lc.linePos(last.range[0]).line : undefined;
   };
-  return { def: problems.length ? null : doc.toJS({ maxAliasCount: 100 }), lineOf, problems };
+  if (problems.length) return { def: null, lineOf, problems };
+  try {
+    return { def: doc.toJS({ maxAliasCount: 100 }), lineOf, problems };
+  } catch (e) {
+    // The YAML library refuses alias bombs ("billion laughs") by throwing while expanding them.
+    return { def: null, lineOf, problems: [problem('syntax_error', { detail: (e as Error).message }, { file })] };
+  }
 }
 
 /**
