@@ -2,19 +2,14 @@
  * Award rule registry. "top-eligible" proposes the best-ranked eligible units up to the quota; a shared
  * rank that would overflow the quota proposes none of the tied units beyond it (the cluster decides).
  */
+import { createRegistry } from '../registry';
 import type { AwardRule } from './types';
 
-const registry = new Map<string, AwardRule>();
+const awardRules = createRegistry<AwardRule>();
 
-export function registerAwardRule(r: AwardRule): void {
-  registry.set(r.name, r);
-}
-export function getAwardRule(name: string): AwardRule | undefined {
-  return registry.get(name);
-}
-export function awardRuleNames(): string[] {
-  return [...registry.keys()];
-}
+export const registerAwardRule = awardRules.register;
+export const getAwardRule = awardRules.get;
+export const awardRuleNames = awardRules.names;
 
 export const DEFAULT_AWARD_RULE = 'top-eligible';
 

@@ -3,19 +3,14 @@
  * before bonus, then fewer deduction points, then section by section in table order.
  */
 import { toMilli } from '../points';
+import { createRegistry } from '../registry';
 import type { TieBreaker } from './types';
 
-const registry = new Map<string, TieBreaker>();
+const tieBreakers = createRegistry<TieBreaker>();
 
-export function registerTieBreaker(t: TieBreaker): void {
-  registry.set(t.name, t);
-}
-export function getTieBreaker(name: string): TieBreaker | undefined {
-  return registry.get(name);
-}
-export function tieBreakerNames(): string[] {
-  return [...registry.keys()];
-}
+export const registerTieBreaker = tieBreakers.register;
+export const getTieBreaker = tieBreakers.get;
+export const tieBreakerNames = tieBreakers.names;
 
 export const DEFAULT_TIE_BREAKERS = ['base', 'penalty', 'sections'];
 
