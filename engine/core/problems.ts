@@ -64,7 +64,8 @@ export function formatProblem(p: Problem, lang: Lang = DEFAULT_LANG): string {
   if (p.line) where.push(`${lang === 'vi' ? 'dòng' : 'line'} ${p.line}`);
   const crit = p.criterion ? ` [${p.criterion}]` : '';
   const sev = p.severity === 'error' ? (lang === 'vi' ? 'LỖI' : 'ERROR') : lang === 'vi' ? 'CẢNH BÁO' : 'WARNING';
-  return `${sev} ${where.join(' › ')}${crit}: ${p.messages[lang]} (${p.code})`;
+  const head = `${where.join(' › ')}${crit}`.trim();
+  return `${sev}${head ? ` ${head}` : ''}: ${p.messages[lang]} (${p.code})`;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -227,7 +227,12 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const cls = u.classification ? (lang === 'en' ? (u.classification.labelEn ?? u.classification.label) : u.classification.label) : '';
     text(x.getCell(7), cls);
     text(x.getCell(8), u.awards.map((a) => tr(a.label)).join('; '));
-    text(x.getCell(9), u.notes.map(tr).join('\n'));
+    const notes = u.notes.map(tr);
+    text(x.getCell(9), notes.join('\n'));
+    // Rows do not grow by themselves in every reader: size them for the wrapped notes.
+    const width = Math.max(20, ws.getColumn(9).width ?? 40);
+    const lines = notes.reduce((n, s) => n + Math.max(1, Math.ceil(s.length / (width * 1.1))), 0);
+    x.height = Math.max(20, 15 * lines + 4);
     row++;
   }
   const lastData = row - 1;
