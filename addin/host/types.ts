@@ -36,6 +36,11 @@ export interface HostCapabilities {
   insertFromBase64: boolean;
   /** ExcelApi 1.9: per-cell formatting in one call (bold rows and indents help the importer). */
   cellProperties: boolean;
+  /**
+   * ExcelApi 1.7: what the consolidation writes besides cells: tables (1.1), conditional formats (1.6),
+   * charts with added series, category axes and line series over columns (1.7), sheet-scoped names (1.4).
+   */
+  rankingSheets: boolean;
 }
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
@@ -54,6 +59,8 @@ export interface RangeFormat {
   indent?: number;
   border?: boolean;
   numberFormat?: string;
+  /** Text rotation in degrees (-90..90; ExcelApi 1.7). */
+  textOrientation?: number;
 }
 
 export interface ValidationRule {
@@ -74,6 +81,31 @@ export interface ConditionalRule {
   formula: string;
   fill?: string;
   fontColor?: string;
+  bold?: boolean;
+}
+
+/** An Excel table over a rectangle whose first row is the header (unique text labels). */
+export interface TableSpec {
+  name: string;
+  address: string;
+  style?: string;
+}
+
+/** A chart on the sheet: the first series gives its type; the others may be drawn as lines (thresholds). */
+export interface ChartSpec {
+  name: string;
+  type: 'ColumnClustered' | 'BarClustered';
+  title: string;
+  /** Category labels (units), same number of cells as every series. */
+  categories: string;
+  series: Array<{ name: string; values: string; line?: boolean; color?: string }>;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+  valueAxisTitle?: string;
+  /** Value axis bounds (points). */
+  min?: number;
+  max?: number;
 }
 
 /**
@@ -105,6 +137,30 @@ export interface SheetLayout {
   freezeRows?: number;
   /** Workbook-level names, e.g. { name: 'TongTuCham', address: 'E40' } (on this sheet). */
   names?: Array<{ name: string; address: string }>;
+  /** Excel tables (ExcelApi 1.1), created after the cells are written. */
+  tables?: TableSpec[];
+  /** Charts (ExcelApi 1.7 for the extra series), created after the tables. */
+  charts?: ChartSpec[];
+  /** A hidden sheet-scoped name saying the add-in made this sheet (set by replaceOwnSheets). */
+  marker?: string;
+}
+
+/**
+ * Changes to an existing sheet, applied in order in one batch: unprotect, number formats, cells, formats,
+ * merges, locking, conditional formats (cleared over a range, then added), protect.
+ */
+export interface SheetEdit {
+  sheet: string;
+  unprotect?: boolean;
+  numberFormats?: Array<{ address: string; formats: string[][] }>;
+  blocks?: Array<{ address: string; cells: HostValue[][]; numberFormat?: string[][] }>;
+  formats?: RangeFormat[];
+  merges?: string[];
+  locked?: string[];
+  unlocked?: string[];
+  clearConditional?: string;
+  conditional?: ConditionalRule[];
+  protect?: boolean;
 }
 
 export interface ChangeEvent {
@@ -130,6 +186,15 @@ export interface WorkbookHost {
     base64: string,
     opts: { sheets: string[]; names: Array<{ name: string; sheet: string; address: string }>; activate?: string },
   ): Promise<void>;
+  /** Edit existing sheets (protection, locks, cells, conditional formats), all in one batch. 1 round trip. */
+  updateSheets(edits: SheetEdit[]): Promise<void>;
+  /**
+   * Write sheets that belong to the add-in: a sheet of the same name is replaced only when it carries the
+   * hidden sheet-scoped name `marker` (written on every sheet made here); any other sheet of that name is
+   * left alone and the call fails with a HostError naming it, before anything is written. Nothing else in
+   * the workbook is touched. 2 round trips (3 when same-named sheets exist).
+   */
+  replaceOwnSheets(layouts: SheetLayout[], marker: string): Promise<{ replaced: string[] }>;
   /** Activate a sheet and select a cell. 1 round trip. */
   select(sheet: string, address: string): Promise<void>;
   /** Watch a sheet's edits; returns the function that stops watching. 1 round trip each. */

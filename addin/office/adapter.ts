@@ -6,11 +6,16 @@
  */
 import {
   ChangeEvent,
+  ChartSpec,
+  ConditionalRule,
   HostCapabilities,
   HostError,
   HostValue,
+  RangeFormat,
   SheetData,
+  SheetEdit,
   SheetLayout,
+  TableSpec,
   ValidationRule,
   WorkbookHost,
 } from '../host/types';
@@ -42,8 +47,14 @@ export function detectCapabilities(req: RequirementsLike): HostCapabilities {
     apiVersion,
     insertFromBase64: req.isSetSupported('ExcelApi', '1.13'),
     cellProperties: req.isSetSupported('ExcelApi', '1.9'),
+    rankingSheets: req.isSetSupported('ExcelApi', RANKING_EXCEL_API),
   };
 }
+
+/** ExcelApi the ranking sheets need: chart series added and drawn as lines, category axes (1.7). */
+export const RANKING_EXCEL_API = '1.7';
+/** Options of every sheet protection the add-in sets (users may still resize, filter). */
+const PROTECT_OPTIONS = { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true };
 
 const HALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const VALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
@@ -134,19 +145,86 @@ export class ExcelAdapter implements WorkbookHost {
       await ctx.sync(); // 1: what to replace
 
       for (const n of oldNames) if (!n.isNullObject) n.delete();
-      const stamp = Date.now() % 100000;
-      // A workbook must keep a visible sheet and very hidden sheets cannot be deleted: rename, hide, add, delete.
-      olds.forEach((old, i) => {
-        if (old.isNullObject) return;
-        old.name = `~${i}~${stamp}`;
-        old.visibility = 'Hidden';
-      });
-      const added = layouts.map((l) => this.queueLayout(wb, l));
-      for (const old of olds) if (!old.isNullObject) old.delete();
-      layouts.forEach((l, i) => {
-        if (l.activate) added[i].activate();
-      });
+      this.queueReplace(wb, layouts, olds.filter((o) => !o.isNullObject));
       await ctx.sync(); // 2: everything written at once
+    });
+  }
+
+  /**
+   * Queue the replacement of `olds` by `layouts`. A workbook must keep a visible sheet and very hidden
+   * sheets cannot be deleted: rename and hide the old ones, add the new ones, then delete the old ones.
+   */
+  private queueReplace(wb: Excel.Workbook, layouts: SheetLayout[], olds: Excel.Worksheet[]): void {
+    const stamp = Date.now() % 100000;
+    olds.forEach((old, i) => {
+      old.name = `~${i}~${stamp}`;
+      old.visibility = 'Hidden';
+    });
+    const added = layouts.map((l) => this.queueLayout(wb, l));
+    for (const old of olds) old.delete();
+    layouts.forEach((l, i) => {
+      if (l.activate) added[i].activate();
+    });
+  }
+
+  replaceOwnSheets(layouts: SheetLayout[], marker: string): Promise<{ replaced: string[] }> {
+    if (!this.caps.rankingSheets)
+      return Promise.reject(
+        new HostError(
+          `Excel này chưa hỗ trợ bảng và biểu đồ cần cho trang tổng hợp (cần ExcelApi ${RANKING_EXCEL_API}, có ${this.caps.apiVersion}).`,
+          `This Excel cannot write the tables and charts of the ranking sheets (needs ExcelApi ${RANKING_EXCEL_API}, has ${this.caps.apiVersion}).`,
+        ),
+      );
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheets = wb.worksheets;
+      sheets.load('items/name');
+      await ctx.sync(); // 1: which of these names exist
+      const wanted = new Set(layouts.map((l) => l.sheet));
+      const existing = sheets.items.filter((w) => wanted.has(w.name));
+      const olds: Excel.Worksheet[] = [];
+      if (existing.length) {
+        const marks = existing.map((w) => {
+          const m = w.names.getItemOrNullObject(marker);
+          m.load('name');
+          return m;
+        });
+        await ctx.sync(); // 2: which of them are ours
+        const foreign = existing.filter((_, i) => marks[i].isNullObject).map((w) => w.name);
+        if (foreign.length)
+          throw new HostError(
+            `Sổ làm việc đã có trang ${foreign.map((n) => `"${n}"`).join(', ')} không do phần bổ trợ tạo. Hãy đổi tên trang đó rồi tổng hợp lại; phần bổ trợ không ghi đè trang của bạn.`,
+            `The workbook already has the sheet(s) ${foreign.map((n) => `"${n}"`).join(', ')}, not made by the add-in. Rename them and consolidate again; the add-in never overwrites your sheets.`,
+          );
+        olds.push(...existing);
+      }
+      this.queueReplace(wb, layouts.map((l) => ({ ...l, marker })), olds);
+      await ctx.sync(); // 2 or 3: everything written at once
+      return { replaced: existing.map((w) => w.name) };
+    });
+  }
+
+  updateSheets(edits: SheetEdit[]): Promise<void> {
+    return this.run(async (ctx) => {
+      for (const e of edits) {
+        const ws = ctx.workbook.worksheets.getItem(e.sheet);
+        const many = (a: string) => (a.includes(',') && this.caps.cellProperties ? ws.getRanges(a) : ws.getRange(a));
+        if (e.unprotect) ws.protection.unprotect();
+        for (const n of e.numberFormats ?? []) ws.getRange(n.address).numberFormat = n.formats;
+        for (const b of e.blocks ?? []) {
+          const range = ws.getRange(b.address);
+          if (b.numberFormat) range.numberFormat = b.numberFormat;
+          range.formulas = b.cells.map((r) => r.map((c) => (c === null ? '' : c))) as unknown[][];
+        }
+        for (const f of e.formats ?? []) this.queueFormat(ws, f);
+        for (const m of e.merges ?? []) ws.getRange(m).merge(false);
+        for (const a of e.locked ?? []) many(a).format.protection.locked = true;
+        for (const a of e.unlocked ?? []) many(a).format.protection.locked = false;
+        if (e.clearConditional) ws.getRange(e.clearConditional).conditionalFormats.clearAll();
+        for (const c of e.conditional ?? []) this.queueConditional(ws, c);
+        if (e.protect) ws.protection.protect(PROTECT_OPTIONS);
+      }
+      await ctx.sync(); // 1
     });
   }
 
@@ -162,21 +240,7 @@ export class ExcelAdapter implements WorkbookHost {
       if (c.hidden) col.columnHidden = true;
     }
     for (const h of layout.rowHeights ?? []) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-    for (const f of layout.formats ?? []) {
-      const r = ws.getRange(f.address);
-      const fmt = r.format;
-      if (f.bold !== undefined) fmt.font.bold = f.bold;
-      if (f.italic !== undefined) fmt.font.italic = f.italic;
-      if (f.fontColor) fmt.font.color = f.fontColor;
-      if (f.fontSize) fmt.font.size = f.fontSize;
-      if (f.fill) fmt.fill.color = f.fill;
-      if (f.wrap !== undefined) fmt.wrapText = f.wrap;
-      if (f.align) fmt.horizontalAlignment = HALIGN[f.align];
-      if (f.verticalAlign) fmt.verticalAlignment = VALIGN[f.verticalAlign];
-      if (f.indent && this.caps.cellProperties) fmt.indentLevel = f.indent;
-      if (f.numberFormat) r.numberFormat = f.numberFormat as unknown as unknown[][]; // one value for every cell
-      if (f.border) for (const e of edgesOf(f.address)) fmt.borders.getItem(e).style = 'Continuous';
-    }
+    for (const f of layout.formats ?? []) this.queueFormat(ws, f);
     // Number formats before the cells, so text stays text ("@" cells).
     for (const b of layout.blocks) {
       const range = ws.getRange(b.address);
@@ -191,13 +255,7 @@ export class ExcelAdapter implements WorkbookHost {
       if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title.slice(0, 32), message: v.prompt.message.slice(0, 255) };
       if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error.title.slice(0, 32), message: v.error.message.slice(0, 255) };
     }
-    for (const c of layout.conditional ?? []) {
-      if (c.address.includes(',') && !this.caps.cellProperties) continue; // multi-area rules need ExcelApi 1.9
-      const cf = many(c.address).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = c.formula;
-      if (c.fill) cf.custom.format.fill.color = c.fill;
-      if (c.fontColor) cf.custom.format.font.color = c.fontColor;
-    }
+    for (const c of layout.conditional ?? []) this.queueConditional(ws, c);
     for (const a of layout.unlocked ?? []) many(a).format.protection.locked = false;
     if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
     if (layout.print && this.caps.cellProperties) {
@@ -207,9 +265,76 @@ export class ExcelAdapter implements WorkbookHost {
       ws.pageLayout.setPrintTitleRows(layout.print.titleRows);
     }
     for (const n of layout.names ?? []) wb.names.add(n.name, ws.getRange(n.address));
-    if (layout.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+    for (const t of layout.tables ?? []) this.queueTable(ws, t);
+    for (const c of layout.charts ?? []) this.queueChart(ws, c);
+    if (layout.marker) {
+      const mark = ws.names.add(layout.marker, '="thidua"', 'thidua: made by the add-in, replaced when it runs again');
+      mark.visible = false;
+    }
+    if (layout.protect) ws.protection.protect(PROTECT_OPTIONS);
     if (layout.visibility && layout.visibility !== 'visible') ws.visibility = VISIBILITY[layout.visibility];
     return ws;
+  }
+
+  private queueFormat(ws: Excel.Worksheet, f: RangeFormat): void {
+    const r = ws.getRange(f.address);
+    const fmt = r.format;
+    if (f.bold !== undefined) fmt.font.bold = f.bold;
+    if (f.italic !== undefined) fmt.font.italic = f.italic;
+    if (f.fontColor) fmt.font.color = f.fontColor;
+    if (f.fontSize) fmt.font.size = f.fontSize;
+    if (f.fill) fmt.fill.color = f.fill;
+    if (f.wrap !== undefined) fmt.wrapText = f.wrap;
+    if (f.align) fmt.horizontalAlignment = HALIGN[f.align];
+    if (f.verticalAlign) fmt.verticalAlignment = VALIGN[f.verticalAlign];
+    if (f.indent && this.caps.cellProperties) fmt.indentLevel = f.indent;
+    if (f.textOrientation !== undefined) fmt.textOrientation = f.textOrientation;
+    if (f.numberFormat) r.numberFormat = f.numberFormat as unknown as unknown[][]; // one value for every cell
+    if (f.border) for (const e of edgesOf(f.address)) fmt.borders.getItem(e).style = 'Continuous';
+  }
+
+  private queueConditional(ws: Excel.Worksheet, c: ConditionalRule): void {
+    if (c.address.includes(',') && !this.caps.cellProperties) return; // multi-area rules need ExcelApi 1.9
+    const target = c.address.includes(',') ? ws.getRanges(c.address) : ws.getRange(c.address);
+    const cf = target.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = c.formula;
+    if (c.fill) cf.custom.format.fill.color = c.fill;
+    if (c.fontColor) cf.custom.format.font.color = c.fontColor;
+    if (c.bold) cf.custom.format.font.bold = true;
+  }
+
+  private queueTable(ws: Excel.Worksheet, t: TableSpec): void {
+    const table = ws.tables.add(t.address, true);
+    table.name = t.name;
+    table.style = t.style ?? 'TableStyleLight9';
+  }
+
+  private queueChart(ws: Excel.Worksheet, c: ChartSpec): void {
+    const [first, ...rest] = c.series;
+    if (!first) return;
+    const chart = ws.charts.add(c.type, ws.getRange(first.values), 'Columns');
+    chart.name = c.name;
+    chart.title.text = c.title;
+    chart.legend.position = 'Bottom';
+    chart.setPosition(c.from, c.to);
+    const categories = ws.getRange(c.categories);
+    const s0 = chart.series.getItemAt(0);
+    s0.name = first.name;
+    s0.setXAxisValues(categories);
+    if (first.color) s0.format.fill.setSolidColor(first.color);
+    for (const x of rest) {
+      const s = chart.series.add(x.name);
+      s.setValues(ws.getRange(x.values));
+      s.setXAxisValues(categories);
+      if (x.line) {
+        s.chartType = 'Line';
+        if (x.color) s.format.line.color = x.color;
+      } else if (x.color) s.format.fill.setSolidColor(x.color);
+    }
+    const axis = chart.axes.valueAxis;
+    if (c.min !== undefined) axis.minimum = c.min;
+    if (c.max !== undefined) axis.maximum = c.max;
+    if (c.valueAxisTitle) axis.title.text = c.valueAxisTitle;
   }
 
   insertWorkbook(

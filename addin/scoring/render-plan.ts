@@ -132,14 +132,7 @@ export function scoringLayout(plan: TemplatePlan): SheetLayout {
   const indicatorRows = plan.rows.filter((r) => r.kind === 'indicator' || r.kind === 'derived').map((r) => r.row);
   if (indicatorRows.length) formats.push({ address: `A${Math.min(...indicatorRows)}:${visibleLast}${Math.max(...indicatorRows)}`, border: true, wrap: true });
 
-  const cfFill: Record<string, Pick<ConditionalRule, 'fill' | 'fontColor'>> = {
-    'cf-missing': { fill: COLORS.missing },
-    'cf-invalid': { fill: COLORS.invalid, fontColor: COLORS.invalidFont },
-    'cf-evidence': { fill: COLORS.evidence },
-  };
-  const conditional: ConditionalRule[] = [...plan.conditionalFormats]
-    .sort((a, b) => a.priority - b.priority)
-    .map((cf) => ({ address: cf.ranges.join(','), formula: `=${cf.formula}`, ...cfFill[cf.style] }));
+  const conditional = conditionalRules(plan);
 
   const sheetRef = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1).replace(/\$/g, '');
   return {
@@ -158,6 +151,18 @@ export function scoringLayout(plan: TemplatePlan): SheetLayout {
     names: plan.names.map((n) => ({ name: n.name, address: sheetRef(n.ref) })),
     print: { area: plan.print.area, titleRows: `$${plan.headerRow}:$${plan.headerRow}` },
   };
+}
+
+/** The plan's conditional formats (missing, invalid, evidence) as host rules, in priority order. */
+export function conditionalRules(plan: TemplatePlan): ConditionalRule[] {
+  const cfFill: Record<string, Pick<ConditionalRule, 'fill' | 'fontColor'>> = {
+    'cf-missing': { fill: COLORS.missing },
+    'cf-invalid': { fill: COLORS.invalid, fontColor: COLORS.invalidFont },
+    'cf-evidence': { fill: COLORS.evidence },
+  };
+  return [...plan.conditionalFormats]
+    .sort((a, b) => a.priority - b.priority)
+    .map((cf) => ({ address: cf.ranges.join(','), formula: `=${cf.formula}`, ...cfFill[cf.style] }));
 }
 
 export function instructionsLayout(plan: TemplatePlan): SheetLayout {

@@ -24,6 +24,8 @@ export interface StoredSet {
   def: CriteriaSet | null;
   meta: Record<string, string>;
   problems: Problem[];
+  /** The cells as read (A1 onwards), when they came from the workbook. */
+  values?: HostValue[][];
 }
 
 /** The cells of a store sheet for a set. */
@@ -77,15 +79,18 @@ export function parseStore(sheet: string, values: HostValue[][]): StoredSet {
 }
 
 /** Read a stored set; null when the sheet is not there. 1 round trip. */
-export async function loadStored(host: WorkbookHost, sheet: string = STORE_SHEET): Promise<StoredSet | null> {
-  const data = await host.readRange(sheet, `A1:B${STORE_ROWS}`);
+export async function loadStored(host: WorkbookHost, sheet: string = STORE_SHEET, lastColumn = 'B'): Promise<StoredSet | null> {
+  const data = await host.readRange(sheet, `A1:${lastColumn}${STORE_ROWS}`);
   if (!data) return null;
-  return parseStore(sheet, data.values);
+  return { ...parseStore(sheet, data.values), values: data.values };
 }
 
-/** The template's embedded set and metadata (mode, sheet, lang...). 1 round trip. */
+/**
+ * The template's embedded set and metadata (mode, sheet, lang...), with columns D:E where the pane keeps
+ * the inspection record (addin/scoring/inspection.ts). 1 round trip.
+ */
 export function loadTemplateEmbed(host: WorkbookHost): Promise<StoredSet | null> {
-  return loadStored(host, EMBED_SHEET);
+  return loadStored(host, EMBED_SHEET, 'E');
 }
 
 /** A definition ready to plan a template from (compiled, no errors). */

@@ -12,6 +12,18 @@ import { formatPoints } from '../../engine/core/points';
 import { hasErrors, problem, type Problem } from '../../engine/core/problems';
 import { EMBED_SHEET, planTemplate, type TemplateOptions, type TemplatePlan } from '../../engine/core/template/plan';
 import { HostError, type WorkbookHost } from '../host/types';
+import { readWorkbooks, type FileLike, type FileOutcome, type ScoreFn } from '../consolidate/read-files';
+import { RANKING_MARKER, RANKING_SHEET_NAMES, rankingSheetLayouts } from '../consolidate/ranking-sheets';
+import {
+  finishInspectionEdits,
+  inspectionSummary,
+  parseStamp,
+  reopenInspectionEdits,
+  switchToInspectionEdits,
+  type InspectionRow,
+  type StampKey,
+} from '../scoring/inspection';
+import { RANKING_EXCEL_API } from '../office/adapter';
 import { sheetMapOf, templateLayouts } from '../scoring/render-plan';
 import { gridOf } from '../scoring/sheet-grid';
 import { boundingRange, type ScoringSheetMap } from '../scoring/sheet-map';
@@ -29,6 +41,10 @@ export interface AppOptions {
   bundledCriteria: string;
   /** Loads the exceljs writer lazily (only where insertWorksheetsFromBase64 is available). */
   loadWriter?: () => Promise<TemplateWriter>;
+  /** Loads the engine's workbook scorer lazily (exceljs), for consolidation. */
+  loadScorer?: () => Promise<ScoreFn>;
+  /** The time stamped by actions (tests fix it). */
+  now?: () => Date;
   /** Remember the language choice. */
   onLangChange?: (lang: Lang) => void;
   download?: (filename: string, text: string) => void;
@@ -36,11 +52,13 @@ export interface AppOptions {
   debounceMs?: number;
 }
 
-type Tab = 'import' | 'template' | 'validate';
+type Tab = 'import' | 'template' | 'validate' | 'inspection' | 'consolidate';
 const TABS: Array<{ id: Tab; label: UiKey }> = [
   { id: 'import', label: 'tabImport' },
   { id: 'template', label: 'tabTemplate' },
   { id: 'validate', label: 'tabValidate' },
+  { id: 'inspection', label: 'tabInspection' },
+  { id: 'consolidate', label: 'tabConsolidate' },
 ];
 
 interface Loaded {
@@ -52,6 +70,8 @@ interface Loaded {
 interface ActiveTemplate {
   set: CompiledSet;
   plan: TemplatePlan;
+  /** The options the plan was made with (unit, year, lang as the workbook records them). */
+  options: TemplateOptions;
   map: ScoringSheetMap;
   keyCells: Array<{ cell: string; key: string; criterion: string }>;
 }
@@ -70,6 +90,10 @@ export class App {
   private validating: Promise<void> | null = null;
   private pendingValidate = false;
   private els: Record<string, HTMLElement> = {};
+  /** The inspection record of the workbook (hidden sheet, columns D:E). */
+  private stamp: Partial<Record<StampKey, string>> = {};
+  private inspector = '';
+  private consolidation: { outcomes: FileOutcome[]; ranking: import('../../engine/core/rank/ranking').Ranking } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -93,14 +117,17 @@ export class App {
       else if (stored) this.message(this.els.globalMsg, 'error', stored.problems.map((p) => p.messages[this.lang]).join(' '));
       const embed = await loadTemplateEmbed(this.opts.host);
       if (embed?.set) {
-        const plan = planTemplate(embed.set, {
+        const options: TemplateOptions = {
           mode: embed.meta.mode === 'inspection' ? 'inspection' : 'self',
           lang: embed.meta.lang === 'en' ? 'en' : 'vi',
           unit: embed.meta.unit,
           year: embed.meta.year ? Number(embed.meta.year) : undefined,
-        });
-        await this.activateTemplate(embed.set, plan);
-        this.selectTab('validate');
+          cluster: embed.meta.cluster || undefined,
+        };
+        this.stamp = parseStamp(embed.values);
+        this.inspector = this.stamp.inspector ?? '';
+        await this.activateTemplate(embed.set, planTemplate(embed.set, options), options);
+        this.selectTab(options.mode === 'inspection' ? 'inspection' : 'validate');
       } else if (embed) this.message(this.els.globalMsg, 'error', embed.problems.map((p) => p.messages[this.lang]).join(' '));
     });
     this.renderTemplatePanel();
@@ -150,6 +177,8 @@ export class App {
     this.renderImportPanel();
     this.renderTemplatePanel();
     this.renderValidatePanel();
+    this.renderInspectionPanel();
+    this.renderConsolidatePanel();
   }
 
   private switchLang(): void {
@@ -211,11 +240,18 @@ export class App {
     const filled = v?.filled ?? 0;
     const expected = v?.expected ?? t.set.entries.filter((e) => !e.blankIsZero).length;
     const total = v?.self ? formatPoints(v.self.total, this.lang) : formatPoints(0, this.lang);
+    const inspection = t.plan.mode === 'inspection';
+    const insp = inspection ? inspectionSummary(t.set, t.plan, v) : null;
     clear(
       el,
       h('div', { className: 'total' }, h('span', {}, this.t('selfTotal')), h('output', { id: 'self-total', 'aria-live': 'polite' }, `${total} / ${formatPoints(max, this.lang)}`)),
-      h('progress', { id: 'progress', max: expected, value: filled, 'aria-label': this.t('progressLabel') }),
-      h('div', { className: 'progress-text', id: 'progress-text' }, this.t('progress', { filled, expected })),
+      insp
+        ? h('div', { className: 'total inspected' }, h('span', {}, this.t('inspectedTotal')), h('output', { id: 'inspected-total', 'aria-live': 'polite' }, `${formatPoints(insp.inspectedTotal ?? 0, this.lang)} / ${formatPoints(max, this.lang)}`))
+        : null,
+      insp
+        ? h('progress', { id: 'progress', max: insp.expected, value: insp.filled, 'aria-label': this.t('progressLabel') })
+        : h('progress', { id: 'progress', max: expected, value: filled, 'aria-label': this.t('progressLabel') }),
+      h('div', { className: 'progress-text', id: 'progress-text' }, insp ? this.t('inspectedProgress', { filled: insp.filled, expected: insp.expected }) : this.t('progress', { filled, expected })),
       h('div', { className: 'set', title: t.set.def.title }, `${this.t('criteriaSet')}: ${t.set.def.title}`),
     );
   }
@@ -364,22 +400,27 @@ export class App {
       how = 'howCells';
     }
     this.message(msg, 'success', this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }));
-    await this.activateTemplate(set, plan);
+    this.stamp = {};
+    await this.activateTemplate(set, plan, options);
   }
 
   /** Start validating a template sheet: map its cells, watch it, check it once. */
-  private async activateTemplate(set: CompiledSet, plan: TemplatePlan): Promise<void> {
+  private async activateTemplate(set: CompiledSet, plan: TemplatePlan, options: TemplateOptions): Promise<void> {
     if (this.unwatch) await this.unwatch().catch(() => undefined);
     this.unwatch = null;
+    this.template = this.activeTemplate(set, plan, options);
+    this.unwatch = await this.opts.host.watch(plan.sheetName, () => this.scheduleValidate());
+    await this.validate();
+    this.renderValidatePanel();
+    this.renderInspectionPanel();
+  }
+
+  private activeTemplate(set: CompiledSet, plan: TemplatePlan, options: TemplateOptions): ActiveTemplate {
     const keyCol = plan.columns.find((c) => c.id === 'key');
     const keyCells = keyCol
       ? plan.rows.filter((r) => r.key && r.criterion && (r.kind === 'leaf' || r.kind === 'item' || r.kind === 'indicator')).map((r) => ({ cell: `${keyCol.letter}${r.row}`, key: r.key!, criterion: r.criterion! }))
       : [];
-    const map = sheetMapOf(plan);
-    this.template = { set, plan, map, keyCells };
-    this.unwatch = await this.opts.host.watch(map.sheet, () => this.scheduleValidate());
-    await this.validate();
-    this.renderValidatePanel();
+    return { set, plan, options, map: sheetMapOf(plan), keyCells };
   }
 
   // ------------------------------------------------------------------------------------------ validate
@@ -451,6 +492,7 @@ export class App {
     }
     this.renderStatus();
     this.renderProblems();
+    this.renderInspection();
   }
 
   private renderProblems(): void {
@@ -477,5 +519,287 @@ export class App {
       } else append(list, h('li', { className: `static ${p.severity}`, 'data-code': p.code }, ...body));
     }
     return list;
+  }
+
+  // ------------------------------------------------------------------------------------------ inspection
+
+  private renderInspectionPanel(): void {
+    const panel = this.els['panel-inspection'];
+    if (!panel) return;
+    const t = this.template;
+    const msg = h('div', { className: 'message', role: 'status', id: 'inspection-msg' });
+    this.els.inspectionMsg = msg;
+    if (!t) {
+      clear(panel, h('p', {}, this.t('noTemplateInspection')), msg);
+      return;
+    }
+    if (t.plan.mode !== 'inspection') {
+      const btn = h('button', { type: 'button', className: 'primary', id: 'inspect-btn' }, this.t('switchInspection'));
+      btn.addEventListener('click', () => void this.guard(msg, () => this.switchToInspection(msg), btn));
+      clear(panel, h('p', {}, this.t('inspectionIntro')), h('div', { className: 'actions' }, btn), msg);
+      return;
+    }
+    const name = h('input', { type: 'text', id: 'inspector', autocomplete: 'name', value: this.inspector });
+    name.addEventListener('input', () => (this.inspector = (name as HTMLInputElement).value));
+    const finish = h('button', { type: 'button', className: 'primary', id: 'finish-btn' }, this.t('finishButton'));
+    finish.addEventListener('click', () => void this.guard(msg, () => this.finishInspection(false), finish));
+    const reopen = h('button', { type: 'button', id: 'reopen-btn' }, this.t('reopen'));
+    reopen.addEventListener('click', () => void this.guard(msg, () => this.reopenInspection(), reopen));
+    this.els.finishBox = h('div', { id: 'finish-box' });
+    this.els.inspection = h('div', { id: 'inspection-live', 'aria-live': 'polite' });
+    const done = this.stamp.inspectionStatus === 'finished';
+    clear(
+      panel,
+      done
+        ? h('div', { className: 'message success', id: 'finished-state' }, this.t('finishedState', { name: this.stamp.inspector ?? '', date: this.stamp.inspectionDate ?? '' }))
+        : null,
+      msg,
+      this.els.inspection,
+      h('label', { for: 'inspector' }, this.t('inspector')),
+      name,
+      h('div', { className: 'actions' }, done ? reopen : finish),
+      this.els.finishBox,
+    );
+    this.renderInspection();
+  }
+
+  /** The live part: totals are in the status bar; here the criteria left, the flags and the differences. */
+  private renderInspection(): void {
+    const el = this.els.inspection;
+    const t = this.template;
+    if (!el || !t || t.plan.mode !== 'inspection' || !el.isConnected) return;
+    const s = inspectionSummary(t.set, t.plan, this.validation);
+    const pts = (x: number | null) => (x === null ? '—' : formatPoints(x, this.lang));
+    const signed = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatPoints(Math.abs(x), this.lang)}`);
+    const pick = (r: InspectionRow) => () => void this.guard(this.els.inspectionMsg, () => this.opts.host.select(t.plan.sheetName, r.cell));
+    const itemButton = (r: InspectionRow, extra?: string) =>
+      h('button', { type: 'button', className: 'link', 'data-cell': r.cell, 'data-criterion': r.id, title: r.text, onclick: pick(r) }, r.number, extra ? ` ${extra}` : '');
+    const remaining = s.remaining.length
+      ? h(
+          'details',
+          { className: 'panel', id: 'remaining', open: s.remaining.length <= 12 },
+          h('summary', {}, this.t('remainingTitle', { n: s.remaining.length })),
+          h('ul', { className: 'chips' }, ...s.remaining.map((r) => h('li', {}, itemButton(r)))),
+        )
+      : h('div', { className: 'message success', id: 'remaining' }, this.t('allScored'));
+    const noRemark = s.withoutRemark.length
+      ? h(
+          'div',
+          { className: 'message warning', id: 'no-remark' },
+          h('span', {}, this.t('noRemarkTitle', { n: s.withoutRemark.length })),
+          h('ul', { className: 'chips' }, ...s.withoutRemark.map((r) => h('li', {}, itemButton(r)))),
+        )
+      : null;
+    const rows = s.rows.filter((r) => r.inspected !== null || r.needsRemark);
+    const table = h(
+      'table',
+      { className: 'diff', id: 'diff-table' },
+      h('caption', {}, this.t('diffTitle')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.t('colItem')), h('th', { scope: 'col' }, this.t('colSelf')), h('th', { scope: 'col' }, this.t('colInspected')), h('th', { scope: 'col' }, this.t('colDelta')))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            { className: [r.over ? 'over' : '', r.needsRemark ? 'no-remark' : ''].filter(Boolean).join(' '), 'data-criterion': r.id },
+            h('th', { scope: 'row' }, itemButton(r)),
+            h('td', {}, pts(r.self)),
+            h('td', {}, pts(r.inspected)),
+            h('td', { className: 'delta' }, signed(r.delta), r.needsRemark ? h('span', { className: 'flag', title: this.t('noRemarkMark') }, ' ⚠') : null),
+          ),
+        ),
+      ),
+    );
+    clear(el, h('p', { className: 'hint' }, this.t('toleranceNote', { tol: formatPoints(s.tolerance, this.lang) })), remaining, noRemark, rows.length ? table : null);
+  }
+
+  private inspectionPlan(t: ActiveTemplate): { plan: TemplatePlan; options: TemplateOptions } {
+    const options: TemplateOptions = { ...t.options, mode: 'inspection', prefill: undefined };
+    return { plan: planTemplate(t.set, options), options };
+  }
+
+  /** One batch: lock self scores and evidence, open the inspector's columns, record the mode. */
+  private async switchToInspection(msg: HTMLElement): Promise<void> {
+    const t = this.template;
+    if (!t || t.plan.mode === 'inspection') return;
+    this.message(msg, 'info', this.t('switching'));
+    const { plan, options } = this.inspectionPlan(t);
+    const now = (this.opts.now ?? (() => new Date()))();
+    await this.opts.host.updateSheets(switchToInspectionEdits(t.plan, plan, now.toISOString()));
+    this.stamp = { ...this.stamp, inspectionStatus: 'in-progress', inspectionStartedAt: now.toISOString() };
+    this.template = this.activeTemplate(t.set, plan, options); // same sheet, still watched
+    this.renderInspectionPanel();
+    this.message(this.els.inspectionMsg, 'success', this.t('switched'));
+    await this.validate();
+  }
+
+  private async finishInspection(confirmed: boolean): Promise<void> {
+    const t = this.template;
+    const box = this.els.finishBox;
+    const msg = this.els.inspectionMsg;
+    if (!t || !box) return;
+    clear(box);
+    if (t.plan.mode !== 'inspection') {
+      clear(box, this.problemList([problem('addin_not_inspection', {}, { sheet: t.plan.sheetName })], false));
+      return;
+    }
+    this.message(msg, 'info', this.t('finishing'));
+    await this.validate(); // everything, now (1 round trip)
+    const v = this.validation;
+    const extra: Problem[] = [];
+    const name = this.inspector.trim();
+    if (!name) extra.push(problem('addin_inspector_missing', {}, { sheet: t.plan.sheetName }));
+    const errors = [...extra, ...(v?.problems ?? []).filter((p) => p.severity === 'error')];
+    if (!v?.inspected) {
+      this.message(msg, 'error', this.t('nothingInspected'));
+      if (extra.length) clear(box, this.problemList(extra, false));
+      return;
+    }
+    if (errors.length) {
+      this.message(msg, 'error', this.t('finishRefused', { n: errors.length }));
+      clear(box, h('div', { id: 'finish-problems' }, this.problemList(errors, true)));
+      return;
+    }
+    const warnings = v.problems.filter((p) => p.severity === 'warning');
+    if (warnings.length && !confirmed) {
+      const yes = h('button', { type: 'button', className: 'primary', id: 'confirm-finish-btn' }, this.t('confirmFinish'));
+      const no = h('button', { type: 'button', id: 'cancel-finish-btn' }, this.t('cancel'));
+      yes.addEventListener('click', () => void this.guard(msg, () => this.finishInspection(true), yes));
+      no.addEventListener('click', () => {
+        clear(box);
+        clear(msg);
+        (this.root.querySelector('#finish-btn') as HTMLElement | null)?.focus();
+      });
+      this.message(msg, 'info', this.t('confirmWarnings', { n: warnings.length }));
+      clear(box, h('div', { id: 'finish-confirm', role: 'group', 'aria-label': this.t('confirmWarnings', { n: warnings.length }) }, this.problemList(warnings, true), h('div', { className: 'actions' }, yes, no)));
+      yes.focus();
+      return;
+    }
+    const when = (this.opts.now ?? (() => new Date()))();
+    await this.opts.host.updateSheets(finishInspectionEdits(t.plan, name, when)); // 1 round trip
+    const date = `${String(when.getDate()).padStart(2, '0')}/${String(when.getMonth() + 1).padStart(2, '0')}/${when.getFullYear()}`;
+    this.stamp = { ...this.stamp, inspectionStatus: 'finished', inspector: name, inspectionDate: date };
+    this.renderInspectionPanel();
+    this.message(this.els.inspectionMsg, 'success', this.t('finished', { name, date }));
+  }
+
+  private async reopenInspection(): Promise<void> {
+    const t = this.template;
+    if (!t || t.plan.mode !== 'inspection') return;
+    await this.opts.host.updateSheets(reopenInspectionEdits(t.plan));
+    this.stamp = { ...this.stamp, inspectionStatus: 'in-progress' };
+    this.renderInspectionPanel();
+    this.message(this.els.inspectionMsg, 'success', this.t('reopened'));
+  }
+
+  // ------------------------------------------------------------------------------------------ consolidate
+
+  private renderConsolidatePanel(): void {
+    const panel = this.els['panel-consolidate'];
+    if (!panel) return;
+    const input = h('input', { type: 'file', id: 'files', multiple: true, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const msg = h('div', { className: 'message', role: 'status', id: 'consolidate-msg' });
+    const progress = h('progress', { id: 'consolidate-progress', max: 1, value: 0, 'aria-label': this.t('readingFile', { i: '', n: '', file: '' }), hidden: true });
+    const current = h('div', { className: 'progress-text', id: 'consolidate-file', 'aria-live': 'polite' });
+    const result = h('div', { id: 'consolidate-result' });
+    const btn = h('button', { type: 'button', className: 'primary', id: 'consolidate-btn' }, this.t('consolidateButton'));
+    btn.addEventListener('click', () =>
+      void this.guard(msg, () => this.consolidate(Array.from((input as HTMLInputElement).files ?? []), { msg, progress, current, result }), btn),
+    );
+    clear(
+      panel,
+      h('p', {}, this.t('consolidateIntro')),
+      h('label', { for: 'files' }, this.t('pickFiles')),
+      input,
+      h('div', { className: 'actions' }, btn),
+      progress,
+      current,
+      msg,
+      result,
+    );
+    if (this.consolidation) this.renderConsolidation(result);
+  }
+
+  private async consolidate(files: FileLike[], ui: { msg: HTMLElement; progress: HTMLProgressElement; current: HTMLElement; result: HTMLElement }): Promise<void> {
+    const caps = this.opts.host.capabilities();
+    if (!caps.rankingSheets) {
+      this.message(ui.msg, 'error', this.t('needRankingApi', { have: caps.apiVersion, need: RANKING_EXCEL_API }));
+      return;
+    }
+    if (!files.length) {
+      this.message(ui.msg, 'error', this.t('noFiles'));
+      return;
+    }
+    if (!this.opts.loadScorer) throw new Error('no workbook reader');
+    clear(ui.msg);
+    clear(ui.result);
+    this.consolidation = null;
+    const score = await this.opts.loadScorer();
+    ui.progress.hidden = false;
+    ui.progress.max = files.length;
+    const { ranking, outcomes } = await readWorkbooks(files, {
+      score,
+      onProgress: (p) => {
+        ui.progress.value = p.index;
+        ui.current.textContent = p.file ? this.t('readingFile', { i: p.index + 1, n: p.total, file: p.file }) : this.t('readDone', { n: p.total });
+      },
+    });
+    this.consolidation = { ranking, outcomes };
+    if (!ranking.units.length) {
+      this.message(ui.msg, 'error', this.t('nothingRanked'));
+      this.renderConsolidation(ui.result);
+      return;
+    }
+    this.message(ui.msg, 'info', this.t('writingSheets'));
+    const when = (this.opts.now ?? (() => new Date()))();
+    const layouts = rankingSheetLayouts(ranking, { lang: this.lang, when, stamp: when.getTime().toString(36) });
+    await this.opts.host.replaceOwnSheets(layouts, RANKING_MARKER);
+    this.message(ui.msg, 'success', this.t('consolidated', { sheets: Object.values(RANKING_SHEET_NAMES).join(', '), ranked: ranking.ranked, refused: ranking.refused }));
+    this.renderConsolidation(ui.result);
+  }
+
+  private renderConsolidation(el: HTMLElement): void {
+    const c = this.consolidation;
+    if (!c) return;
+    const { ranking } = c;
+    const refused = ranking.sources.filter((s) => s.status === 'refused');
+    const bad = refused.length
+      ? h(
+          'details',
+          { className: 'panel', open: true, id: 'bad-files' },
+          h('summary', {}, this.t('badFiles', { n: refused.length })),
+          h(
+            'ul',
+            { className: 'problems' },
+            ...refused.map((s) => {
+              const errs = s.problems.filter((p) => p.severity === 'error');
+              const reasons = (errs.length ? errs : s.problems).slice(0, 3).map((p) => p.messages[this.lang]);
+              return h('li', { className: 'static error', 'data-file': s.file }, h('span', { className: 'where' }, `${s.file} · ${this.t('refusedReason')}`), reasons.join(' · '));
+            }),
+          ),
+        )
+      : null;
+    const ranked = ranking.units.length
+      ? h(
+          'details',
+          { className: 'panel', open: true },
+          h('summary', {}, this.t('rankingTitle')),
+          h(
+            'ol',
+            { className: 'ranking', id: 'ranking-list' },
+            ...ranking.units.map((u) =>
+              h(
+                'li',
+                { value: u.rank },
+                h('span', { className: 'unit' }, u.unit),
+                h('span', { className: 'score' }, formatPoints(u.final, this.lang)),
+                u.awards.length ? h('span', { className: 'award' }, u.awards.map((a) => a.label[this.lang]).join('; ')) : null,
+              ),
+            ),
+          ),
+        )
+      : null;
+    clear(el, bad, ranked);
   }
 }

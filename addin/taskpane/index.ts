@@ -5,6 +5,7 @@
 import bundledCriteria from '../../templates/cum-thi-dua-2024.criteria.yaml';
 import { pickLang, type Lang } from '../../engine/core/i18n';
 import { ExcelAdapter, MIN_EXCEL_API } from '../office/adapter';
+import type { ScoreFn } from '../consolidate/read-files';
 import { App, type TemplateWriter } from './app';
 import { clear, h } from './dom';
 import { tr } from './i18n';
@@ -57,7 +58,9 @@ function boot(): void {
       return showBilingual(root, tr('vi', 'oldExcel', params), tr('en', 'oldExcel', params));
     }
     const loadWriter = async (): Promise<TemplateWriter> => (await import(/* webpackChunkName: "template-writer" */ '../../engine/workbook/template/write')).writeTemplate;
-    const app = new App(root, { host, lang, bundledCriteria, loadWriter, onLangChange: saveLang });
+    // The workbook reader (exceljs) for consolidation, loaded on first use; files are read in the pane only.
+    const loadScorer = async (): Promise<ScoreFn> => (await import(/* webpackChunkName: "workbook-reader" */ '../../engine/workbook/score')).scoreWorkbook;
+    const app = new App(root, { host, lang, bundledCriteria, loadWriter, loadScorer, onLangChange: saveLang });
     app.start().catch((e: unknown) => {
       showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
     });

@@ -22,4 +22,19 @@ export const ADDIN_MESSAGES = defineMessages({
     vi: 'Dòng của tiêu chí {criterion} đã bị di chuyển hoặc xóa (ô {cell} mang mã "{found}")',
     en: 'The row of criterion {criterion} was moved or deleted (cell {cell} holds the id "{found}")',
   },
+  addin_file_unreadable: {
+    severity: 'error',
+    vi: 'Không đọc được tệp trong ngăn tác vụ: {detail}',
+    en: 'The task pane could not read the file: {detail}',
+  },
+  addin_inspector_missing: {
+    severity: 'error',
+    vi: 'Chưa nhập họ tên trưởng đoàn kiểm tra (ghi vào khối chữ ký khi kết thúc kiểm tra)',
+    en: 'The head inspector\'s name is missing (it is written in the signature block when the inspection is finished)',
+  },
+  addin_not_inspection: {
+    severity: 'error',
+    vi: 'Bảng chấm chưa ở chế độ kiểm tra chéo: hãy chuyển sang chế độ kiểm tra trước',
+    en: 'The scoring sheet is not in inspection mode: switch to inspection first',
+  },
 });
