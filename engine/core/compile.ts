@@ -15,6 +15,8 @@ export const DEFAULT_STEP = 0.25;
 export interface CompiledNode {
   id: string;
   number: string;
+  /** Numbering from the section down as people cite it: II / 2 / 2.1 gives "II.2.1", I / 1 / a gives "I.1.a". */
+  fullNumber: string;
   text: string;
   depth: number;
   parentId?: string;
@@ -109,9 +111,11 @@ export function compileSet(def: CriteriaSet, opts: CompileOptions = {}): Compile
     const isLeaf = !Array.isArray(n.children) || n.children.length === 0;
     const step = typeof n.step === 'number' && n.step > 0 ? n.step : inherited.step;
     const evidence = typeof n.evidence === 'boolean' ? n.evidence : inherited.evidence;
+    const number = n.number !== undefined ? String(n.number) : id;
     const node: CompiledNode = {
       id,
-      number: n.number !== undefined ? String(n.number) : id,
+      number,
+      fullNumber: citedNumber(parent?.fullNumber, number),
       text: String(n.text ?? ''),
       depth,
       parentId: parent?.id,
@@ -277,4 +281,13 @@ function compileIndicators(
   };
   for (const d of defs) walk(d.id);
   return order;
+}
+
+/** Printed numbers like "2.1" already carry their parent's number ("2"): cite the deeper one alone. */
+function citedNumber(parent: string | undefined, number: string): string {
+  if (parent === undefined) return number;
+  const cut = parent.lastIndexOf('.');
+  const last = parent.slice(cut + 1);
+  if (number.startsWith(`${last}.`)) return `${cut >= 0 ? parent.slice(0, cut + 1) : ''}${number}`;
+  return `${parent}.${number}`;
 }

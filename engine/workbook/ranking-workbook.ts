@@ -312,20 +312,7 @@ function matrixColumns(r: Ranking): Array<{ node: CompiledNode | null; kind: 'le
 }
 
 function printedNumber(r: Ranking, id: string): string {
-  const set = r.set!;
-  const parts: string[] = [];
-  let n = set.byId.get(id);
-  while (n) {
-    parts.unshift(n.number);
-    n = n.parentId ? set.byId.get(n.parentId) : undefined;
-  }
-  const out: string[] = [];
-  for (const p of parts) {
-    const last = out[out.length - 1];
-    if (last !== undefined && p.startsWith(`${last}.`)) out[out.length - 1] = p;
-    else out.push(p);
-  }
-  return out.join('.');
+  return r.set?.byId.get(id)?.fullNumber ?? id;
 }
 
 function matrixSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {

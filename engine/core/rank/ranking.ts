@@ -359,7 +359,7 @@ export function buildRanking(inputs: RankSource[]): Ranking {
         note('disqualified', {
           award: awardLabel,
           reason: d.reason,
-          criterion: node ? numberPath(set!, node.id) : d.criterion,
+          criterion: node ? node.fullNumber : d.criterion,
           column: d.column === 'inspected' ? note('column_inspected') : note('column_self'),
         }),
       );
@@ -385,7 +385,7 @@ export function buildRanking(inputs: RankSource[]): Ranking {
         unit: u.unit,
         file: u.file,
         criterion: leaf.id,
-        number: numberPath(set, leaf.id),
+        number: fullNumberOf(set, leaf.id),
         text: leaf.text,
         sectionId: leaf.sectionId,
         self: a,
@@ -438,23 +438,6 @@ export function buildRanking(inputs: RankSource[]): Ranking {
   };
 }
 
-/** Full printed numbering from the section down: II / 2 / 2.1 gives "II.2.1", I / 1 / a gives "I.1.a". */
-function numberPath(set: CompiledSet, id: string): string {
-  const parts: string[] = [];
-  let n = set.byId.get(id);
-  while (n) {
-    parts.unshift(n.number);
-    n = n.parentId ? set.byId.get(n.parentId) : undefined;
-  }
-  // Printed numbers like "2.1" already carry their parent's number: keep the last one that does.
-  const out: string[] = [];
-  for (const p of parts) {
-    const last = out[out.length - 1];
-    if (last !== undefined && p.startsWith(`${last}.`)) out[out.length - 1] = p;
-    else out.push(p);
-  }
-  return out.join('.');
-}
 
 function orderAndRank<E extends RankEntry>(entries: E[], breakers: TieBreaker[], set: CompiledSet, out: RankedUnit[], entryOf: Map<RankedUnit, E>): void {
   const byTotal = [...entries].sort((a, b) => toMilli(b.final.total) - toMilli(a.final.total) || collate(a.unit, b.unit));
@@ -588,3 +571,7 @@ export function rankingOk(r: Ranking): boolean {
 
 export { rankReport } from './report';
 export type { RankReport, RankReportRow } from './report';
+
+function fullNumberOf(set: CompiledSet, id: string): string {
+  return set.byId.get(id)?.fullNumber ?? id;
+}
