@@ -58,6 +58,13 @@ export class ExcelMock {
   namesTravel = true;
   activeSheet: string;
   failNextSync: { code: string; message: string } | null = null;
+  /** Sheet-scoped names by "sheet|name" (the ranking sheets' marker). */
+  scopedNames = new Map<string, { sheet: string; name: string; reference: string; comment?: string; visible?: boolean }>();
+  tables: Array<{ sheet: string; address: string; hasHeaders: boolean; table: Record<string, any> }> = [];
+  charts: Array<{ sheet: string; chart: Record<string, any> }> = [];
+  /** Protection calls in order ("Sheet:unprotect", "Sheet:protect"). */
+  protectionLog: string[] = [];
+  renamed: Array<{ from: string; to: string }> = [];
   readonly excel: { run: (...args: any[]) => Promise<any> };
   private n = 0;
 
@@ -115,6 +122,23 @@ export class ExcelMock {
       await realSync();
     };
     this.excel = root;
+    // A collection load ("items/name"): plain objects standing for the sheets as they are now.
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load = () => undefined;
+    Object.defineProperty(worksheets, 'items', {
+      get: () =>
+        this.sheets.map((mem) => {
+          const name = mem.name;
+          const item: Record<string, any> = {
+            names: {
+              getItemOrNullObject: (n: string) => ({ load: () => undefined, isNullObject: !this.scopedNames.has(`${name}|${n}`) }),
+            },
+            delete: () => this.deleted.push(name),
+          };
+          Object.defineProperty(item, 'name', { get: () => name, set: (v: string) => this.renamed.push({ from: name, to: v }) });
+          return item;
+        }),
+    });
   }
 
   /** A child mock attached to `parent` so that context.sync() reaches it. */
@@ -144,7 +168,31 @@ export class ExcelMock {
         name,
         visibility: 'Visible',
         position: 0,
-        protection: { protect() {} },
+        protection: { protect() {}, unprotect() {} },
+        tables: {
+          add(address: string, hasHeaders: boolean) {
+            const table: Record<string, any> = {};
+            self.tables.push({ sheet: name, address, hasHeaders, table });
+            return table;
+          },
+        },
+        charts: {
+          add(type: string, source: Record<string, any>, seriesBy: string) {
+            const chart = self.chartMock(type, source.__address, seriesBy);
+            self.charts.push({ sheet: name, chart });
+            return chart;
+          },
+        },
+        names: {
+          add(n: string, reference: unknown, comment?: string) {
+            const item = { sheet: name, name: n, reference: String(reference), comment, visible: true };
+            self.scopedNames.set(`${name}|${n}`, item);
+            return item;
+          },
+          getItemOrNullObject(n: string) {
+            return self.child(this, { name: n }, { isNullObject: !self.scopedNames.has(`${name}|${n}`) });
+          },
+        },
         freezePanes: { freezeRows() {} },
         pageLayout: { setPrintArea() {}, setPrintTitleRows() {} },
         getRange(address: string) {
@@ -174,7 +222,11 @@ export class ExcelMock {
       { isNullObject: !mem },
     );
     this.sheetMocks.push({ name, mock: ws });
-    ws.protection.protect = (opts: unknown) => (ws.__protected = opts ?? true);
+    ws.protection.protect = (opts: unknown) => {
+      ws.__protected = opts ?? true;
+      this.protectionLog.push(`${name}:protect`);
+    };
+    ws.protection.unprotect = () => this.protectionLog.push(`${name}:unprotect`);
     ws.freezePanes.freezeRows = (n: number) => (ws.__frozen = n);
     return ws;
   }
@@ -206,6 +258,9 @@ export class ExcelMock {
         format: { font: {}, fill: {}, protection: {}, borders: { getItem: () => ({}) } },
         dataValidation: { clear() {} },
         conditionalFormats: {
+          clearAll() {
+            r.__clearedConditional = true;
+          },
           add(type: string) {
             const cf = { type, custom: { rule: {}, format: { fill: {}, font: {} } } };
             (r.__cfs ??= []).push(cf);
@@ -229,6 +284,40 @@ export class ExcelMock {
     );
     this.ranges.push({ sheet, address, mock: r });
     return r;
+  }
+
+  /** A chart as plain data: its series, categories, position, titles. */
+  chartMock(type: string, source: string, seriesBy: string): Record<string, any> {
+    const series = (name: string, values = ''): Record<string, any> => {
+      const s: Record<string, any> = {
+        name,
+        values,
+        format: { fill: { setSolidColor: (c: string) => (s.color = c) }, line: {} },
+        setValues: (r: Record<string, any>) => (s.values = r.__address),
+        setXAxisValues: (r: Record<string, any>) => (s.categories = r.__address),
+      };
+      return s;
+    };
+    const items = [series('', source)];
+    const chart: Record<string, any> = {
+      type,
+      source,
+      seriesBy,
+      title: {},
+      legend: {},
+      axes: { valueAxis: { title: {} } },
+      setPosition: (from: string, to: string) => (chart.position = [from, to]),
+      series: {
+        items,
+        getItemAt: (i: number) => items[i],
+        add: (name: string) => {
+          const s = series(name);
+          items.push(s);
+          return s;
+        },
+      },
+    };
+    return chart;
   }
 
   selected: { sheet: string; address: string } | null = null;

@@ -21,18 +21,51 @@ interface SimSheet {
   protected: unknown;
   unlocked: Set<string>;
   validation: Array<{ address: string; rule: unknown }>;
-  conditional: Array<{ address: string; formula: string }>;
+  conditional: Array<{ address: string; formula: string; fill?: string; fontColor?: string; bold?: boolean }>;
   merges: string[];
   bold: Set<string>;
   formats: Array<{ address: string; path: string; value: unknown }>;
   handlers: Array<(e: unknown) => unknown>;
   frozenRows: number;
+  tables: SimTable[];
+  charts: SimChart[];
+  /** Sheet-scoped names: formula or reference, hidden or not. */
+  names: Map<string, { reference: string; visible: boolean; comment?: string }>;
+}
+
+interface SimTable {
+  name: string;
+  address: string;
+  style: string;
+  headers: string[];
+  rows: number;
+}
+
+interface SimChart {
+  name: string;
+  type: string;
+  title: string;
+  from: string;
+  to: string;
+  legend: string;
+  series: Array<{ name: string; values: string; categories: string; chartType: string; color?: string }>;
+  valueAxis: { minimum?: number; maximum?: number; title?: string };
 }
 
 interface SimConfig {
   api: number;
   displayLanguage: string;
-  sheets: Array<{ name: string; cells: Array<[string, Cell]>; bold?: string[]; merges?: string[]; visibility?: SimSheet['visibility']; protected?: boolean; unlocked?: string[] }>;
+  sheets: Array<{
+    name: string;
+    cells: Array<[string, Cell]>;
+    bold?: string[];
+    merges?: string[];
+    visibility?: SimSheet['visibility'];
+    protected?: boolean;
+    unlocked?: string[];
+    conditional?: Array<{ address: string; formula: string }>;
+    names?: Array<[string, { reference: string; visible: boolean }]>;
+  }>;
   names?: Array<[string, { sheet: string; address: string }]>;
 }
 
@@ -93,6 +126,9 @@ function newSheet(name: string): SimSheet {
     formats: [],
     handlers: [],
     frozenRows: 0,
+    tables: [],
+    charts: [],
+    names: new Map(),
   };
 }
 
@@ -112,6 +148,8 @@ for (const s of config.sheets) {
   if (s.visibility) sh.visibility = s.visibility;
   if (s.protected) sh.protected = {};
   for (const u of s.unlocked ?? []) sh.unlocked.add(u);
+  sh.conditional.push(...(s.conditional ?? []));
+  for (const [n, ref] of s.names ?? []) sh.names.set(n, ref);
   state.sheets.push(sh);
 }
 for (const [n, ref] of config.names ?? []) state.names.set(n, ref);
@@ -199,10 +237,34 @@ function recorder(ctx: Ctx, sheet: () => SimSheet, address: () => string, path: 
           const sh = sheet();
           if (path === 'dataValidation') sh.validation = sh.validation.filter((v) => v.address !== address());
         });
+        if (key === 'clearAll' && path === 'conditionalFormats')
+          return () =>
+            ctx.queue.push(() => {
+              const sh = sheet();
+              if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
+              const outer = box(address());
+              const inside = (a: string) => a.split(',').every((part) => {
+                const b = box(part.trim());
+                return b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
+              });
+              sh.conditional = sh.conditional.filter((c) => !inside(c.address));
+            });
         if (key === 'add' && path === 'conditionalFormats')
           return () => {
-            const cf = { custom: { rule: {} as { formula?: string }, format: recorder(ctx, sheet, address, 'cf.format') } };
-            ctx.queue.push(() => sheet().conditional.push({ address: address(), formula: cf.custom.rule.formula ?? '' }));
+            const fmt: Record<string, unknown> = {};
+            const cf = {
+              custom: {
+                rule: {} as { formula?: string },
+                format: {
+                  fill: { set color(v: string) { fmt.fill = v; } },
+                  font: { set color(v: string) { fmt.fontColor = v; }, set bold(v: boolean) { fmt.bold = v; } },
+                },
+              },
+            };
+            ctx.queue.push(() => {
+              if (sheet().protected) throw simError('AccessDenied', 'The sheet is protected.');
+              sheet().conditional.push({ address: address(), formula: cf.custom.rule.formula ?? '', ...fmt });
+            });
             return cf;
           };
         return recorder(ctx, sheet, address, `${path}.${key}`);
@@ -323,8 +385,32 @@ class RangeProxy extends Loadable {
   }
 }
 
+function overlaps(a: Box, b: Box): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** Series of a simulated chart: property writes and setValues/setXAxisValues are applied at sync. */
+function seriesProxy(ctx: Ctx, chart: () => SimChart, index: () => number, sheet: () => SimSheet) {
+  const at = () => chart().series[index()];
+  const rangeAddr = (r: unknown) => (r as { addr: () => string }).addr();
+  return {
+    set name(v: string) { ctx.queue.push(() => void (at().name = v)); },
+    set chartType(v: string) { ctx.queue.push(() => void (at().chartType = v)); },
+    setValues(r: unknown) { ctx.queue.push(() => void (at().values = rangeAddr(r))); },
+    setXAxisValues(r: unknown) { ctx.queue.push(() => void (at().categories = rangeAddr(r))); },
+    format: {
+      fill: { setSolidColor: (c: string) => ctx.queue.push(() => void (at().color = c)) },
+      line: { set color(c: string) { ctx.queue.push(() => void (at().color = c)); } },
+    },
+    get __sheet() { return sheet(); },
+  };
+}
+
 class WorksheetProxy extends Loadable {
-  protection: { protect: (o?: unknown) => void };
+  protection: { protect: (o?: unknown) => void; unprotect: (password?: string) => void };
+  tables: { add: (address: string, hasHeaders: boolean) => { name: string; style: string } };
+  charts: { add: (type: string, source: unknown, seriesBy?: string) => unknown };
+  names: { add: (name: string, reference: unknown, comment?: string) => { visible: boolean }; getItemOrNullObject: (name: string) => unknown };
   freezePanes: { freezeRows: (n: number) => void };
   pageLayout: any;
   onChanged: { add: (h: (e: unknown) => unknown) => { context: Ctx; remove: () => void } };
@@ -347,7 +433,99 @@ class WorksheetProxy extends Loadable {
       if (!sh) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${label}").`);
       return sh;
     };
-    this.protection = { protect: (o) => ctx.queue.push(() => void (must().protected = o ?? {})) };
+    this.protection = {
+      protect: (o) => ctx.queue.push(() => void (must().protected = o ?? {})),
+      unprotect: () => ctx.queue.push(() => void (must().protected = null)),
+    };
+    // Tables: the header row must hold unique, non-blank labels; no merged cell inside; names unique in the workbook.
+    this.tables = {
+      add: (address, hasHeaders) => {
+        let table: SimTable | undefined;
+        ctx.queue.push(() => {
+          const sh = must();
+          if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
+          const b = box(address);
+          if (sh.merges.some((m) => overlaps(box(m), b))) throw simError('InvalidOperation', `A table cannot overlap merged cells (${address}).`);
+          if (state.sheets.some((x) => x.tables.some((t) => overlaps(box(t.address), b) && x === sh))) throw simError('InvalidOperation', `A table cannot overlap another table (${address}).`);
+          const headers: string[] = [];
+          for (let c = b.left; c <= b.right; c++) headers.push(String(sh.cells.get(`${colLetter(c)}${b.top}`)?.value ?? ''));
+          if (!hasHeaders || headers.some((x) => !x.trim()) || new Set(headers).size !== headers.length)
+            throw simError('InvalidArgument', `The simulated host wants unique, non-blank header labels (${headers.join('|')}).`);
+          table = { name: `Table${state.sheets.reduce((n, x) => n + x.tables.length, 1)}`, address, style: 'TableStyleMedium2', headers, rows: b.bottom - b.top };
+          sh.tables.push(table);
+        });
+        return {
+          set name(v: string) {
+            ctx.queue.push(() => {
+              if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(v)) throw simError('InvalidArgument', `Bad table name ${v}`);
+              if (state.sheets.some((x) => x.tables.some((t) => t !== table && t.name === v))) throw simError('ItemAlreadyExists', `A table named ${v} exists.`);
+              table!.name = v;
+            });
+          },
+          set style(v: string) { ctx.queue.push(() => void (table!.style = v)); },
+          get name() { return table?.name ?? ''; },
+          get style() { return table?.style ?? ''; },
+        };
+      },
+    };
+    this.charts = {
+      add: (type, source) => {
+        let chart: SimChart | undefined;
+        const src = (source as { addr: () => string }).addr;
+        ctx.queue.push(() => {
+          const sh = must();
+          chart = { name: `Chart ${sh.charts.length + 1}`, type, title: '', from: '', to: '', legend: '', series: [{ name: '', values: src(), categories: '', chartType: type }], valueAxis: {} };
+          sh.charts.push(chart);
+        });
+        const get = () => chart!;
+        const axis = (k: 'minimum' | 'maximum') => ({ set: (v: number) => ctx.queue.push(() => void (get().valueAxis[k] = v)) });
+        return {
+          set name(v: string) { ctx.queue.push(() => void (get().name = v)); },
+          title: { set text(v: string) { ctx.queue.push(() => void (get().title = v)); } },
+          legend: { set position(v: string) { ctx.queue.push(() => void (get().legend = v)); } },
+          setPosition: (from: string, to: string) => ctx.queue.push(() => void Object.assign(get(), { from, to })),
+          series: {
+            getItemAt: (i: number) => seriesProxy(ctx, get, () => i, must),
+            add: (name: string) => {
+              let index = -1;
+              ctx.queue.push(() => {
+                index = get().series.push({ name, values: '', categories: '', chartType: get().type }) - 1;
+              });
+              return seriesProxy(ctx, get, () => index, must);
+            },
+          },
+          axes: {
+            valueAxis: {
+              set minimum(v: number) { axis('minimum').set(v); },
+              set maximum(v: number) { axis('maximum').set(v); },
+              title: { set text(v: string) { ctx.queue.push(() => void (get().valueAxis.title = v)); } },
+            },
+          },
+        };
+      },
+    };
+    this.names = {
+      add: (name, reference, comment) => {
+        const ref = typeof reference === 'string' ? reference : (reference as { addr: () => string }).addr();
+        ctx.queue.push(() => {
+          const sh = must();
+          if (sh.names.has(name)) throw simError('ItemAlreadyExists', `The name "${name}" exists on this sheet.`);
+          sh.names.set(name, { reference: ref, visible: true, comment });
+        });
+        return {
+          set visible(v: boolean) { ctx.queue.push(() => void (must().names.get(name)!.visible = v)); },
+          get visible() { return true; },
+        };
+      },
+      getItemOrNullObject: (name) => {
+        const o = new (class extends Loadable {
+          get isNullObject() { return this.get$('isNullObject') as boolean; }
+          get name() { return this.get$('name') as string; }
+        })(ctx, () => ({ isNullObject: !this.resolve()?.names.has(name), name }));
+        o.load('isNullObject');
+        return o;
+      },
+    };
     this.freezePanes = { freezeRows: (n) => ctx.queue.push(() => void (must().frozenRows = n)) };
     this.pageLayout = new Proxy(
       {},
@@ -425,8 +603,24 @@ function workbookProxy(ctx: Ctx) {
     let cached: SimSheet | undefined;
     return () => (cached && state.sheets.includes(cached) ? cached : (cached = findSheet(name)));
   };
+  let items: WorksheetProxy[] | null = null;
   return {
     worksheets: {
+      /** Loads every sheet (a collection load): `items` then holds one loaded proxy per sheet. */
+      load: (props: string) => {
+        const list = props.split(',').map((p) => p.trim().replace(/^items\//, ''));
+        ctx.queue.push(() => {
+          items = state.sheets.map((sh) => {
+            const w = new WorksheetProxy(ctx, byName(sh.name), sh.name, false);
+            (w as unknown as { loaded: Map<string, unknown> }).loaded = new Map(list.map((p) => [p, (sh as unknown as Record<string, unknown>)[p]]));
+            return w;
+          });
+        });
+      },
+      get items() {
+        if (!items) throw simError('PropertyNotLoaded', "The property 'items' is not available. Call load() and sync() before reading it.");
+        return items;
+      },
       getActiveWorksheet: () => new WorksheetProxy(ctx, () => findSheet(state.active), 'active', false),
       getItem: (name: string) => new WorksheetProxy(ctx, byName(name), name, false),
       getItemOrNullObject: (name: string) => new WorksheetProxy(ctx, byName(name), name, true),
@@ -502,7 +696,30 @@ const sim = {
       conditional: sh.conditional.length,
       frozenRows: sh.frozenRows,
       handlers: sh.handlers.length,
+      conditionalRules: sh.conditional,
+      tables: sh.tables,
+      charts: sh.charts,
+      names: Object.fromEntries(sh.names),
+      merges: sh.merges,
+      formats: sh.formats.length,
     };
+  },
+  /** Cells of a rectangle as [value or formula] rows (for assertions). */
+  values(sheetName: string, address: string): unknown[][] {
+    const sh = mustSheet(sheetName);
+    const b = box(address);
+    return Array.from({ length: b.bottom - b.top + 1 }, (_, r) =>
+      Array.from({ length: b.right - b.left + 1 }, (_, c) => {
+        const cell = sh.cells.get(`${colLetter(b.left + c)}${b.top + r}`);
+        return cell?.formula ?? cell?.value ?? null;
+      }),
+    );
+  },
+  /** The user adds a sheet of their own (to check that the add-in never touches it). */
+  addSheet(name: string, cells: Array<[string, Cell]>): void {
+    const sh = newSheet(name);
+    for (const [a, c] of cells) sh.cells.set(a, c);
+    state.sheets.push(sh);
   },
   sheetNames: () => state.sheets.map((s) => s.name),
   /** The workbook as a config for a new pane ("save, close, reopen"). */
@@ -515,6 +732,8 @@ const sim = {
       visibility: s.visibility,
       protected: Boolean(s.protected),
       unlocked: [...s.unlocked],
+      conditional: s.conditional,
+      names: [...s.names],
     })),
     names: [...state.names],
   }),
