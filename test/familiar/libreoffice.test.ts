@@ -4,28 +4,20 @@
  * formulas recalculated by LibreOffice. Without soffice the comparison is skipped loudly; under CI it
  * fails instead.
  */
-import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { compileSet, type CriteriaSet } from '../../engine/core';
 import { classifyTotals, locateOutline } from '../../engine/core/familiar';
 import { openWorkbook } from '../../engine/workbook/open';
 import { thidua } from '../helpers/cli';
+import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 
 const SAMPLES = path.resolve(__dirname, '../../..', 'shared/samples/familiar-trung-du-2024');
 const BLANK = path.join(SAMPLES, 'bang-diem-2024-trong.xlsx');
 const FILLED = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx') && f !== 'bang-diem-2024-trong.xlsx').sort() : [];
 
-function soffice(): string | null {
-  for (const bin of ['soffice', 'libreoffice']) {
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0) return bin;
-  }
-  return null;
-}
 
 let tmp: string;
 let setFile: string;
@@ -75,37 +67,12 @@ async function workbookTotals(file: string): Promise<{ self: number | null; insp
   return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
 }
 
-const bin = soffice();
-if (!bin) {
-  const msg = 'LibreOffice (soffice) is not installed: the recalculation comparison is SKIPPED. apt-get install libreoffice-calc-nogui';
-  if (process.env.CI) test('LibreOffice is available under CI', () => expect(msg).toBe('soffice installed'));
-  else {
-    process.stderr.write(`\n*** ${msg} ***\n\n`);
-    test.skip(msg, () => undefined);
-  }
-} else {
+if (haveLibreOffice('the recalculation comparison of the seven samples')) {
   test(
     'scores of the seven samples equal their own formulas recalculated by LibreOffice',
     async () => {
       const out = path.join(tmp, 'recalculated');
-      const profile = path.join(tmp, 'lo-profile');
-      mkdirSync(path.join(profile, 'user'), { recursive: true });
-      // Recalculate every formula on load, whatever the file says about its cached values.
-      writeFileSync(
-        path.join(profile, 'user', 'registrymodifications.xcu'),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-      );
-      const r = spawnSync(
-        bin,
-        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', out, ...FILLED.map((f) => path.join(SAMPLES, f))],
-        { encoding: 'utf8', timeout: 240_000 },
-      );
-      expect(r.status).toBe(0);
+      recalculate(FILLED.map((f) => path.join(SAMPLES, f)), out);
 
       const score = thidua(['score', '--criteria', setFile, '--json', ...FILLED.map((f) => path.join(SAMPLES, f))]);
       const reports: Array<{ file: string; unit: string; self: { total: number }; inspected: { total: number }; problems: Array<{ code: string; severity: string }> }> =

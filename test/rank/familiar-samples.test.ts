@@ -4,15 +4,14 @@
  * LibreOffice; the three-way tie at 86.5 is split by the tie-breakers with a note; JSON and the ranking
  * workbook agree. Without soffice the recalculation is skipped loudly (under CI it fails).
  */
-import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { classifyTotals, locateOutline } from '../../engine/core/familiar';
 import { openWorkbook } from '../../engine/workbook/open';
 import { thidua } from '../helpers/cli';
+import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { readRankingWorkbook } from './read-ranking';
 
 jest.setTimeout(300_000);
@@ -84,37 +83,11 @@ async function workbookTotals(file: string): Promise<{ self: number | null; insp
   return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
 }
 
-function soffice(): string | null {
-  for (const bin of ['soffice', 'libreoffice']) if (spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0) return bin;
-  return null;
-}
 
-const bin = soffice();
-if (!bin) {
-  const msg = 'LibreOffice (soffice) is not installed: the ranking vs recalculated totals comparison is SKIPPED';
-  if (process.env.CI) test('LibreOffice is available under CI', () => expect(msg).toBe('soffice installed'));
-  else {
-    process.stderr.write(`\n*** ${msg} ***\n\n`);
-    test.skip(msg, () => undefined);
-  }
-} else {
+if (haveLibreOffice('the ranking vs recalculated totals comparison')) {
   test('the ranking follows the workbooks’ own totals recalculated by LibreOffice', async () => {
     const out = path.join(tmp, 'recalculated');
-    const profile = path.join(tmp, 'lo-profile');
-    mkdirSync(path.join(profile, 'user'), { recursive: true });
-    writeFileSync(
-      path.join(profile, 'user', 'registrymodifications.xcu'),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-    );
-    const r = spawnSync(bin, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', out, ...SCHOOLS], {
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    expect(r.status).toBe(0);
+    recalculate(SCHOOLS, out);
     const totals: Array<{ unit: string; self: number | null; inspected: number | null }> = [];
     for (const u of json.ranking) {
       const f = path.join(out, path.basename(u.file));

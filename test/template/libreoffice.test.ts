@@ -6,7 +6,6 @@
  * find no disagreement and no edited formula. Needs `soffice` (libreoffice-calc-nogui): skipped with a
  * loud message when missing, failed instead when CI is set.
  */
-import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,29 +14,13 @@ import type { TemplatePlan } from '../../engine/core/template/plan';
 import { openWorkbook } from '../../engine/workbook/open';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { rng } from '../helpers/big-set';
+import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { defaultSet, fillColumn, largeSet, loadXlsx, randomEntries, template, toBytes } from './helpers';
 
-const soffice = (() => {
-  const r = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim().split('\n')[0] : null;
-})();
 
 jest.setTimeout(240_000);
 
-if (!soffice) {
-  const msg =
-    '\n*** LibreOffice (soffice) NOT FOUND: the LibreOffice interop test of the templates is SKIPPED. ***\n' +
-    '*** Install it with: apt-get install -y libreoffice-calc-nogui                                ***\n';
-  if (process.env.CI) {
-    test('LibreOffice is installed (required in CI)', () => {
-      throw new Error(msg);
-    });
-  } else {
-    // eslint-disable-next-line no-console
-    console.warn(msg);
-    test.skip('LibreOffice interop (soffice missing)', () => undefined);
-  }
-} else {
+if (haveLibreOffice('the LibreOffice interop test of the templates')) {
   interface Case {
     name: string;
     set: CompiledSet;
@@ -50,7 +33,6 @@ if (!soffice) {
     const work = mkdtempSync(path.join(os.tmpdir(), 'thidua-lo-'));
     const inDir = path.join(work, 'in');
     const outDir = path.join(work, 'out');
-    const profile = path.join(work, 'profile');
     const cases: Case[] = [];
 
     beforeAll(async () => {
@@ -82,12 +64,7 @@ if (!soffice) {
 
       // One LibreOffice start converts every file (a private profile keeps it independent of the user's).
       const files = cases.map((c) => path.join(inDir, `${c.name}.xlsx`));
-      const r = spawnSync(
-        soffice!,
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, ...files],
-        { encoding: 'utf8', timeout: 200_000 },
-      );
-      if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+      recalculate(files, outDir, 200_000);
     });
 
     afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -109,7 +86,7 @@ if (!soffice) {
         expect(grid).toBeDefined();
 
         // The defined names survive LibreOffice and point at the totals.
-        const names = new Map(opened!.workbook.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]));
+        const names = new Map((await loadXlsx(bytes)).definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]));
         const ev = evaluate(c.set, { self: c.self, inspected: c.inspected });
         for (const col of ['self', 'inspected'] as const) {
           const score = col === 'self' ? ev.self : ev.inspected;
