@@ -1,28 +1,21 @@
 /**
  * Opening an .xlsx safely: the bytes are sniffed and the zip directory is checked (sizes, ratio, required
- * parts) before exceljs inflates anything, then every sheet becomes a Grid. Works on bytes, so the CLI
- * and the add-in share it.
+ * parts) before anything is inflated, then every part's CRC-32 is verified and the sheets are read
+ * straight into Grids (xlsx-read.ts: fflate + saxes, no exceljs on the read path). Works on bytes, so the
+ * CLI and the add-in share it.
  */
-import ExcelJS from 'exceljs';
-import { unzip, type UnzipFileInfo } from 'fflate';
-import JSZip from 'jszip';
-import type { CellValue } from '../core/kinds/types';
+import { unzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Problem, problem } from '../core/problems';
-import type { Grid, GridCell } from '../core/grid';
+import type { Grid } from '../core/grid';
+import { centralDirectoryCrcs, FILE_LIMITS, firstCrcMismatch, readXlsx, type WorkbookValidations } from './xlsx-read';
 
-export const FILE_LIMITS = {
-  maxFileBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 300 * 1024 * 1024,
-  maxEntryRatio: 200,
-  maxEntries: 5000,
-  maxRows: 20000,
-  maxCols: 200,
-  maxCellChars: 32767,
-};
+export { FILE_LIMITS };
+export type { CellValidation, WorkbookValidations } from './xlsx-read';
 
 export interface OpenedWorkbook {
-  workbook: ExcelJS.Workbook;
   grids: Grid[];
+  /** Data validations per sheet name: address -> {type, formulae}. */
+  validations: WorkbookValidations;
 }
 
 /** Identify what the bytes are before trusting the extension. */
@@ -77,80 +70,22 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   }
   if (total > FILE_LIMITS.maxUncompressedBytes) return fail('zip_bomb', { detail: `${Math.round(total / 1048576)} MB uncompressed` });
 
-  // exceljs unzips without checking CRC-32, so a damaged byte inside a compressed part could change a
-  // score silently; verify every part first.
+  // fflate does not check CRC-32: verify every part, so that a damaged byte inside a compressed part is
+  // refused instead of changing a score silently.
+  let parts: Record<string, Uint8Array>;
   try {
-    await JSZip.loadAsync(bytes, { checkCRC32: true });
+    const crcs = centralDirectoryCrcs(bytes);
+    parts = unzipSync(bytes);
+    const bad = firstCrcMismatch(parts, crcs);
+    if (bad !== undefined) return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: CRC-32 mismatch in ${bad.slice(0, 80)}` });
   } catch (e) {
     return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String((e as Error).message ?? e).slice(0, 120)}` });
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    return fail('not_xlsx', { detail: `exceljs: ${String((e as Error).message ?? e).slice(0, 200)}` });
-  }
   const problems: Problem[] = [];
-  const grids: Grid[] = [];
-  workbook.eachSheet((ws) => {
-    const g = worksheetToGrid(ws, file, problems);
-    if (g) grids.push(g);
-  });
-  return { opened: { workbook, grids }, problems };
-}
-
-/** Dense copy of a worksheet's cells (bounded), with formulas, bold, indent, errors and dates kept. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, problems: Problem[]): Grid | null {
-  const rowCount = Math.min(ws.actualRowCount ? ws.rowCount : 0, FILE_LIMITS.maxRows);
-  if (ws.rowCount > FILE_LIMITS.maxRows)
-    problems.push(problem('sheet_too_large', { rows: ws.rowCount, limit: FILE_LIMITS.maxRows }, { file, sheet: ws.name }));
-  const colCount = Math.min(ws.columnCount, FILE_LIMITS.maxCols);
-  const rows: GridCell[][] = [];
-  for (let r = 1; r <= rowCount; r++) {
-    const row = ws.findRow(r);
-    const out: GridCell[] = [];
-    if (row)
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c > colCount) return;
-        out[c - 1] = toGridCell(cell);
-      });
-    rows.push(out);
+  try {
+    const { grids, validations } = readXlsx(parts, file, problems);
+    return { opened: { grids, validations }, problems };
+  } catch (e) {
+    return fail('not_xlsx', { detail: `xlsx: ${String((e as Error).message ?? e).slice(0, 200)}` });
   }
-  const merges = Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {}).map(
-    (m) => m.model,
-  );
-  return {
-    sheet: ws.name,
-    rowCount,
-    colCount,
-    cell: (r, c) => rows[r - 1]?.[c - 1],
-    merges,
-    hidden: ws.state !== 'visible',
-  };
-}
-
-function toGridCell(cell: ExcelJS.Cell): GridCell {
-  const v = cell.value as unknown;
-  const style: Partial<GridCell> = {};
-  if (cell.font?.bold) style.bold = true;
-  if (cell.alignment?.indent) style.indent = cell.alignment.indent;
-  const clip = (s: string) => (s.length > FILE_LIMITS.maxCellChars ? s.slice(0, FILE_LIMITS.maxCellChars) : s);
-  if (v === null || v === undefined) return { value: null, ...style };
-  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, ...style };
-  if (typeof v === 'string') return { value: clip(v), ...style };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), isDate: true, ...style };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      // exceljs drops falsy cached results (0, false, "") from cell.value; cell.result keeps them.
-      const res = (o.result ?? (cell as unknown as { result?: unknown }).result) as unknown;
-      const formula = String(o.formula ?? cell.formula ?? o.sharedFormula ?? '');
-      if (res && typeof res === 'object' && 'error' in (res as object)) return { value: null, formula, error: String((res as { error: string }).error), ...style };
-      return { value: (res instanceof Date ? res.toISOString() : (res as CellValue)) ?? null, formula, ...style };
-    }
-    if ('error' in o) return { value: null, error: String(o.error), ...style };
-    if ('richText' in o) return { value: clip((o.richText as Array<{ text: string }>).map((t) => t.text).join('')), ...style };
-    if ('text' in o) return { value: clip(String(o.text)), ...style };
-  }
-  return { value: clip(String(v)), ...style };
 }

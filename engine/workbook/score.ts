@@ -29,7 +29,7 @@ export async function scoreWorkbook(bytes: Uint8Array, opts: { file: string; cri
   const empty: ScoredWorkbook = { file, set: null, criteriaSet: null, evaluation: null, figures: [], remarks: {}, problems: [] };
   const { opened, problems } = await openWorkbook(bytes, file);
   if (!opened) return { ...empty, problems };
-  const input = { file, workbook: opened.workbook, grids: opened.grids, criteria: opts.criteria };
+  const input = { file, grids: opened.grids, validations: opened.validations, criteria: opts.criteria };
   const layout = pickLayout(input);
   if (!layout) {
     const hint = opts.criteria ? '' : ' (--criteria?)';

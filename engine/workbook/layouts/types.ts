@@ -1,12 +1,13 @@
 import type { CompiledSet, Problem, Submission } from '../../core';
 import type { Grid } from '../../core/grid';
-import type { Workbook } from 'exceljs';
+import type { WorkbookValidations } from '../xlsx-read';
 
-/** What a layout reader gets: the opened workbook, its sheets as grids, and the context of the run. */
+/** What a layout reader gets: the workbook's sheets as grids, its data validations, and the context of the run. */
 export interface LayoutInput {
   file: string;
-  workbook: Workbook;
   grids: Grid[];
+  /** Data validations per sheet name: address -> {type, formulae}. */
+  validations: WorkbookValidations;
   /** Criteria set given on the command line (--criteria); required by layouts that do not embed one. */
   criteria?: CompiledSet;
 }

@@ -1,0 +1,429 @@
+/**
+ * Differential test of the direct reader (engine/workbook/xlsx-read.ts, used by openWorkbook) against
+ * the exceljs-based reading it replaced (test/helpers/exceljs-grid.ts): for every workbook we can get —
+ * the cluster's real samples, the familiar corpus, generated templates (self and inspection) filled with
+ * every kind of value through exceljs, the ranking workbook, a template saved by LibreOffice, and
+ * hand-written XML with shared and array formulas, inline and rich strings, styles and validations —
+ * the grids must be equal cell by cell (value, formula, error, date, bold, indent; undefined vs empty
+ * cell), with the same row/column counts, merges, hidden flags and data validations.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { address, buildRanking, type Grid, problem } from '../../engine/core';
+import { planTemplate } from '../../engine/core/template/plan';
+import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
+import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
+import { renderTemplate } from '../../engine/workbook/template/write';
+import { crc32, isDateFormat, slideFormula } from '../../engine/workbook/xlsx-read';
+import { exceljsRead } from '../helpers/exceljs-grid';
+import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
+import { compile, tinyDef, unit } from '../rank/helpers';
+import { defaultSet, fillColumn, randomEntries, toBytes } from '../template/helpers';
+import { rng } from '../helpers/big-set';
+import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const SAMPLES = path.resolve(repoRoot, '../shared/samples/familiar-trung-du-2024');
+
+type Diff = [string, string, unknown, unknown];
+
+/** Everything that differs between two readings of the same bytes (empty when equal). */
+async function differences(bytes: Uint8Array, file: string): Promise<Diff[]> {
+  const want = await exceljsRead(bytes, file);
+  const { opened, problems } = await openWorkbook(bytes, file);
+  const diffs: Diff[] = [];
+  if (!opened) return [[file, 'open', 'opened', problems.map((p) => p.code)]];
+  const pc = (ps: typeof problems) => ps.map((p) => `${p.code}:${p.sheet ?? ''}`);
+  if (JSON.stringify(pc(want.problems)) !== JSON.stringify(pc(problems))) diffs.push([file, 'problems', pc(want.problems), pc(problems)]);
+  const names = (gs: Grid[]) => gs.map((g) => g.sheet);
+  if (JSON.stringify(names(want.grids)) !== JSON.stringify(names(opened.grids))) return [[file, 'sheets', names(want.grids), names(opened.grids)]];
+  want.grids.forEach((w, i) => {
+    const g = opened.grids[i];
+    const at = (what: string) => `${w.sheet}!${what}`;
+    for (const k of ['rowCount', 'colCount', 'hidden'] as const) if (w[k] !== g[k]) diffs.push([file, at(k), w[k], g[k]]);
+    if (JSON.stringify(w.merges.map((m) => [m.top, m.left, m.bottom, m.right])) !== JSON.stringify(g.merges.map((m) => [m.top, m.left, m.bottom, m.right])))
+      diffs.push([file, at('merges'), w.merges, g.merges]);
+    for (let r = 1; r <= Math.max(w.rowCount, g.rowCount) + 1; r++)
+      for (let c = 1; c <= Math.max(w.colCount, g.colCount) + 1; c++) {
+        const a = w.cell(r, c);
+        const b = g.cell(r, c);
+        if (!sameCell(a, b)) diffs.push([file, at(address(r, c)), a, b]);
+      }
+    // Validations: exceljs' {type, formulae} per address, within what a grid can hold.
+    const norm = (m: Record<string, { type?: string; formulae?: unknown[] }> | undefined) => {
+      const out: Record<string, unknown> = {};
+      for (const [addr, v] of Object.entries(m ?? {})) {
+        const p = /^([A-Z]+)(\d+)$/.exec(addr);
+        if (p && (Number(p[2]) > FILE_LIMITS.maxRows || p[1].length > 2)) continue;
+        out[addr] = { type: v.type, formulae: v.formulae?.map((f) => (f instanceof Date ? f.toISOString() : f)) };
+      }
+      return out;
+    };
+    const vw = norm(want.validations[w.sheet]);
+    const vg = norm(opened.validations[w.sheet]);
+    if (JSON.stringify(vw) !== JSON.stringify(vg)) diffs.push([file, at('validations'), vw, vg]);
+  });
+  return diffs;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  return JSON.stringify(strip(a as Record<string, unknown>)) === JSON.stringify(strip(b as Record<string, unknown>)) && Object.is((a as { value: unknown }).value, (b as { value: unknown }).value);
+}
+
+async function expectSame(bytes: Uint8Array, file: string) {
+  const d = await differences(bytes, file);
+  expect(d.slice(0, 15)).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Hand-written parts: what exceljs does not write (shared and array formulas, inline strings, ...)
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+function handWritten(o: { sheets: Array<{ name: string; state?: string; xml: string; rels?: string }>; sharedStrings?: string; styles?: string; date1904?: boolean; level?: 0 | 6 }): Uint8Array {
+  const files: Zippable = {
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${o.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${o.sheets
+        .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+        .join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${o.sheets
+        .map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('')}<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+  };
+  o.sheets.forEach((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${s.xml}</worksheet>`);
+    if (s.rels) files[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = strToU8(s.rels);
+  });
+  if (o.sharedStrings) files['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>${o.sharedStrings}</sst>`);
+  if (o.styles) files['xl/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><styleSheet ${NS}>${o.styles}</styleSheet>`);
+  return zipSync(files, { level: o.level ?? 6 });
+}
+
+/** fonts: 0 plain, 1 bold, 2 bold with val="0" (exceljs still says bold). xfs: see comments. */
+const STYLES =
+  '<numFmts count="4"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0 &quot;ngày&quot;"/><numFmt numFmtId="166" formatCode="[Red]0.00"/><numFmt numFmtId="167" formatCode="\\d0"/></numFmts>' +
+  '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/></font><font><b val="0"/></font></fonts>' +
+  '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="1"/></cellStyleXfs>' +
+  '<cellXfs count="14">' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0"/>' + // 0: bold, but exceljs ignores xf 0
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" applyFont="1"/>' + // 1: bold
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment indent="2"/></xf>' + // 2: indent 2
+  '<xf numFmtId="14" fontId="0" fillId="0" borderId="0"/>' + // 3: built-in date
+  '<xf numFmtId="22" fontId="0" fillId="0" borderId="0"/>' + // 4: built-in date time
+  '<xf numFmtId="45" fontId="0" fillId="0" borderId="0"/>' + // 5: mm:ss
+  '<xf numFmtId="164" fontId="1" fillId="0" borderId="0"/>' + // 6: custom date, bold
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0"/>' + // 7: quoted text: not a date
+  '<xf numFmtId="166" fontId="0" fillId="0" borderId="0"/>' + // 8: [Red]: not a date
+  '<xf numFmtId="4" fontId="2" fillId="0" borderId="0"/>' + // 9: #,##0.00 with <b val="0"/>
+  '<xf numFmtId="167" fontId="0" fillId="0" borderId="0"/>' + // 10: \d0 -> "d0": a date for exceljs
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0"><alignment horizontal="left" indent="1"/></xf>' + // 11: bold + indent 1
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment indent="0"/></xf>' + // 12: indent 0
+  '<xf numFmtId="47" fontId="0" fillId="0" borderId="0"/>' + // 13: mmss.0
+  '</cellXfs>';
+
+const SHARED =
+  '<si><t>Kế hoạch</t></si>' + // 0
+  '<si><r><rPr><b/></rPr><t>Tiêu chí </t></r><r><t xml:space="preserve">in đậm</t></r></si>' + // 1 rich
+  '<si><t>dòng_x000D_mới</t></si>' + // 2 escaped CR
+  '<si><t/></si>' + // 3 empty
+  '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></si>' + // 4 phonetic ignored
+  '<si><t>A &amp; B &lt;c&gt;</t></si>'; // 5 entities
+
+const SHEET1 =
+  '<cols><col min="8" max="8" width="10" style="1" customWidth="1"/></cols>' +
+  '<sheetData>' +
+  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s" s="1"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c></row>' +
+  '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2.5</v></c><c r="C2"><f t="shared" ref="C2:C6" si="0">A2+B2*$A$2</f><v>3.5</v></c><c r="D2"><f>SUM(A2:B2)</f><v>0</v></c><c r="E2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>' +
+  '<row r="3"><c r="A3"><v>3</v></c><c r="B3"><v>4</v></c><c r="C3"><f t="shared" si="0"/><v>7</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E3" t="b"><f>1&gt;2</f><v>0</v></c></row>' +
+  '<row r="4"><c r="A4"><v>5</v></c><c r="C4"><f t="shared" si="0"/><v>5</v></c><c r="D4" t="str"><f>""</f><v></v></c><c r="E4"><f>NOW()</f></c><c r="F4"><f t="shared" ref="F4:G4" si="1">SUM($A$2:A4)+Sheet2!B1</f><v>9</v></c><c r="G4"><f t="shared" si="1"/><v>9</v></c></row>' +
+  '<row r="5"><c r="C5"><f t="shared" si="0"/><v>0</v></c><c r="D5"><f t="array" ref="D5:D6">A2:A3*2</f><v>2</v></c></row>' +
+  '<row r="6"><c r="C6"><f t="shared" si="0"/></c><c r="D6"><v>6</v></c></row>' +
+  '<row r="7"><c r="A7" t="inlineStr"><is><t>nội dòng</t></is></c><c r="B7" t="inlineStr"><is><r><t>giàu</t></r><r><rPr><b/></rPr><t xml:space="preserve"> chữ</t></r></is></c><c r="C7" t="str"><v>văn bản</v></c><c r="D7" t="b"><v>1</v></c><c r="E7" t="b"><v>0</v></c><c r="F7" t="e"><v>#N/A</v></c></row>' +
+  '<row r="8"><c r="A8" s="3"><v>45292</v></c><c r="B8" s="4"><v>45292.5</v></c><c r="C8" s="5"><v>0.25</v></c><c r="D8" s="6"><v>45000</v></c><c r="E8" s="7"><v>12</v></c><c r="F8" s="8"><v>-3.5</v></c><c r="G8" s="10"><v>7</v></c><c r="H8" s="13"><v>1</v></c></row>' +
+  '<row r="9"><c r="A9" s="0"><v>1</v></c><c r="B9" s="1"><v>2</v></c><c r="C9" s="2" t="s"><v>0</v></c><c r="D9" s="9"><v>3</v></c><c r="E9" s="11" t="s"><v>0</v></c><c r="F9" s="12"><v>4</v></c><c r="G9" s="6"><f>A8+1</f><v>45293</v></c><c r="H9" s="3"/></row>' +
+  '<row r="10" s="2" customFormat="1"><c r="A10" t="s"><v>0</v></c><c r="B10"/><c r="D10" s="1"/><c r="E10" s="1"><v>5</v></c></row>' +
+  '<row r="11"><c r="A11" t="s"><v>1</v></c><c r="B11" s="1"/><c r="C11"><v>99</v></c></row>' +
+  '<row r="12"><c r="A12"><f>A2</f><v>1</v></c></row>' +
+  '<row r="13" ht="30" customHeight="1"/>' +
+  '<row r="14"><c r="A14"><v>1E-3</v></c><c r="B14"><v>1e21</v></c><c r="Z14" s="1"/></row>' +
+  '<row r="16" s="1" customFormat="1"/>' +
+  '</sheetData>' +
+  // A10:B11 merged over values (B11 styled empty, A11 a value), H10:H11 in the styled column, D12:E13
+  // over a styled row, A16:C16 on a styled row beyond the last value row.
+  '<mergeCells count="5"><mergeCell ref="A10:B11"/><mergeCell ref="H10:H11"/><mergeCell ref="E12:D13"/><mergeCell ref="A16:C16"/><mergeCell ref="J2"/></mergeCells>' +
+  '<dataValidations count="4">' +
+  '<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" sqref="B2:B4 D2"><formula1>0</formula1><formula2>10.5</formula2></dataValidation>' +
+  '<dataValidation type="whole" operator="greaterThanOrEqual" sqref="A2:A3"><formula1>1</formula1></dataValidation>' +
+  '<dataValidation type="list" sqref="F2"><formula1>"x,X"</formula1></dataValidation>' +
+  '<dataValidation type="date" sqref="A8"><formula1>45000</formula1></dataValidation>' +
+  '<dataValidation sqref="G2"/>' +
+  '</dataValidations>' +
+  '<hyperlinks><hyperlink ref="C11" r:id="rId1"/><hyperlink ref="A1" location="Sheet2!A1"/></hyperlinks>';
+
+const SHEET1_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>';
+
+function handWorkbook(o: { date1904?: boolean; level?: 0 | 6 } = {}): Uint8Array {
+  return handWritten({
+    sheets: [
+      { name: 'Bảng điểm &amp; chấm', xml: SHEET1, rels: SHEET1_RELS },
+      { name: 'Sheet2', state: 'hidden', xml: '<sheetData><row r="1"><c r="B1"><v>2</v></c></row></sheetData>' },
+      { name: 'Ẩn sâu', state: 'veryHidden', xml: '<sheetData/>' },
+      { name: 'Trống', xml: '<dimension ref="A1"/><sheetData><row r="3" ht="20" customHeight="1"/></sheetData>' },
+    ],
+    sharedStrings: SHARED,
+    styles: STYLES,
+    ...o,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('the direct reader gives the grids exceljs gave', () => {
+  const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')) : [];
+  test('the cluster samples (familiar-trung-du-2024)', async () => {
+    expect(samples.length).toBe(8);
+    for (const f of samples) await expectSame(new Uint8Array(readFileSync(path.join(SAMPLES, f))), f);
+  });
+
+  test('the familiar corpus', async () => {
+    expect(VARIATIONS.length).toBeGreaterThan(5);
+    for (const v of VARIATIONS) await expectSame(new Uint8Array(await buildVariation(v)), `${v.name}.xlsx`);
+  });
+
+  test.each(['self', 'inspection'] as const)('generated %s templates, empty and filled with every kind of value', async (mode) => {
+    const set = defaultSet();
+    const rand = rng(mode === 'self' ? 7 : 8);
+    const plan = planTemplate(set, { mode, unit: 'Trường Chính trị tỉnh Thái Nguyên', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const wb = await renderTemplate(plan);
+    await expectSame(await toBytes(wb), `${mode}-empty.xlsx`);
+    const ws = wb.getWorksheet(plan.sheetName)!;
+    fillColumn(ws, plan, 'self', randomEntries(set, rand));
+    if (mode === 'inspection') fillColumn(ws, plan, 'inspected', randomEntries(set, rand));
+    // Every kind of value exceljs writes, in entry cells and beside the table.
+    const cells = Object.values(plan.entries.self);
+    const kinds: ExcelJS.CellValue[] = [
+      'tám',
+      new Date(Date.UTC(2024, 4, 17)),
+      { error: '#REF!' } as ExcelJS.CellErrorValue,
+      { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue,
+      { formula: 'A1*0', result: 0 } as ExcelJS.CellFormulaValue,
+      { formula: 'T("x")', result: 'x' } as ExcelJS.CellFormulaValue,
+      { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue,
+      true,
+      false,
+      { richText: [{ text: 'giàu ', font: { bold: true } }, { text: 'chữ' }] },
+      { text: 'liên kết', hyperlink: 'https://example.org/' },
+      '  8,5 ',
+      -0.25,
+    ];
+    kinds.forEach((k, i) => (ws.getCell(cells[i % cells.length]).value = k));
+    const far = Math.max(...plan.columns.map((c) => c.col)) + 3;
+    kinds.forEach((k, i) => (ws.getCell(3 + i, far).value = k));
+    ws.getCell(20, far).value = 45292;
+    ws.getCell(20, far).numFmt = 'dd/mm/yyyy';
+    ws.getCell(21, far).value = { formula: 'X20+1', result: new Date(Date.UTC(2024, 0, 2)) } as ExcelJS.CellFormulaValue;
+    ws.getCell(21, far).numFmt = 'dd/mm/yyyy';
+    ws.getCell(22, far).value = 'đậm';
+    ws.getCell(22, far).font = { bold: true };
+    ws.getCell(23, far).value = 'thụt';
+    ws.getCell(23, far).alignment = { indent: 3 };
+    ws.mergeCells(25, far, 26, far + 2);
+    ws.getCell(25, far).value = 'gộp';
+    ws.mergeCells(28, far, 28, far + 1);
+    ws.getCell(28, far).value = { formula: '2*3', result: 6 } as ExcelJS.CellFormulaValue;
+    const extra = wb.addWorksheet('Phụ', { state: 'hidden' });
+    extra.getCell('B2').value = 'ẩn';
+    await expectSame(await toBytes(wb), `${mode}-filled.xlsx`);
+  });
+
+  test('the ranking workbook', async () => {
+    const set = compile(tinyDef());
+    const r = buildRanking([
+      unit(set, 'Thái Nguyên', [8, 8, 8, 8], [8, 8, 8, 8], { file: 'tn.xlsx' }),
+      unit(set, 'Tuyên Quang', [8, 8, 8, 8], null, { file: 'tq.xlsx' }),
+      unit(set, 'Điện Biên', [10, 10, 10, 10], [10, 8, 10, 7], { file: 'db.xlsx', remarks: { 'A.2': 'Thiếu minh chứng' } }),
+      { file: 'hong.xlsx', set: null, criteriaSet: null, evaluation: null, problems: [problem('not_xlsx', { detail: 'zip hỏng' }, { file: 'hong.xlsx' })] },
+    ]);
+    for (const lang of ['vi', 'en'] as const) await expectSame(await writeRankingWorkbook(r, { lang, generatedAt: new Date(2024, 11, 20) }), `ranking-${lang}.xlsx`);
+  });
+
+  test('hand-written XML: shared and array formulas, inline and rich strings, styles, merges, validations, hidden sheets', async () => {
+    await expectSame(handWorkbook(), 'hand.xlsx');
+    await expectSame(handWorkbook({ date1904: true, level: 0 }), 'hand-1904.xlsx');
+  });
+
+});
+
+describe('workbooks saved by LibreOffice', () => {
+  if (!haveLibreOffice('the differential reading of LibreOffice-saved workbooks')) return;
+  test('a filled template, the hand-written workbook and a cluster sample, recalculated and saved by LibreOffice', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'thidua-xlsx-read-lo-'));
+    try {
+      const set = defaultSet();
+      const plan = planTemplate(set, { mode: 'inspection', unit: 'Trường Chính trị tỉnh Bắc Kạn', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+      const wb = await renderTemplate(plan);
+      const ws = wb.getWorksheet(plan.sheetName)!;
+      const rand = rng(11);
+      fillColumn(ws, plan, 'self', randomEntries(set, rand));
+      fillColumn(ws, plan, 'inspected', randomEntries(set, rand));
+      const input = path.join(dir, 'in');
+      mkdirSync(input);
+      const inputs = [path.join(input, 'mau.xlsx'), path.join(input, 'hand.xlsx'), path.join(input, 'sample.xlsx')];
+      writeFileSync(inputs[0], await toBytes(wb));
+      writeFileSync(inputs[1], handWorkbook());
+      writeFileSync(inputs[2], readFileSync(path.join(SAMPLES, 'thai-nguyen.xlsx')));
+      const out = path.join(dir, 'out');
+      recalculate(inputs, out);
+      for (const f of inputs) await expectSame(new Uint8Array(readFileSync(path.join(out, path.basename(f)))), `lo-${path.basename(f)}`);
+      // The scoring sheet is there (LibreOffice writes its own styles, shared strings, x14 validations).
+      const { opened } = await openWorkbook(new Uint8Array(readFileSync(path.join(out, 'mau.xlsx'))), 'lo-mau.xlsx');
+      expect(opened!.grids.map((g) => g.sheet)).toContain(plan.sheetName);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240000);
+});
+
+describe('the reader on its own', () => {
+  test('what the hand-written workbook holds', async () => {
+    const { opened } = await openWorkbook(handWorkbook(), 'hand.xlsx');
+    const [g, hidden, very, empty] = opened!.grids;
+    expect(g.sheet).toBe('Bảng điểm & chấm');
+    expect([g.hidden, hidden.hidden, very.hidden, empty.hidden]).toEqual([false, true, true, false]);
+    const at = (a: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+      return g.cell(Number(m[2]), m[1].charCodeAt(0) - 64);
+    };
+    // Shared formula: the master's text slid to each dependent, absolute references kept.
+    expect(at('C3')).toEqual({ value: 7, formula: 'A3+B3*$A$2' });
+    expect(at('C5')).toEqual({ value: 0, formula: 'A5+B5*$A$2' });
+    expect(at('C6')).toEqual({ value: null, formula: 'A6+B6*$A$2' });
+    expect(at('G4')).toEqual({ value: 9, formula: 'SUM($A$2:B4)+Sheet2!C1' });
+    // Array formula: the master holds it, the other cells their values.
+    expect(at('D5')).toEqual({ value: 2, formula: 'A2:A3*2' });
+    expect(at('D6')).toEqual({ value: 6 });
+    // Cached results: 0, strings, errors, booleans, none.
+    expect(at('D2')).toEqual({ value: 0, formula: 'SUM(A2:B2)' });
+    expect(at('E2')).toEqual({ value: 'ab', formula: '"a"&"b"' });
+    expect(at('D3')).toEqual({ value: null, formula: '1/0', error: '#DIV/0!' });
+    expect(at('E3')).toEqual({ value: false, formula: '1>2' });
+    expect(at('E4')).toEqual({ value: null, formula: 'NOW()' });
+    // Strings: shared (plain, rich, escaped, empty, phonetic dropped), inline (plain, rich), t="str".
+    expect([at('A1'), at('B1'), at('C1'), at('D1'), at('E1'), at('F1')].map((c) => c?.value)).toEqual(['Kế hoạch', 'Tiêu chí in đậm', 'dòng\rmới', '', '漢字', 'A & B <c>']);
+    expect([at('A7'), at('B7'), at('C7')].map((c) => c?.value)).toEqual(['nội dòng', 'giàu chữ', 'văn bản']);
+    expect([at('D7'), at('E7'), at('F7')]).toEqual([{ value: true }, { value: false }, { value: null, error: '#N/A' }]);
+    // Dates by number format: built-in 14/22/45/47, custom dd/mm/yyyy; quoted or bracketed text is not.
+    expect(at('A8')).toEqual({ value: '2024-01-01', isDate: true });
+    expect(at('B8')).toEqual({ value: '2024-01-01', isDate: true });
+    expect(at('C8')).toEqual({ value: '1899-12-30', isDate: true });
+    expect(at('D8')).toEqual({ value: '2023-03-15', isDate: true, bold: true });
+    expect(at('E8')).toEqual({ value: 12 });
+    expect(at('F8')).toEqual({ value: -3.5 });
+    expect(at('G9')).toEqual({ value: '2024-01-02T00:00:00.000Z', formula: 'A8+1', bold: true });
+    // Styles: xf 0 ignored, bold, indent, <b val="0"/> (bold for exceljs), indent 0.
+    expect([at('A9'), at('B9'), at('C9'), at('D9'), at('E9'), at('F9')]).toEqual([
+      { value: 1 },
+      { value: 2, bold: true },
+      { value: 'Kế hoạch', indent: 2 },
+      { value: 3, bold: true },
+      { value: 'Kế hoạch', bold: true, indent: 1 },
+      { value: 4 },
+    ]);
+    // Styled empty cells are no cells; merged cells carry the top-left value; a linked cell is text.
+    expect(at('H9')).toBeUndefined();
+    expect(at('B11')).toEqual({ value: 'Kế hoạch', bold: true });
+    expect(at('C11')).toEqual({ value: '99' });
+    expect(g.merges).toEqual([
+      { top: 10, left: 1, bottom: 11, right: 2 },
+      { top: 10, left: 8, bottom: 11, right: 8 },
+      { top: 12, left: 4, bottom: 13, right: 5 },
+      { top: 16, left: 1, bottom: 16, right: 3 },
+      { top: 2, left: 10, bottom: 2, right: 10 },
+    ]);
+    expect([g.rowCount, g.colCount]).toEqual([16, 26]);
+    expect(empty.rowCount).toBe(0);
+    // Validations: several ranges, typed bounds, list text, no-type = any.
+    const v = opened!.validations['Bảng điểm & chấm'];
+    expect(v.B3).toEqual({ type: 'decimal', formulae: [0, 10.5] });
+    expect(v.D2).toBe(v.B2);
+    expect(v.A3).toEqual({ type: 'whole', formulae: [1] });
+    expect(v.F2).toEqual({ type: 'list', formulae: ['"x,X"'] });
+    expect(v.G2).toEqual({ type: 'any' });
+    expect(v.C2).toBeUndefined();
+  });
+
+  test('a damaged byte is refused as not_xlsx (CRC-32), stored or deflated', async () => {
+    const stored = handWorkbook({ level: 0 });
+    const text = new TextDecoder('latin1').decode(stored);
+    const i = text.indexOf('<v>45292</v>');
+    expect(i).toBeGreaterThan(0);
+    const damaged = stored.slice();
+    damaged[i + 3] = '5'.charCodeAt(0); // 45292 -> 55292: valid XML, a different date
+    const r = await openWorkbook(damaged, 'x.xlsx');
+    expect(r.problems.map((p) => p.code)).toEqual(['not_xlsx']);
+    expect(String(r.problems[0].params?.detail)).toMatch(/CRC-32/);
+    expect((await openWorkbook(stored, 'x.xlsx')).opened).toBeDefined();
+    // Deflated: flip bytes in the middle of the biggest part; inflating fails or the CRC does.
+    const deflated = handWorkbook();
+    for (const at of [0.3, 0.5, 0.7]) {
+      const d = deflated.slice();
+      d[Math.floor(d.length * at)] ^= 0x5a;
+      expect((await openWorkbook(d, 'x.xlsx')).problems.map((p) => p.code)).toEqual(['not_xlsx']);
+    }
+  });
+
+  test('crc32 of known strings', () => {
+    expect(crc32(strToU8(''))).toBe(0);
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(strToU8('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+  });
+
+  test('date formats', () => {
+    for (const f of ['mm-dd-yy', 'dd/mm/yyyy', 'h:mm', '[h]:mm:ss', 'mmss.0', 'yyyy-mm-dd hh:mm', '[$-vi-VN]d mmmm yyyy', 'd-mmm']) expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ['General', '0', '#,##0.00', '0.0 "ngày"', '[Red]0.00', '"Năm "0', '@', '0%', '0.00E+00', undefined]) expect([f, isDateFormat(f)]).toEqual([f, false]);
+  });
+
+  test('shared formula sliding', () => {
+    expect(slideFormula('A2+B2*$A$2', { row: 2, col: 3 }, { row: 5, col: 4 })).toBe('B5+C5*$A$2');
+    expect(slideFormula('SUM(A1:A3)+Sheet2!B$1+$C1', { row: 1, col: 1 }, { row: 2, col: 2 })).toBe('SUM(B2:B4)+Sheet2!C$1+$C2');
+    expect(slideFormula('LOG10(A1)', { row: 1, col: 1 }, { row: 3, col: 1 })).toBe('LOG10(A3)');
+  });
+
+  test('inline strings and sheets over the row limit', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `<row r="${i === 2 ? FILE_LIMITS.maxRows + 5 : i + 1}"><c r="A${i === 2 ? FILE_LIMITS.maxRows + 5 : i + 1}" t="inlineStr"><is><t>dòng ${i + 1}</t></is></c></row>`).join('');
+    const bytes = handWritten({ sheets: [{ name: 'Dài', xml: `<sheetData>${rows}</sheetData>` }] });
+    const { opened, problems } = await openWorkbook(bytes, 'long.xlsx');
+    expect(problems.map((p) => [p.code, p.sheet])).toEqual([['sheet_too_large', 'Dài']]);
+    expect(opened!.grids[0].rowCount).toBe(FILE_LIMITS.maxRows);
+    expect(opened!.grids[0].cell(2, 1)).toEqual({ value: 'dòng 2' });
+    await expectSame(bytes, 'long.xlsx');
+  });
+
+  test('XML that is not well formed, overlapping merges and missing shared strings are refused', async () => {
+    const bad = [
+      handWritten({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>' }] }),
+      handWritten({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>' }] }),
+      handWritten({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>4</v></c></row></sheetData>' }], sharedStrings: '<si><t>a</t></si>' }),
+    ];
+    for (const b of bad) {
+      expect((await openWorkbook(b, 'bad.xlsx')).problems.map((p) => p.code)).toEqual(['not_xlsx']);
+      await expect(exceljsRead(b, 'bad.xlsx')).rejects.toThrow();
+    }
+  });
+});
