@@ -1,20 +1,11 @@
 /** Shared by the template tests: the default set, templates written to bytes, random valid fillings. */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import { CellValue, CompiledSet, loadCriteriaDef, loadCriteriaText } from '../../engine/core';
+import { CellValue, CompiledSet, loadCriteriaDef } from '../../engine/core';
 import type { TemplateOptions, TemplatePlan } from '../../engine/core/template/plan';
 import { writeTemplate } from '../../engine/workbook/template/write';
 import { bigSet } from '../helpers/big-set';
 
-export const ROOT = path.resolve(__dirname, '../..');
-export const DEFAULT_SET_FILE = path.join(ROOT, 'templates/cum-thi-dua-2024.criteria.yaml');
-
-export function defaultSet(): CompiledSet {
-  const r = loadCriteriaText(readFileSync(DEFAULT_SET_FILE, 'utf8'), DEFAULT_SET_FILE);
-  if (!r.set) throw new Error(JSON.stringify(r.problems));
-  return r.set;
-}
+export { ROOT, DEFAULT_SET_FILE, defaultSet } from '../helpers/sets';
 
 export function largeSet(seed = 42): CompiledSet {
   const r = loadCriteriaDef(bigSet({ seed }));
