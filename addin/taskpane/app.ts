@@ -577,7 +577,7 @@ export class App {
     const remaining = s.remaining.length
       ? h(
           'details',
-          { className: 'panel', id: 'remaining', open: s.remaining.length <= 12 },
+          { className: 'panel', id: 'remaining', open: true },
           h('summary', {}, this.t('remainingTitle', { n: s.remaining.length })),
           h('ul', { className: 'chips' }, ...s.remaining.map((r) => h('li', {}, itemButton(r)))),
         )

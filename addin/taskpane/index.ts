@@ -58,13 +58,21 @@ function boot(): void {
       return showBilingual(root, tr('vi', 'oldExcel', params), tr('en', 'oldExcel', params));
     }
     const loadWriter = async (): Promise<TemplateWriter> => (await import(/* webpackChunkName: "template-writer" */ '../../engine/workbook/template/write')).writeTemplate;
-    // The workbook reader (exceljs) for consolidation, prefetched once the pane is idle so that it works
-    // offline afterwards; files are read in the pane only.
-    const loadScorer = async (): Promise<ScoreFn> => (await import(/* webpackChunkName: "workbook-reader", webpackPrefetch: true */ '../../engine/workbook/score')).scoreWorkbook;
+    // The workbook reader (exceljs) for consolidation, fetched right after the pane has started so that it
+    // works offline afterwards; files are read in the pane only.
+    let scorer: Promise<ScoreFn> | null = null;
+    const loadScorer = (): Promise<ScoreFn> => {
+      scorer ??= import(/* webpackChunkName: "workbook-reader" */ '../../engine/workbook/score').then((m) => m.scoreWorkbook);
+      scorer.catch(() => (scorer = null)); // a failed load (offline before it finished) is retried on use
+      return scorer;
+    };
     const app = new App(root, { host, lang, bundledCriteria, loadWriter, loadScorer, onLangChange: saveLang });
-    app.start().catch((e: unknown) => {
-      showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
-    });
+    app.start().then(
+      () => loadScorer().catch(() => undefined), // offline now: loaded again when consolidating
+      (e: unknown) => {
+        showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
+      },
+    );
   });
 }
 
