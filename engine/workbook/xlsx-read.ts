@@ -247,20 +247,44 @@ function readWorkbookXml(data: Uint8Array): { sheets: SheetEntry[]; date1904: bo
   return { sheets, date1904 };
 }
 
-function readRels(data: Uint8Array | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function readRels(data: Uint8Array | undefined, part: string): Map<string, Rel> {
+  const out = new Map<string, Rel>();
   if (!data) return out;
   parseXml(
     data,
-    'xl/_rels/workbook.xml.rels',
+    part,
     (t) => {
-      if (t.name === 'Relationship') out.set(t.attributes.Id, t.attributes.Target ?? '');
+      const a = t.attributes;
+      if (t.name === 'Relationship') out.set(a.Id, { type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External' });
     },
     null,
     () => undefined,
   );
   return out;
 }
+
+/** "../comments1.xml" from "xl/worksheets/" -> "xl/comments1.xml"; "/xl/styles.xml" -> "xl/styles.xml". */
+function resolveTarget(base: string, target: string): string {
+  const segs = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const out: string[] = [];
+  for (const s of segs) {
+    if (s === '..') out.pop();
+    else if (s !== '.') out.push(s);
+  }
+  return out.join('/');
+}
+
+/**
+ * Parts exceljs parsed besides the ones read here: a broken one made the whole file unreadable, so it
+ * still does (a damaged workbook is refused, never half read).
+ */
+const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels|xl\/comments\d+\.xml|xl\/drawings\/[^/]+\.(xml|vml)|xl\/drawings\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml)$/;
 
 /** Shared strings: a plain string, or the runs' texts of a rich string joined. */
 function readSharedStrings(data: Uint8Array | undefined): string[] {
@@ -448,7 +472,7 @@ function readSheet(
   part: string,
   name: string,
   hidden: boolean,
-  ctx: { shared: string[]; styles: Styles; date1904: boolean; file: string; problems: Problem[] },
+  ctx: { shared: string[]; styles: Styles; date1904: boolean; file: string; problems: Problem[]; rels: Map<string, Rel> },
 ): { grid: Grid; validations: Record<string, CellValidation> } {
   const { maxRows, maxCols } = FILE_LIMITS;
   const { styles, shared, date1904 } = ctx;
@@ -599,6 +623,7 @@ function readSheet(
           if (a.ref) mergeRefs.push(a.ref);
           return;
         case 'hyperlink':
+          if (a['r:id'] && !ctx.rels.has(a['r:id'])) throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
           if (a['r:id'] && a.ref) hyperlinks.add(a.ref);
           return;
         case 'dataValidation': {
@@ -832,7 +857,13 @@ export function readXlsx(parts: Record<string, Uint8Array>, file: string, proble
   const wbXml = part('xl/workbook.xml');
   if (!wbXml) throw new XlsxFormatError('no xl/workbook.xml');
   const { sheets, date1904 } = readWorkbookXml(wbXml);
-  const rels = readRels(part('xl/_rels/workbook.xml.rels'));
+  const rels = readRels(part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels');
+  // Parts the workbook's relationships name and this reader needs must be there (a dropped styles part
+  // would silently lose dates and bold).
+  for (const r of rels.values())
+    if (!r.external && /\/(styles|sharedStrings)$/.test(r.type) && !part(resolveTarget('xl/', r.target)))
+      throw new XlsxFormatError(`missing part ${resolveTarget('xl/', r.target).slice(0, 80)}`);
+  for (const [n, d] of Object.entries(parts)) if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n)) parseXml(d, n, () => undefined, null, () => undefined);
   const shared = readSharedStrings(part('xl/sharedStrings.xml'));
   const styles = readStyles(part('xl/styles.xml'));
   // exceljs reads worksheets only from parts named like xl/worksheets/sheetN.xml.
@@ -844,12 +875,18 @@ export function readXlsx(parts: Record<string, Uint8Array>, file: string, proble
   const grids: Grid[] = [];
   const validations: WorkbookValidations = {};
   for (const s of sheets) {
-    const target = s.rId !== undefined ? rels.get(s.rId) : undefined;
+    const target = s.rId !== undefined ? rels.get(s.rId)?.target : undefined;
     if (target === undefined) continue;
     const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
     const data = worksheetParts.get(path);
     if (!data) continue;
-    const r = readSheet(data, path, s.name, s.state !== 'visible', { shared, styles, date1904, file, problems });
+    // The sheet's own relationships: comments and their drawings must exist, hyperlinks must resolve.
+    const relsPath = path.replace(/([^/]+)$/, '_rels/$1.rels');
+    const sheetRels = readRels(part(relsPath), relsPath);
+    for (const r of sheetRels.values())
+      if (!r.external && /\/(comments|vmlDrawing)$/.test(r.type) && !part(resolveTarget('xl/worksheets/', r.target)))
+        throw new XlsxFormatError(`missing part ${resolveTarget('xl/worksheets/', r.target).slice(0, 80)}`);
+    const r = readSheet(data, path, s.name, s.state !== 'visible', { shared, styles, date1904, file, problems, rels: sheetRels });
     grids.push(r.grid);
     validations[s.name] = r.validations;
   }

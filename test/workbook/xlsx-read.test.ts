@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { address, buildRanking, type Grid, problem } from '../../engine/core';
 import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
@@ -75,6 +75,12 @@ function sameCell(a: unknown, b: unknown): boolean {
   return JSON.stringify(strip(a as Record<string, unknown>)) === JSON.stringify(strip(b as Record<string, unknown>)) && Object.is((a as { value: unknown }).value, (b as { value: unknown }).value);
 }
 
+function omit(parts: Record<string, Uint8Array>, name: string): Zippable {
+  const out: Zippable = { ...parts };
+  delete out[name];
+  return out;
+}
+
 async function expectSame(bytes: Uint8Array, file: string) {
   const d = await differences(bytes, file);
   expect(d.slice(0, 15)).toEqual([]);
@@ -101,7 +107,9 @@ function handWritten(o: { sheets: Array<{ name: string; state?: string; xml: str
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${o.sheets
         .map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join('')}<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        .join('')}${o.styles ? '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : ''}${
+        o.sharedStrings ? '<Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/>' : ''
+      }</Relationships>`,
     ),
   };
   o.sheets.forEach((s, i) => {
@@ -425,5 +433,25 @@ describe('the reader on its own', () => {
       expect((await openWorkbook(b, 'bad.xlsx')).problems.map((p) => p.code)).toEqual(['not_xlsx']);
       await expect(exceljsRead(b, 'bad.xlsx')).rejects.toThrow();
     }
+  });
+
+  test('a template missing a part it names, or with another part broken, is refused as exceljs refused it', async () => {
+    const plan = planTemplate(defaultSet(), { mode: 'inspection', unit: 'x', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const parts = unzipSync(await toBytes(await renderTemplate(plan)));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['xl/styles.xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'docProps/app.xml']));
+    const variants: Array<[string, Zippable]> = [
+      ['no styles', omit(parts, 'xl/styles.xml')],
+      ['no comments', omit(parts, 'xl/comments1.xml')],
+      ['no comment drawing', omit(parts, 'xl/drawings/vmlDrawing1.vml')],
+      ['broken app.xml', { ...parts, 'docProps/app.xml': strToU8(strFromU8(parts['docProps/app.xml']).replace('<Application>', '<Application><')) }],
+      ['broken core.xml', { ...parts, 'docProps/core.xml': strToU8(strFromU8(parts['docProps/core.xml']) + '</x>') }],
+    ];
+    for (const [what, p] of variants) {
+      const b = zipSync(p);
+      expect([what, (await openWorkbook(b, 'bad.xlsx')).problems.map((x) => x.code)]).toEqual([what, ['not_xlsx']]);
+      await expect(exceljsRead(b, 'bad.xlsx')).rejects.toThrow();
+    }
+    // A dropped theme or document properties: exceljs read it, and so do we.
+    for (const drop of ['xl/theme/theme1.xml', 'docProps/app.xml']) await expectSame(zipSync(omit(parts, drop)), `no-${drop}`);
   });
 });
