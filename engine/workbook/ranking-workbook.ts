@@ -9,11 +9,13 @@
 import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
 import { formatProblem } from '../core';
+import { RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/rank/sheet-labels';
 
 /** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
 export const RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
 
-export const RANKING_SHEETS = { ranking: 'Xếp hạng', matrix: 'Ma trận điểm', discrepancies: 'Chênh lệch', sources: 'Nguồn' } as const;
+/** The sheet names, shared with the add-in's consolidation. */
+export const RANKING_SHEETS = RANKING_SHEET_NAMES;
 
 export interface RankingWorkbookOptions {
   lang?: Lang;
@@ -35,67 +37,11 @@ const COLORS = {
 };
 
 const L = {
-  vi: {
-    titleRanking: (y: string) => `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG THI ĐUA${y ? ` NĂM ${y}` : ''}`,
-    titleMatrix: (y: string) => `MA TRẬN ĐIỂM THEO TIÊU CHÍ${y ? ` NĂM ${y}` : ''}`,
-    titleDisc: 'CHÊNH LỆCH GIỮA ĐIỂM TỰ CHẤM VÀ ĐIỂM CỤM CHẤM',
-    titleSources: 'NGUỒN DỮ LIỆU: CÁC TỆP ĐÃ TỔNG HỢP',
-    setLine: (title: string, id: string, hash: string) => `Bảng tiêu chí: ${title} (${id}, mã băm ${hash})`,
-    matrixNote: 'Điểm theo cột quyết định của từng đơn vị (Điểm Cụm chấm nếu có, nếu không là Điểm tự chấm).',
-    discNote: (tol: string) => `Các tiêu chí có chênh lệch từ ${tol} điểm trở lên; tô đỏ: chênh lệch từ gấp đôi mức đó.`,
+  vi: { ...RANKING_LABELS.vi,
     generated: (d: string) => `Lập ngày ${d} bằng công cụ thidua`,
-    rankingHead: ['Hạng', 'Đơn vị', 'Điểm tự chấm', 'Điểm Cụm chấm', 'Điểm xếp hạng', 'Nguồn điểm', 'Xếp loại', 'Đề nghị khen thưởng', 'Ghi chú'],
-    source: { inspected: 'Cụm chấm', self: 'Tự chấm' },
-    awardsHead: 'ĐỀ NGHỊ KHEN THƯỞNG',
-    awardLine: (label: string, quota: number, min: string, units: string) => `${label} (chỉ tiêu ${quota}, từ ${min} điểm): ${units}`,
-    nobody: 'không có',
-    refusedLine: (n: number) => `Có ${n} tệp không được đưa vào xếp hạng; xem trang "${RANKING_SHEETS.sources}".`,
-    date: '............, ngày ...... tháng ...... năm ........',
-    sign: ['NGƯỜI LẬP BIỂU', 'TRƯỞNG CỤM THI ĐUA'],
-    signHint: '(Ký, ghi rõ họ tên)',
-    matrixUnit: 'Đơn vị',
-    rank: 'Hạng',
-    maxRow: 'Điểm chuẩn',
-    sectionTotal: (n: string) => `Cộng ${n}`,
-    total: 'Tổng điểm',
-    discHead: ['TT', 'Đơn vị', 'Mục', 'Nội dung tiêu chí', 'Điểm tự chấm', 'Điểm Cụm chấm', 'Chênh lệch', 'Ghi chú của đoàn kiểm tra'],
-    movesHead: (t: string) => `ĐƠN VỊ CÓ TỔNG ĐIỂM THAY ĐỔI TỪ ${t} ĐIỂM TRỞ LÊN`,
-    movesCols: ['TT', 'Đơn vị', 'Tổng tự chấm', 'Tổng Cụm chấm', 'Chênh lệch'],
-    noDisc: 'Không có chênh lệch nào vượt ngưỡng.',
-    srcHead: ['TT', 'Tệp', 'SHA-256', 'Đơn vị', 'Năm', 'Bố cục', 'Bảng tiêu chí', 'Mã băm bảng tiêu chí', 'Trạng thái', 'Vấn đề'],
-    status: { ranked: 'Đã xếp hạng', refused: 'Bị từ chối' },
-    problemsCount: (e: number, w: number) => `${e} lỗi, ${w} cảnh báo`,
   },
-  en: {
-    titleRanking: (y: string) => `EMULATION SCORES AND RANKING${y ? ` ${y}` : ''}`,
-    titleMatrix: (y: string) => `SCORES BY CRITERION${y ? ` ${y}` : ''}`,
-    titleDisc: 'SELF SCORE VS INSPECTION SCORE',
-    titleSources: 'SOURCES: THE FILES CONSOLIDATED',
-    setLine: (title: string, id: string, hash: string) => `Criteria set: ${title} (${id}, hash ${hash})`,
-    matrixNote: "Scores of each unit's deciding column (the inspection where present, else the self score).",
-    discNote: (tol: string) => `Criteria whose scores differ by ${tol} point(s) or more; red: twice that or more.`,
+  en: { ...RANKING_LABELS.en,
     generated: (d: string) => `Prepared on ${d} with thidua`,
-    rankingHead: ['Rank', 'Unit', 'Self score', 'Inspection score', 'Final score', 'Source', 'Classification', 'Award proposed', 'Notes'],
-    source: { inspected: 'Inspection', self: 'Self' },
-    awardsHead: 'AWARD PROPOSALS',
-    awardLine: (label: string, quota: number, min: string, units: string) => `${label} (quota ${quota}, from ${min} points): ${units}`,
-    nobody: 'none',
-    refusedLine: (n: number) => `${n} file(s) were left out of the ranking; see the "${RANKING_SHEETS.sources}" sheet.`,
-    date: '............, date ........',
-    sign: ['PREPARED BY', 'HEAD OF THE CLUSTER'],
-    signHint: '(Signature, full name)',
-    matrixUnit: 'Unit',
-    rank: 'Rank',
-    maxRow: 'Max points',
-    sectionTotal: (n: string) => `Total ${n}`,
-    total: 'Total',
-    discHead: ['No.', 'Unit', 'Item', 'Criterion', 'Self score', 'Inspection score', 'Difference', "Inspectors' remark"],
-    movesHead: (t: string) => `UNITS WHOSE TOTAL MOVED BY ${t} POINTS OR MORE`,
-    movesCols: ['No.', 'Unit', 'Self total', 'Inspection total', 'Difference'],
-    noDisc: 'No difference at or above the tolerance.',
-    srcHead: ['No.', 'File', 'SHA-256', 'Unit', 'Year', 'Layout', 'Criteria set', 'Criteria set hash', 'Status', 'Problems'],
-    status: { ranked: 'Ranked', refused: 'Refused' },
-    problemsCount: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
   },
 };
 
