@@ -200,7 +200,7 @@ export function slideFormula(formula: string, from: { row: number; col: number }
   });
 }
 
-/** Parse XML with saxes the way exceljs does: the first well-formedness error refuses the part. */
+/** Parse XML with saxes as exceljs does: the first well-formedness error refuses the part. */
 function parseXml(
   data: Uint8Array,
   part: string,
@@ -217,6 +217,9 @@ function parseXml(
   if (text) p.on('text', text);
   p.on('closetag', (t) => close(t.name));
   p.write(decoder.decode(data));
+  // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
+  // (where exceljs failed later, on the half-read model).
+  if (!error) p.close();
   if (error) throw new XlsxFormatError(`${part}: ${error.message.slice(0, 160)}`);
 }
 

@@ -433,6 +433,9 @@ describe('the reader on its own', () => {
       expect((await openWorkbook(b, 'bad.xlsx')).problems.map((p) => p.code)).toEqual(['not_xlsx']);
       await expect(exceljsRead(b, 'bad.xlsx')).rejects.toThrow();
     }
+    // A part cut short (exceljs read what came before the cut): refused, never half read.
+    const cut = handWritten({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' }] });
+    expect((await openWorkbook(cut, 'cut.xlsx')).problems.map((p) => p.code)).toEqual(['not_xlsx']);
   });
 
   test('a template missing a part it names, or with another part broken, is refused as exceljs refused it', async () => {
