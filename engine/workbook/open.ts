@@ -7,7 +7,7 @@
 import { unzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Problem, problem } from '../core/problems';
 import type { Grid } from '../core/grid';
-import { centralDirectoryCrcs, FILE_LIMITS, firstCrcMismatch, readXlsx, type WorkbookValidations } from './xlsx-read';
+import { centralDirectory, FILE_LIMITS, firstCrcMismatch, readXlsx, type WorkbookValidations } from './xlsx-read';
 
 export { FILE_LIMITS };
 export type { CellValidation, WorkbookValidations } from './xlsx-read';
@@ -74,9 +74,9 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   // refused instead of changing a score silently.
   let parts: Record<string, Uint8Array>;
   try {
-    const crcs = centralDirectoryCrcs(bytes);
+    const directory = centralDirectory(bytes);
     parts = unzipSync(bytes);
-    const bad = firstCrcMismatch(parts, crcs);
+    const bad = firstCrcMismatch(parts, directory);
     if (bad !== undefined) return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: CRC-32 mismatch in ${bad.slice(0, 80)}` });
   } catch (e) {
     return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String((e as Error).message ?? e).slice(0, 120)}` });

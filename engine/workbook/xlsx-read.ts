@@ -74,40 +74,86 @@ const latin1 = (b: Uint8Array) => {
   return s;
 };
 
+/** An entry of the zip's central directory, checked against its local header. */
+export interface ZipEntry {
+  crc: number;
+  /** Uncompressed size as the directory records it (-1 when only a zip64 field has it). */
+  size: number;
+}
+
 /**
- * The CRC-32 the central directory records for each entry, named as fflate names them (UTF-8 when the
- * entry says so, else Latin-1). Throws on a directory that cannot be walked.
+ * The central directory, named as fflate names entries (UTF-8 when the entry says so, else Latin-1),
+ * with every entry checked against its local header (signature, name, method, flags and, when the
+ * header carries them, CRC-32 and sizes), as JSZip did before exceljs read a file: a damaged directory
+ * is refused even when its data would still inflate. Throws XlsxFormatError.
  */
-export function centralDirectoryCrcs(bytes: Uint8Array): Map<string, number> {
+export function centralDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   let e = bytes.length - 22;
   while (e >= 0 && u32(bytes, e) !== 0x06054b50) e--;
   if (e < 0) throw new XlsxFormatError('no end of central directory');
   let count = u16(bytes, e + 10);
   let p = u32(bytes, e + 16);
+  /** Where the directory must end: the (zip64) end record. */
+  let end = e;
   if ((count === 0xffff || p === 0xffffffff) && e >= 20 && u32(bytes, e - 20) === 0x07064b50) {
     const z = u64(bytes, e - 12);
     if (u32(bytes, z) !== 0x06064b50) throw new XlsxFormatError('bad zip64 directory');
     count = u64(bytes, z + 32);
     p = u64(bytes, z + 48);
+    end = z;
   }
   const utf8 = new TextDecoder('utf-8');
-  const out = new Map<string, number>();
+  const out = new Map<string, ZipEntry>();
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new XlsxFormatError('bad central directory');
     const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
+    const csize = u32(bytes, p + 20);
+    const usize = u32(bytes, p + 24);
     const n = u16(bytes, p + 28);
     const raw = bytes.subarray(p + 46, p + 46 + n);
-    out.set(flags & 2048 ? utf8.decode(raw) : latin1(raw), u32(bytes, p + 16));
+    const name = flags & 2048 ? utf8.decode(raw) : latin1(raw);
+    let off = u32(bytes, p + 42);
+    if (off === 0xffffffff) off = zip64Offset(bytes, p + 46 + n, u16(bytes, p + 30), csize, usize);
+    if (flags & 1) throw new XlsxFormatError(`${name.slice(0, 60)}: encrypted entry`);
+    // The local header must say the same.
+    const bad = (why: string) => new XlsxFormatError(`${name.slice(0, 60)}: local header ${why}`);
+    if (off + 30 > bytes.length || u32(bytes, off) !== 0x04034b50) throw bad('missing');
+    if (u16(bytes, off + 6) !== flags || u16(bytes, off + 8) !== method) throw bad('differs');
+    const ln = u16(bytes, off + 26);
+    if (ln !== n) throw bad('name differs');
+    for (let k = 0; k < n; k++) if (bytes[off + 30 + k] !== raw[k]) throw bad('name differs');
+    if (!(flags & 8)) {
+      const lc = u32(bytes, off + 14);
+      const ls = u32(bytes, off + 18);
+      const lu = u32(bytes, off + 22);
+      if (lc !== crc || (ls !== 0xffffffff && csize !== 0xffffffff && ls !== csize) || (lu !== 0xffffffff && usize !== 0xffffffff && lu !== usize)) throw bad('sizes or CRC differ');
+    }
+    out.set(name, { crc, size: usize === 0xffffffff ? -1 : usize });
     p += 46 + n + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
+  if (p !== end) throw new XlsxFormatError('central directory does not end where the end record is');
   return out;
 }
 
-/** Name of the first part whose bytes do not match the CRC-32 its directory entry records, if any. */
-export function firstCrcMismatch(parts: Record<string, Uint8Array>, crcs: Map<string, number>): string | undefined {
+/** The local header offset from a zip64 extra field (after the sizes it also holds when theirs overflow). */
+function zip64Offset(bytes: Uint8Array, extra: number, len: number, csize: number, usize: number): number {
+  for (let q = extra; q + 4 <= extra + len; q += 4 + u16(bytes, q + 2)) {
+    if (u16(bytes, q) !== 1) continue;
+    let at = q + 4;
+    if (usize === 0xffffffff) at += 8;
+    if (csize === 0xffffffff) at += 8;
+    return u64(bytes, at);
+  }
+  throw new XlsxFormatError('zip64 entry without its offset');
+}
+
+/** Name of the first part whose bytes do not match what the directory records (CRC-32, size), if any. */
+export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map<string, ZipEntry>): string | undefined {
   for (const [name, data] of Object.entries(parts)) {
-    const want = crcs.get(name);
-    if (want === undefined || crc32(data) !== want) return name;
+    const want = entries.get(name);
+    if (want === undefined || crc32(data) !== want.crc || (want.size >= 0 && data.length !== want.size)) return name;
   }
   return undefined;
 }

@@ -396,6 +396,34 @@ describe('the reader on its own', () => {
     }
   });
 
+  test('a damaged zip directory is refused even when the data would still inflate', async () => {
+    const good = handWorkbook();
+    let eocd = good.length - 22;
+    while (!(good[eocd] === 0x50 && good[eocd + 1] === 0x4b && good[eocd + 2] === 5 && good[eocd + 3] === 6)) eocd--;
+    const cd = good[eocd + 16] | (good[eocd + 17] << 8) | (good[eocd + 18] << 16);
+    const firstName = good[cd + 28];
+    // flags (encrypted bit, data descriptor bit), compressed size, uncompressed size, the last entry's extra length
+    const lastEntry = (() => {
+      let p = cd;
+      let last = cd;
+      while (p < eocd) (last = p), (p += 46 + (good[p + 28] | (good[p + 29] << 8)) + (good[p + 30] | (good[p + 31] << 8)) + (good[p + 32] | (good[p + 33] << 8)));
+      return last;
+    })();
+    for (const [what, at, bit] of [
+      ['encrypted flag', cd + 8, 0],
+      ['descriptor flag', cd + 8, 3],
+      ['compressed size', cd + 21, 0],
+      ['uncompressed size', cd + 25, 1],
+      ['name', cd + 46 + firstName - 1, 0],
+      ['last extra length', lastEntry + 30, 2],
+    ] as const) {
+      const d = good.slice();
+      d[at] ^= 1 << bit;
+      expect([what, (await openWorkbook(d, 'x.xlsx')).problems.map((p) => p.code)]).toEqual([what, ['not_xlsx']]);
+    }
+    expect((await openWorkbook(good, 'x.xlsx')).opened).toBeDefined();
+  });
+
   test('crc32 of known strings', () => {
     expect(crc32(strToU8(''))).toBe(0);
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
