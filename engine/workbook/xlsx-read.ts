@@ -102,6 +102,7 @@ export function centralDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     p = u64(bytes, z + 48);
     end = z;
   }
+  const start = p;
   const utf8 = new TextDecoder('utf-8');
   const out = new Map<string, ZipEntry>();
   for (let i = 0; i < count; i++) {
@@ -123,6 +124,7 @@ export function centralDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     if (u16(bytes, off + 6) !== flags || u16(bytes, off + 8) !== method) throw bad('differs');
     const ln = u16(bytes, off + 26);
     if (ln !== n) throw bad('name differs');
+    if (csize !== 0xffffffff && off + 30 + n + u16(bytes, off + 28) + csize > start) throw bad('runs past the directory');
     for (let k = 0; k < n; k++) if (bytes[off + 30 + k] !== raw[k]) throw bad('name differs');
     if (!(flags & 8)) {
       const lc = u32(bytes, off + 14);

@@ -416,6 +416,7 @@ describe('the reader on its own', () => {
       ['uncompressed size', cd + 25, 1],
       ['name', cd + 46 + firstName - 1, 0],
       ['last extra length', lastEntry + 30, 2],
+      ['a local extra length', 29, 7],
     ] as const) {
       const d = good.slice();
       d[at] ^= 1 << bit;
