@@ -62,9 +62,9 @@ const cache = new Map<string, LoadResult>();
 /** Schema-check, compile and lint a definition (already parsed). */
 export function loadCriteriaDef(
   def: unknown,
-  opts: { file?: string; lineOf?: (path: string) => number | undefined } = {},
+  opts: { file?: string; lineOf?: (path: string) => number | undefined; cache?: boolean } = {},
 ): LoadResult {
-  if (opts.lineOf || !def || typeof def !== 'object') return loadUncached(def, opts);
+  if (opts.cache === false || opts.lineOf || !def || typeof def !== 'object') return loadUncached(def, opts);
   const key = hashCriteriaSet(def);
   let hit = cache.get(key);
   if (!hit) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { criteriaSetSchema, evaluate, loadCriteriaText } from '../../engine/core';
+import { criteriaSetSchema, evaluate, loadCriteriaDef, loadCriteriaText } from '../../engine/core';
 import { loadCriteriaWorkbook } from '../../engine/workbook/criteria-sheet';
 import { DEFAULT_SET_FILE, ROOT } from '../helpers/sets';
 
@@ -46,6 +46,14 @@ describe('criteria-set loaders', () => {
     const r = loadCriteriaText('{"id": "x", "title": ', 'x.json');
     expect(r.set).toBeNull();
     expect(r.problems[0].code).toBe('syntax_error');
+  });
+
+  test('a definition is compiled once per hash (1,000 workbooks embedding one set), unless asked not to', () => {
+    const def = loadCriteriaText(readFileSync(DEFAULT_SET_FILE, 'utf8')).def!;
+    const a = loadCriteriaDef(JSON.parse(JSON.stringify(def)), { file: 'a.xlsx' });
+    const b = loadCriteriaDef(JSON.parse(JSON.stringify(def)), { file: 'b.xlsx' });
+    expect(b.set).toBe(a.set);
+    expect(loadCriteriaDef(def, { cache: false }).set).not.toBe(a.set);
   });
 
   test('the published schema file is in sync with the kinds', () => {
