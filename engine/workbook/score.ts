@@ -4,24 +4,17 @@
  * the CLI (check, score, rank, demo) and by the add-in.
  */
 import { CompiledSet, evaluate, Evaluation, Problem, problem, toMilli } from '../core';
+import type { RankSource } from '../core/rank/ranking';
 import { pickLayout } from './layouts';
 import type { WorkbookFigure } from './layouts/types';
 import { openWorkbook } from './open';
 import './layouts/register';
 
-export interface ScoredWorkbook {
-  file: string;
-  unit?: string;
-  year?: number;
-  cluster?: string;
-  layout?: string;
-  set: CompiledSet | null;
-  criteriaSet: { id: string; hash: string } | null;
-  evaluation: Evaluation | null;
+/** A workbook read and scored: what the ranking needs (RankSource) plus the workbook's own figures. */
+export interface ScoredWorkbook extends RankSource {
   figures: WorkbookFigure[];
-  /** Remarks and evidence as read (for discrepancy reports). */
+  /** Inspectors' remarks as read (for discrepancy reports). */
   remarks: Record<string, string>;
-  problems: Problem[];
 }
 
 export async function scoreWorkbook(bytes: Uint8Array, opts: { file: string; criteria?: CompiledSet }): Promise<ScoredWorkbook> {

@@ -4,15 +4,12 @@
  * formulas recalculated by LibreOffice. Without soffice the comparison is skipped loudly; under CI it
  * fails instead.
  */
-import ExcelJS from 'exceljs';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { compileSet, type CriteriaSet } from '../../engine/core';
-import { classifyTotals, locateOutline } from '../../engine/core/familiar';
-import { openWorkbook } from '../../engine/workbook/open';
 import { thidua } from '../helpers/cli';
-import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
+import { familiarWorkbookTotals, haveLibreOffice, recalculate } from '../helpers/libreoffice';
 
 const SAMPLES = path.resolve(__dirname, '../../..', 'shared/samples/familiar-trung-du-2024');
 const BLANK = path.join(SAMPLES, 'bang-diem-2024-trong.xlsx');
@@ -49,23 +46,6 @@ test('thidua import of the blank table: 22 leaves, maxBase 100, maxBonus 5, no e
   expect(compileSet(imported.criteriaSet).problems).toEqual([]);
 });
 
-/** The totals a workbook shows in its grand-total row (found the same way the reader finds it). */
-async function workbookTotals(file: string): Promise<{ self: number | null; inspected: number | null }> {
-  const bytes = require('fs').readFileSync(file);
-  const { opened } = await openWorkbook(bytes, file);
-  const { outline } = locateOutline(opened!.grids);
-  const row = [...classifyTotals(outline!).entries()].find(([, k]) => k === 'total')![0];
-  const ws = new ExcelJS.Workbook();
-  await ws.xlsx.load(bytes);
-  const sheet = ws.getWorksheet(outline!.grid.sheet)!;
-  const value = (col: number | undefined) => {
-    if (!col) return null;
-    const v = sheet.getCell(row, col).value as unknown;
-    const n = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
-    return typeof n === 'number' ? Math.round(n * 1000) / 1000 : null;
-  };
-  return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
-}
 
 if (haveLibreOffice('the recalculation comparison of the seven samples')) {
   test(
@@ -79,7 +59,7 @@ if (haveLibreOffice('the recalculation comparison of the seven samples')) {
         JSON.parse(score.stdout);
       expect(reports).toHaveLength(7);
       for (const rep of reports) {
-        const recalculated = await workbookTotals(path.join(out, path.basename(rep.file)));
+        const recalculated = await familiarWorkbookTotals(path.join(out, path.basename(rep.file)));
         expect(recalculated.self).not.toBeNull();
         expect(recalculated.inspected).not.toBeNull();
         expect({ file: path.basename(rep.file), self: rep.self.total, inspected: rep.inspected.total }).toEqual({

@@ -3,10 +3,13 @@
  * under CI), and recalculate files headless with a private profile that forces recalculation on load.
  */
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { classifyTotals, locateOutline } from '../../engine/core/familiar';
+import { openWorkbook } from '../../engine/workbook/open';
 
 export const SOFFICE: string | null = (() => {
   for (const bin of ['soffice', 'libreoffice']) if (spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0) return bin;
@@ -47,4 +50,25 @@ export function recalculate(files: string[], outDir: string, timeoutMs = 240_000
     { encoding: 'utf8', timeout: timeoutMs },
   );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+}
+
+/**
+ * The grand-total row of a familiar-layout workbook (found as the familiar reader finds it), read with
+ * exceljs from the file LibreOffice recalculated: the workbook's own answer, independent of the engine.
+ */
+export async function familiarWorkbookTotals(file: string): Promise<{ self: number | null; inspected: number | null }> {
+  const bytes = readFileSync(file);
+  const { opened } = await openWorkbook(bytes, file);
+  const { outline } = locateOutline(opened!.grids);
+  const row = [...classifyTotals(outline!).entries()].find(([, k]) => k === 'total')![0];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet(outline!.grid.sheet)!;
+  const value = (col: number | undefined) => {
+    if (!col) return null;
+    const v = sheet.getCell(row, col).value as unknown;
+    const n = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
+    return typeof n === 'number' ? Math.round(n * 1000) / 1000 : null;
+  };
+  return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
 }

@@ -4,14 +4,11 @@
  * LibreOffice; the three-way tie at 86.5 is split by the tie-breakers with a note; JSON and the ranking
  * workbook agree. Without soffice the recalculation is skipped loudly (under CI it fails).
  */
-import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { classifyTotals, locateOutline } from '../../engine/core/familiar';
-import { openWorkbook } from '../../engine/workbook/open';
 import { thidua } from '../helpers/cli';
-import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
+import { familiarWorkbookTotals, haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { readRankingWorkbook } from './read-ranking';
 
 jest.setTimeout(300_000);
@@ -65,23 +62,6 @@ test('the ranking workbook agrees with the JSON', async () => {
   expect(wb.sources.map((s) => s.file)).toEqual(SCHOOLS);
 });
 
-/** The totals a workbook shows in its grand-total row (found as the familiar reader finds it). */
-async function workbookTotals(file: string): Promise<{ self: number | null; inspected: number | null }> {
-  const bytes = readFileSync(file);
-  const { opened } = await openWorkbook(bytes, file);
-  const { outline } = locateOutline(opened!.grids);
-  const row = [...classifyTotals(outline!).entries()].find(([, k]) => k === 'total')![0];
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet(outline!.grid.sheet)!;
-  const value = (col: number | undefined) => {
-    if (!col) return null;
-    const v = sheet.getCell(row, col).value as unknown;
-    const n = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
-    return typeof n === 'number' ? Math.round(n * 1000) / 1000 : null;
-  };
-  return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
-}
 
 
 if (haveLibreOffice('the ranking vs recalculated totals comparison')) {
@@ -92,7 +72,7 @@ if (haveLibreOffice('the ranking vs recalculated totals comparison')) {
     for (const u of json.ranking) {
       const f = path.join(out, path.basename(u.file));
       expect(existsSync(f)).toBe(true);
-      totals.push({ unit: u.unit, ...(await workbookTotals(f)) });
+      totals.push({ unit: u.unit, ...(await familiarWorkbookTotals(f)) });
     }
     // Each unit's final score is its workbook's recalculated cluster total, and the order follows them.
     expect(json.ranking.map((u) => [u.unit, u.self, u.inspected])).toEqual(totals.map((t) => [t.unit, t.self, t.inspected]));
