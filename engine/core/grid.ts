@@ -35,6 +35,13 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** 1 for "A", 28 for "AB": the inverse of columnLetter. */
+export function columnNumber(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col;
+}
+
 export function address(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }
@@ -43,9 +50,7 @@ export function address(row: number, col: number): string {
 export function parseAddress(a: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(a.trim().toUpperCase());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
 /** A grid from a dense array of rows (tests, JSON, the add-in's loaded ranges). */

@@ -4,6 +4,7 @@
  * context.sync() is counted. Reads come from in-memory sheets; writes are recorded for assertions.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { columnLetter, columnNumber } from '../../engine/core/grid';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose full import pulls ESM-only
 // packages jest cannot load: give it just the enum (same values as office-addin-manifest's).
@@ -25,20 +26,12 @@ export interface RangeRecord {
   mock: Record<string, any>;
 }
 
-function colNum(s: string): number {
-  return [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-function colLetter(c: number): string {
-  let s = '';
-  for (; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 export function box(address: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b] = address.replace(/\$/g, '').split(':');
   // Whole columns ("B:B") and whole rows ("9:9") are reduced to their first cell.
   const p = (x: string) => {
     const m = /^([A-Z]*)(\d*)$/.exec(x)!;
-    return { col: m[1] ? colNum(m[1]) : 1, row: m[2] ? Number(m[2]) : 1 };
+    return { col: m[1] ? columnNumber(m[1]) : 1, row: m[2] ? Number(m[2]) : 1 };
   };
   const s = p(a);
   const e = b ? p(b) : s;
@@ -210,7 +203,7 @@ export class ExcelMock {
             bottom = Math.max(bottom, b.bottom);
             right = Math.max(right, b.right);
           }
-          return self.rangeMock(this, name, `A1:${colLetter(right)}${bottom}`);
+          return self.rangeMock(this, name, `A1:${columnLetter(right)}${bottom}`);
         },
         activate() {
           self.activeSheet = name;
@@ -238,7 +231,7 @@ export class ExcelMock {
     const rows = b.bottom - b.top + 1;
     const cols = b.right - b.left + 1;
     const grid = (f: (a: string) => unknown) =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(`${colLetter(b.left + c)}${b.top + r}`)));
+      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(`${columnLetter(b.left + c)}${b.top + r}`)));
     const val = (a: string) => {
       const v = mem?.cells.get(a);
       return v === undefined || v === null ? '' : typeof v === 'string' && v.startsWith('=') ? 0 : v;

@@ -11,6 +11,8 @@
  *
  * The test drives it through window.__sim (see SimApi).
  */
+import { columnLetter, columnNumber } from '../../../engine/core/grid';
+
 type Cell = { value: string | number | boolean | null; formula?: string; numberFormat?: string };
 
 interface SimSheet {
@@ -76,14 +78,6 @@ const config: SimConfig = Object.assign(
 
 // ------------------------------------------------------------------------------------------ addresses
 
-function colNum(s: string): number {
-  return [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-function colLetter(c: number): string {
-  let s = '';
-  for (; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 interface Box { top: number; left: number; bottom: number; right: number }
 function box(address: string): Box {
   const a = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
@@ -91,7 +85,7 @@ function box(address: string): Box {
   const p = (x: string) => {
     const m = /^([A-Z]*)(\d*)$/.exec(x);
     if (!m) throw simError('InvalidArgument', `Bad address ${address}`);
-    return { col: m[1] ? colNum(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+    return { col: m[1] ? columnNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
   };
   const a1 = p(s);
   const b1 = e ? p(e) : a1;
@@ -101,7 +95,7 @@ function* cellsOf(address: string): Generator<string> {
   for (const part of address.split(',')) {
     const b = box(part.trim());
     if (b.bottom - b.top > 5000 || b.right - b.left > 200) continue; // whole rows/columns: formats only
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) yield `${colLetter(c)}${r}`;
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) yield `${columnLetter(c)}${r}`;
   }
 }
 function simError(code: string, message: string): Error {
@@ -300,7 +294,7 @@ class RangeProxy extends Loadable {
       const a = this.addr();
       const b = box(a.split(',')[0]);
       const grid = (f: (cell: string) => unknown) =>
-        Array.from({ length: b.bottom - b.top + 1 }, (_, r) => Array.from({ length: b.right - b.left + 1 }, (_, c) => f(`${colLetter(b.left + c)}${b.top + r}`)));
+        Array.from({ length: b.bottom - b.top + 1 }, (_, r) => Array.from({ length: b.right - b.left + 1 }, (_, c) => f(`${columnLetter(b.left + c)}${b.top + r}`)));
       const out: Record<string, unknown> = {};
       for (const p of props) {
         if (p === 'address') out.address = `${/[^A-Za-z0-9_]/.test(sh.name) ? `'${sh.name}'` : sh.name}!${a}`;
@@ -334,7 +328,7 @@ class RangeProxy extends Loadable {
       const sh = this.sheet();
       const b = box(this.addr());
       v.forEach((row, r) => row.forEach((f, c) => {
-        const a = `${colLetter(b.left + c)}${b.top + r}`;
+        const a = `${columnLetter(b.left + c)}${b.top + r}`;
         sh.cells.set(a, { ...(sh.cells.get(a) ?? { value: null }), numberFormat: String(f) });
       }));
     });
@@ -349,7 +343,7 @@ class RangeProxy extends Loadable {
       if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1))
         throw simError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.addr()}.`);
       if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
-      v.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${colLetter(b.left + c)}${b.top + r}`, x, asFormula)));
+      v.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${columnLetter(b.left + c)}${b.top + r}`, x, asFormula)));
     });
   }
   merge() {
@@ -367,7 +361,7 @@ class RangeProxy extends Loadable {
       const sh = this.sheet();
       const b = box(this.addr());
       res.value = Array.from({ length: b.bottom - b.top + 1 }, (_, r) =>
-        Array.from({ length: b.right - b.left + 1 }, (_, c) => ({ format: { font: { bold: sh.bold.has(`${colLetter(b.left + c)}${b.top + r}`) }, indentLevel: 0 } })),
+        Array.from({ length: b.right - b.left + 1 }, (_, c) => ({ format: { font: { bold: sh.bold.has(`${columnLetter(b.left + c)}${b.top + r}`) }, indentLevel: 0 } })),
       );
     });
     return res;
@@ -448,7 +442,7 @@ class WorksheetProxy extends Loadable {
           if (sh.merges.some((m) => overlaps(box(m), b))) throw simError('InvalidOperation', `A table cannot overlap merged cells (${address}).`);
           if (state.sheets.some((x) => x.tables.some((t) => overlaps(box(t.address), b) && x === sh))) throw simError('InvalidOperation', `A table cannot overlap another table (${address}).`);
           const headers: string[] = [];
-          for (let c = b.left; c <= b.right; c++) headers.push(String(sh.cells.get(`${colLetter(c)}${b.top}`)?.value ?? ''));
+          for (let c = b.left; c <= b.right; c++) headers.push(String(sh.cells.get(`${columnLetter(c)}${b.top}`)?.value ?? ''));
           if (!hasHeaders || headers.some((x) => !x.trim()) || new Set(headers).size !== headers.length)
             throw simError('InvalidArgument', `The simulated host wants unique, non-blank header labels (${headers.join('|')}).`);
           table = { name: `Table${state.sheets.reduce((n, x) => n + x.tables.length, 1)}`, address, style: 'TableStyleMedium2', headers, rows: b.bottom - b.top };
@@ -580,7 +574,7 @@ class WorksheetProxy extends Loadable {
   getUsedRange() {
     return new RangeProxy(this.ctx, this.sheetOrThrow, () => {
       const b = usedBox(this.sheetOrThrow());
-      return `${colLetter(b.left)}${b.top}:${colLetter(b.right)}${b.bottom}`;
+      return `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`;
     });
   }
   activate() {
@@ -710,7 +704,7 @@ const sim = {
     const b = box(address);
     return Array.from({ length: b.bottom - b.top + 1 }, (_, r) =>
       Array.from({ length: b.right - b.left + 1 }, (_, c) => {
-        const cell = sh.cells.get(`${colLetter(b.left + c)}${b.top + r}`);
+        const cell = sh.cells.get(`${columnLetter(b.left + c)}${b.top + r}`);
         return cell?.formula ?? cell?.value ?? null;
       }),
     );
