@@ -482,7 +482,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   const evidence: Record<string, string> = {};
   const remarks: Record<string, string> = {};
   const cf = new Map<string, { ranges: string[]; formula: (first: string, row: number) => string; style: PlanConditionalFormat['style']; priority: number }>();
-  const addCf = (template: string, cell: string, row: number, style: PlanConditionalFormat['style'], priority: number, make: (a: string, row: number) => string) => {
+  const addCf = (template: string, cell: string, style: PlanConditionalFormat['style'], priority: number, make: (a: string, row: number) => string) => {
     const k = `${style}|${template}`;
     const g = cf.get(k);
     if (g) g.ranges.push(cell);
@@ -579,12 +579,12 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     // Conditional formats: invalid values in both columns, missing required entries in the open one.
     if (spec.type === 'flag') {
       const t = `flag`;
-      addCf(t, a, row, 'cf-invalid', 2, (f) => `AND(LEN(${f})>0,NOT(OR(${f}="x",${f}="có",${f}=1,${f}=0)))`);
+      addCf(t, a, 'cf-invalid', 2, (f) => `AND(LEN(${f})>0,NOT(OR(${f}="x",${f}="có",${f}=1,${f}=0)))`);
     } else {
       const conds = entryValidConditions('@', spec).slice(1);
       const t = conds.join(',');
-      addCf(t, a, row, 'cf-invalid', 2, (f) => `IF(ISNUMBER(${f}),NOT(AND(${conds.map((x) => x.split('@').join(f)).join(',')})),LEN(${f})>0)`);
-      if (!spec.blankIsZero && open) addCf('missing', a, row, 'cf-missing', 3, (f) => `LEN(${f})=0`);
+      addCf(t, a, 'cf-invalid', 2, (f) => `IF(ISNUMBER(${f}),NOT(AND(${conds.map((x) => x.split('@').join(f)).join(',')})),LEN(${f})>0)`);
+      if (!spec.blankIsZero && open) addCf('missing', a, 'cf-missing', 3, (f) => `LEN(${f})=0`);
     }
     return cell;
   };
@@ -624,7 +624,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       cells.push(cellOf(row, COL.evidence, 'evidence', { value: pe === undefined || pe === null ? null : String(pe), numFmt: 'text', open: mode === 'self' }));
       evidence[leaf.id] = ev;
       if (leaf.evidence)
-        addCf('evidence', ev, row, 'cf-evidence', 4, (f, rr) => `AND(N(${at(rr, COL.self)})>0,LEN(${f})=0)`);
+        addCf('evidence', ev, 'cf-evidence', 4, (f, rr) => `AND(N(${at(rr, COL.self)})>0,LEN(${f})=0)`);
       const rm = at(row, COL.remark);
       cells.push(cellOf(row, COL.remark, 'remark', { numFmt: 'text', open: mode === 'inspection' }));
       remarks[leaf.id] = rm;
