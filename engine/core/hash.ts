@@ -1,5 +1,10 @@
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+/** @noble/hashes is loaded on the first hash (it pulls node:crypto in at load time). */
+type Noble = typeof import('@noble/hashes/sha256') & typeof import('@noble/hashes/utils');
+let nobleLib: Noble | undefined;
+function noble(): Noble {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (nobleLib ??= { ...require('@noble/hashes/sha256'), ...require('@noble/hashes/utils') });
+}
 
 /** JSON with object keys sorted, so equal data always hashes the same whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -11,6 +16,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
+  const { bytesToHex, sha256, utf8ToBytes } = noble();
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }
 

@@ -2,8 +2,8 @@
  * Loading a criteria set from text (YAML or JSON; JSON is parsed by the YAML parser too, which gives line
  * numbers for both), then schema check, compile and lint. Pure: callers read the file.
  */
-import Ajv2020 from 'ajv/dist/2020';
-import { isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { Node as YamlNode } from 'yaml';
 import { compileSet, CompiledSet } from './compile';
 import { hashCriteriaSet } from './hash';
 import { lint } from './lint';
@@ -19,7 +19,11 @@ export interface LoadResult {
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 function validate() {
-  return (validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(criteriaSetSchema()));
+  if (validator) return validator;
+  // Loaded on first use (a command line that only prints its help never pays for ajv).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv/dist/2020') as { default: typeof Ajv2020 }).default;
+  return (validator = new Ajv({ allErrors: true, strict: false }).compile(criteriaSetSchema()));
 }
 
 /** Parse YAML/JSON text into a definition plus a path -> line lookup. */
@@ -27,6 +31,8 @@ export function parseCriteriaText(
   text: string,
   file?: string,
 ): { def: unknown; lineOf: (path: string) => number | undefined; problems: Problem[] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((e) =>

@@ -8,14 +8,18 @@
 import type { MathJsInstance, MathNode } from 'mathjs';
 // The single-file build loads ~10x faster than the package's CommonJS tree (one file, not hundreds), which
 // matters for a command line started once per run. It is the same mathjs, and gives the same parser.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mathjs: MathJsInstance = require('mathjs/lib/browser/math.js');
-
+// It is loaded on the first formula, not when the engine is imported: `thidua --help` never pays for it.
+let mathjs: MathJsInstance | undefined;
 // Keep the parser privately, then disable the dangerous functions on the instance itself (mathjs
 // security guidance) so that nothing else in the process can use them either.
-const privateParse = mathjs.parse;
+let privateParse: MathJsInstance['parse'];
 let locked = false;
 function lockDown(): MathJsInstance {
+  if (!mathjs) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mathjs = require('mathjs/lib/browser/math.js') as MathJsInstance;
+    privateParse = mathjs.parse;
+  }
   if (!locked) {
     const disabled = (name: string) => () => {
       throw new FormulaError(`hàm ${name} bị vô hiệu hóa`, `function ${name} is disabled`);

@@ -13,7 +13,7 @@ const { manifestFor, checkAddinUrl } = require('../../addin/build/manifest-url.j
 };
 
 const ROOT = path.resolve(__dirname, '../..');
-const XSD_DIR = path.resolve(ROOT, '../shared/office-manifest-xsd');
+const XSD_DIR = path.resolve(ROOT, 'vendor/office-manifest-xsd');
 const MANIFEST = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
 async function validate(xml: string) {

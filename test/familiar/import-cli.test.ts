@@ -7,7 +7,7 @@ import { loadCriteriaText } from '../../engine/core';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { thidua } from '../helpers/cli';
 
-const BLANK = path.resolve(__dirname, '../../..', 'shared/samples/familiar-trung-du-2024/bang-diem-2024-trong.xlsx');
+const BLANK = path.resolve(__dirname, '../fixtures/samples/familiar-trung-du-2024/bang-diem-2024-trong.xlsx');
 let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'thidua-import-'));

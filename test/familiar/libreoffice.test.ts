@@ -11,7 +11,7 @@ import { compileSet, type CriteriaSet } from '../../engine/core';
 import { thidua } from '../helpers/cli';
 import { familiarWorkbookTotals, haveLibreOffice, recalculate } from '../helpers/libreoffice';
 
-const SAMPLES = path.resolve(__dirname, '../../..', 'shared/samples/familiar-trung-du-2024');
+const SAMPLES = path.resolve(__dirname, '../fixtures/samples/familiar-trung-du-2024');
 const BLANK = path.join(SAMPLES, 'bang-diem-2024-trong.xlsx');
 const FILLED = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx') && f !== 'bang-diem-2024-trong.xlsx').sort() : [];
 

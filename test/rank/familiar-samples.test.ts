@@ -14,7 +14,7 @@ import { readRankingWorkbook } from './read-ranking';
 jest.setTimeout(300_000);
 
 const repoRoot = path.resolve(__dirname, '../..');
-const SAMPLES = path.resolve(repoRoot, '../shared/samples/familiar-trung-du-2024');
+const SAMPLES = path.resolve(repoRoot, 'test/fixtures/samples/familiar-trung-du-2024');
 const SCHOOLS = ['bac-giang', 'bac-kan', 'hoa-binh', 'phu-tho', 'thai-nguyen', 'tuyen-quang', 'yen-bai'].map((s) => path.join(SAMPLES, `${s}.xlsx`));
 
 let tmp: string;

@@ -26,7 +26,7 @@ import { rng } from '../helpers/big-set';
 import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const SAMPLES = path.resolve(repoRoot, '../shared/samples/familiar-trung-du-2024');
+const SAMPLES = path.resolve(repoRoot, 'test/fixtures/samples/familiar-trung-du-2024');
 
 type Diff = [string, string, unknown, unknown];
 

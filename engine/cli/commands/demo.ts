@@ -17,13 +17,19 @@ import type { Command } from 'commander';
 import type ExcelJS from 'exceljs';
 import { CellValue, CompiledSet, evaluate, formatPoints, formatProblem, hasErrors, Lang, Problem, rankReport } from '../../core';
 import { planTemplate, TemplatePlan } from '../../core/template/plan';
-import { writeRankingWorkbook } from '../../workbook/ranking-workbook';
-import { scoreWorkbook } from '../../workbook/score';
-import { renderTemplate } from '../../workbook/template/write';
 import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t } from '../context';
 import { DemoSchool, demoHeader, loadDemoData } from '../demo-data';
 import { writeOutputAtomic } from '../fs-out';
 import { rankFiles } from './rank';
+
+// The workbook writers (and exceljs behind them) are loaded when the demo runs, not when the CLI starts.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const writers = () => ({
+  ...(require('../../workbook/ranking-workbook') as typeof import('../../workbook/ranking-workbook')),
+  ...(require('../../workbook/template/write') as typeof import('../../workbook/template/write')),
+  ...(require('../../workbook/score') as typeof import('../../workbook/score')),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Options extends GlobalOptions {
   output?: string;
@@ -56,7 +62,7 @@ function fill(ws: ExcelJS.Worksheet, cells: Record<string, string>, values: Reco
 }
 
 async function workbookBytes(plan: TemplatePlan, put: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
-  const wb = await renderTemplate(plan);
+  const wb = await writers().renderTemplate(plan);
   put(wb.getWorksheet(plan.sheetName)!);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -114,7 +120,7 @@ export async function runDemo(opts: Options): Promise<number> {
   // 4. Check every workbook as `thidua check` would.
   let checked = 0;
   for (const f of result.files.filter((x) => x.kind === 'self' || x.kind === 'inspection')) {
-    const scored = await scoreWorkbook(readFileSync(f.path), { file: rel(f.path) });
+    const scored = await writers().scoreWorkbook(readFileSync(f.path), { file: rel(f.path) });
     result.problems.push(...scored.problems);
     if (!hasErrors(scored.problems) && scored.evaluation?.final) checked++;
   }
@@ -122,7 +128,7 @@ export async function runDemo(opts: Options): Promise<number> {
   // 5. Rank the inspection workbooks.
   const ranking = await rankFiles(inspectionFiles.map(rel));
   const report = rankReport(ranking, lang);
-  result.files.push({ kind: 'ranking-xlsx', path: write('ranking.xlsx', await writeRankingWorkbook(ranking, { lang, generatedAt: when })) });
+  result.files.push({ kind: 'ranking-xlsx', path: write('ranking.xlsx', await writers().writeRankingWorkbook(ranking, { lang, generatedAt: when })) });
   result.files.push({ kind: 'ranking-json', path: write('ranking.json', `${JSON.stringify(report, null, 2)}\n`) });
   const ok = checked === data.schools.length * 2 && ranking.refused === 0 && ranking.units.length === data.schools.length;
 

@@ -6,10 +6,8 @@
  */
 import type { Command } from 'commander';
 import * as path from 'path';
-import { stringify } from 'yaml';
 import { hasErrors, loadCriteriaDef, localize, problem, type CriteriaSet, type Problem } from '../../core';
 import { importFamiliar } from '../../core/familiar';
-import { openWorkbook } from '../../workbook/open';
 import { EXIT, GlobalOptions, langOf, printJson, printProblems, readInput, say, t, UsageError } from '../context';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 
@@ -29,6 +27,8 @@ export interface ImportRun {
 
 /** Import a workbook's bytes: the importer's guesses plus the loader's verdict on the result. */
 export async function importWorkbook(bytes: Uint8Array, file: string, opts: { sheet?: string } = {}): Promise<ImportRun> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openWorkbook } = require('../../workbook/open') as typeof import('../../workbook/open');
   const { opened, problems } = await openWorkbook(bytes, file);
   if (!opened) throw new UsageError(problems);
   const r = importFamiliar(opened.grids, { file, sheet: opts.sheet });
@@ -49,6 +49,8 @@ export async function importWorkbook(bytes: Uint8Array, file: string, opts: { sh
 export function serializeCriteria(set: CriteriaSet, target: string): string {
   const ext = path.extname(target).toLowerCase();
   if (ext === '.json') return `${JSON.stringify(set, null, 2)}\n`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('yaml') as typeof import('yaml');
   return `# ${set.notes ?? set.title}\n# Kiểm tra / check: thidua lint ${path.basename(target)}\n${stringify(set, { lineWidth: 0 })}`;
 }
 

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
-import { strFromU8, unzipSync } from 'fflate';
 import * as path from 'path';
 import type { Command } from 'commander';
 import {
@@ -24,12 +23,16 @@ import {
   RankReport,
   RankSource,
 } from '../../core';
-import { RANKING_WORKBOOK_KEYWORD, writeRankingWorkbook } from '../../workbook/ranking-workbook';
-import { scoreWorkbook } from '../../workbook/score';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { scoreSubmissionJson } from '../submission-file';
+
+// The ranking writer (and exceljs behind it) is loaded only when a ranking workbook is written.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rankingWorkbook = () => require('../../workbook/ranking-workbook') as typeof import('../../workbook/ranking-workbook');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workbookScore = () => require('../../workbook/score') as typeof import('../../workbook/score');
 
 interface Options extends GlobalOptions {
   criteria?: string;
@@ -41,9 +44,11 @@ interface Options extends GlobalOptions {
 /** True when the file is a ranking workbook written by `thidua rank` (its keywords say so). */
 export function isRankingWorkbook(file: string): boolean {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { strFromU8, unzipSync } = require('fflate') as typeof import('fflate');
     const parts = unzipSync(readFileSync(file), { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 65536 });
     const core = parts['docProps/core.xml'];
-    return !!core && strFromU8(core).includes(RANKING_WORKBOOK_KEYWORD);
+    return !!core && strFromU8(core).includes(rankingWorkbook().RANKING_WORKBOOK_KEYWORD);
   } catch {
     return false;
   }
@@ -61,7 +66,7 @@ export async function scoreForRanking(file: string, criteria?: CompiledSet): Pro
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const scored = path.extname(file).toLowerCase() === '.json' ? scoreSubmissionJson(bytes, file, criteria) : await scoreWorkbook(bytes, { file, criteria });
+    const scored = path.extname(file).toLowerCase() === '.json' ? scoreSubmissionJson(bytes, file, criteria) : await workbookScore().scoreWorkbook(bytes, { file, criteria });
     return { ...scored, sha256 };
   } catch (e) {
     // A reader crashing on a strange file must not end the run: the file is refused with the reason.
@@ -163,7 +168,7 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
 
   let written: string | null = null;
   if (opts.output && !failed) {
-    const bytes = await writeRankingWorkbook(ranking, { lang });
+    const bytes = await rankingWorkbook().writeRankingWorkbook(ranking, { lang });
     writeOutputAtomic(opts.output, bytes, { force: opts.force, inputs: files, mkdir: true });
     written = opts.output;
   }

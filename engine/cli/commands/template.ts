@@ -11,8 +11,6 @@ import * as path from 'path';
 import { CellValue, formatProblem, problem, Problem } from '../../core';
 import { readTemplate } from '../../core/template/read';
 import type { TemplateMode, TemplatePrefill } from '../../core/template/plan';
-import { openWorkbook } from '../../workbook/open';
-import { writeTemplate } from '../../workbook/template/write';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 
@@ -39,6 +37,8 @@ const bad = (option: string, detail: string) => new UsageError([problem('bad_opt
 /** Self entries, evidence and unit of a school's filled template, for the inspection workbook. */
 async function prefillFrom(file: string, setHash: string, setId: string): Promise<{ prefill: TemplatePrefill; problems: Problem[] }> {
   const bytes = readInput(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openWorkbook } = require('../../workbook/open') as typeof import('../../workbook/open');
   const { opened, problems } = await openWorkbook(bytes, file);
   if (!opened) throw new UsageError(problems);
   const r = readTemplate(opened.grids, { file });
@@ -88,6 +88,8 @@ export function register(program: Command): void {
       let prefill: TemplatePrefill | undefined;
       let fromProblems: Problem[] = [];
       if (opts.from) ({ prefill, problems: fromProblems } = await prefillFrom(opts.from, set.hash, set.id));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { writeTemplate } = require('../../workbook/template/write') as typeof import('../../workbook/template/write');
       const { bytes, plan } = await writeTemplate(set, {
         mode,
         unit: opts.unit ?? prefill?.unit,

@@ -1,0 +1,38 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.scoreSubmissionJson = scoreSubmissionJson;
+/**
+ * Submissions given as JSON files (automation, tests): the documented shape is
+ *   { "unit": "Trường Chính trị tỉnh X", "year": 2024, "criteriaSet": "cum-trung-du-2024",
+ *     "self": { "I.1": 3.5, "@lop_ke_hoach": 12, "V.1/hoi-thao": "x", ... },
+ *     "inspected": { ... } | null, "remarks": { "I.1": "..." }, "evidence": { "I.1": "..." } }
+ * Keys are entry keys: a criterion id, "criterion/item" for checklist items and tiers values,
+ * "@indicator" for indicator inputs.
+ */
+const core_1 = require("../core");
+function scoreSubmissionJson(bytes, file, set) {
+    const base = { file, set: null, criteriaSet: null, evaluation: null, figures: [], remarks: {}, problems: [] };
+    let sub;
+    try {
+        sub = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch (e) {
+        return { ...base, problems: [(0, core_1.problem)('syntax_error', { detail: e.message }, { file })] };
+    }
+    if (!sub || typeof sub !== 'object' || Array.isArray(sub))
+        return { ...base, problems: [(0, core_1.problem)('syntax_error', { detail: 'expected an object / cần một đối tượng JSON' }, { file })] };
+    if (!set)
+        return { ...base, problems: [(0, core_1.problem)('criteria_required', {}, { file })] };
+    const evaluation = (0, core_1.evaluate)(set, { ...sub, file });
+    return {
+        ...base,
+        unit: typeof sub.unit === 'string' ? sub.unit : undefined,
+        year: typeof sub.year === 'number' ? sub.year : undefined,
+        layout: 'json',
+        set,
+        criteriaSet: { id: set.id, hash: set.hash },
+        evaluation,
+        remarks: Object.fromEntries(Object.entries(sub.remarks ?? {}).map(([k, v]) => [k, String(v ?? '')])),
+        problems: evaluation.problems,
+    };
+}

@@ -1,0 +1,345 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.locateOutline = locateOutline;
+exports.importFamiliar = importFamiliar;
+exports.parseClassification = parseClassification;
+exports.classifyTotals = classifyTotals;
+/**
+ * Import of the cluster's familiar scoring table: a Grid (from exceljs in the CLI, from Office.js in the
+ * add-in) in, a criteria set out, with a warning for everything the importer had to guess. Pure.
+ */
+const compile_1 = require("../compile");
+const grid_1 = require("../grid");
+const points_1 = require("../points");
+const problems_1 = require("../problems");
+const outline_1 = require("./outline");
+const table_1 = require("./table");
+const text_1 = require("./text");
+const vocabulary_1 = require("./vocabulary");
+/** Candidate steps, largest first: the step is the largest that every maximum is a multiple of. */
+const STEPS = [0.25, 0.1, 0.05, 0.01];
+/** Locate the scoring table and read its outline (shared with the familiar-layout reader). */
+function locateOutline(grids, opts = {}) {
+    if (opts.sheet && !grids.some((g) => g.sheet === opts.sheet || (0, grid_1.fold)(g.sheet) === (0, grid_1.fold)(opts.sheet)))
+        return {
+            outline: null,
+            problems: [(0, problems_1.problem)('familiar_sheet_not_found', { sheet: opts.sheet, sheets: grids.map((g) => g.sheet).join(', ') }, { file: opts.file })],
+        };
+    const found = (0, table_1.findTable)(grids, opts.sheet);
+    if (!found)
+        return { outline: null, problems: [(0, problems_1.problem)('no_scoring_table', {}, { file: opts.file, sheet: opts.sheet })] };
+    return { outline: (0, outline_1.readOutline)(found.grid, found.table), problems: [] };
+}
+function importFamiliar(grids, opts = {}) {
+    const located = locateOutline(grids, opts);
+    const rowIds = new Map();
+    if (!located.outline)
+        return { criteriaSet: null, warnings: located.problems, outline: null, rowIds };
+    const outline = located.outline;
+    const grid = outline.grid;
+    const cols = outline.table.columns;
+    const warnings = [...outline.warnings];
+    const where = (row, col, criterion) => ({
+        file: opts.file,
+        sheet: grid.sheet,
+        cell: (0, grid_1.address)(row, col ?? cols.text ?? 1),
+        criterion,
+    });
+    for (const w of warnings)
+        if (opts.file && !w.file)
+            w.file = opts.file;
+    if (!outline.sections.length) {
+        warnings.push((0, problems_1.problem)('familiar_no_criteria', {}, where(outline.table.firstDataRow)));
+        return { criteriaSet: null, warnings, outline, rowIds };
+    }
+    assignIds(outline, warnings, where);
+    for (const n of outline.items)
+        rowIds.set(n.row, n.id);
+    const awardsUsed = new Map();
+    const maxima = [];
+    const convert = (n, role) => {
+        // Bullets ("-", "+") are not numbering: the id's position stands for them.
+        const printed = n.number && n.scheme !== 'bullet' ? n.number.slice(0, 32) : undefined;
+        const def = { id: n.id, ...(printed ? { number: printed } : {}), text: (0, outline_1.clip)(n.text, 2000) };
+        if (n.guidance.length)
+            def.guidance = n.guidance.join('\n').slice(0, 4000);
+        let max = n.max.value;
+        if (max === null && n.maxCell?.formula)
+            max = outline.formulas.valueAt(n.row, cols.max);
+        if (n.max.unreadable)
+            warnings.push((0, problems_1.problem)('familiar_max_unreadable', { value: n.max.raw }, where(n.row, cols.max, n.id)));
+        else if (n.max.fromText && max !== null)
+            warnings.push((0, problems_1.problem)('familiar_max_text', { value: n.max.raw, max }, where(n.row, cols.max, n.id)));
+        if (max !== null && max < 0)
+            max = Math.abs(max);
+        if (n.children.length) {
+            const children = n.children.map((c) => convert(c, role));
+            const withKids = () => Object.assign(def, { children });
+            if (role === 'deduction')
+                return withKids();
+            const kids = children.map((c) => (typeof c.max === 'number' ? c.max : groupSum(c)));
+            const sum = kids.every((k) => k !== null) ? (0, points_1.fromMilli)(kids.reduce((s, k) => s + (0, points_1.toMilli)(k), 0)) : null;
+            if (max !== null && sum !== null && (0, points_1.toMilli)(sum) !== (0, points_1.toMilli)(max)) {
+                if (role === 'bonus' && n.parent === undefined)
+                    def.max = max; // a bonus section may offer more than its cap
+                else
+                    warnings.push((0, problems_1.problem)('familiar_children_sum', { id: n.id, sum, max }, where(n.row, cols.max, n.id)));
+            }
+            else if (max !== null)
+                def.max = max;
+            return withKids();
+        }
+        // A leaf: a criterion taking an entry.
+        if (role === 'deduction') {
+            const f = (0, grid_1.fold)(`${n.text} ${n.max.raw}`);
+            const per = vocabulary_1.PER_OCCURRENCE.exec(f);
+            const fixed = per ? null : vocabulary_1.FIXED_DEDUCTION.exec(f);
+            if (per)
+                def.perOccurrence = (0, text_1.num)(per[1]);
+            else if (fixed) {
+                def.perOccurrence = (0, text_1.num)(fixed[1]);
+                warnings.push((0, problems_1.problem)('familiar_per_occurrence_guessed', { id: n.id, points: def.perOccurrence }, where(n.row, undefined, n.id)));
+            }
+            if (max !== null && !n.max.unreadable && max > 0 && !(per && max === def.perOccurrence))
+                def.max = max;
+            if (vocabulary_1.BARS_AWARD.test(f)) {
+                const bars = vocabulary_1.AWARDS.filter((a) => a.match.test(f));
+                if (bars.length) {
+                    def.disqualifies = bars.map((a) => a.id);
+                    for (const a of bars)
+                        awardsUsed.set(a.id, a);
+                }
+            }
+            return def;
+        }
+        if (max === null) {
+            if (!n.max.unreadable)
+                warnings.push((0, problems_1.problem)('familiar_no_max', { id: n.id }, where(n.row, cols.max, n.id)));
+        }
+        else {
+            def.max = max;
+            maxima.push(max);
+        }
+        return def;
+    };
+    const sections = outline.sections.map((s) => {
+        const role = s.role;
+        const converted = convert(s, role);
+        const { children, ...head } = converted;
+        const def = { ...head, ...(role !== 'base' ? { role } : {}), ...(role === 'deduction' ? { evidence: false } : {}) };
+        if (role === 'bonus') {
+            const capText = vocabulary_1.CAP_PHRASES.exec((0, grid_1.fold)(s.text));
+            if (capText)
+                def.cap = (0, text_1.num)(capText[1]);
+            else if (typeof def.max === 'number') {
+                def.cap = def.max;
+                warnings.push((0, problems_1.problem)('familiar_cap_from_max', { id: s.id, cap: def.cap }, where(s.row, cols.max, s.id)));
+            }
+            else {
+                def.cap = groupSum(converted) ?? 0;
+                warnings.push((0, problems_1.problem)('familiar_cap_guessed', { id: s.id, cap: def.cap }, where(s.row, undefined, s.id)));
+            }
+            if (s.children.length === 0)
+                warnings.push((0, problems_1.problem)('familiar_no_criteria_in', { id: s.id }, where(s.row, undefined, s.id)));
+        }
+        if (s.levelGuess)
+            warnings.push((0, problems_1.problem)('familiar_section_guessed', { id: s.id, text: (0, outline_1.clip)(s.text) }, where(s.row, undefined, s.id)));
+        if (children)
+            def.children = children;
+        return def;
+    });
+    for (const n of outline.items)
+        if (n.parent && n.levelGuess)
+            warnings.push((0, problems_1.problem)('familiar_level_guessed', { id: n.id, parent: n.parent.id, how: HOW[n.levelGuess] }, where(n.row, undefined, n.id)));
+    // Step: the largest usual step every maximum is a multiple of.
+    const step = STEPS.find((s) => maxima.every((m) => (0, points_1.onStep)(m, s))) ?? 0.01;
+    warnings.push((0, problems_1.problem)('familiar_step_assumed', { step }, { file: opts.file, sheet: grid.sheet }));
+    const evidence = cols.evidence !== undefined;
+    if (evidence)
+        warnings.push((0, problems_1.problem)('familiar_evidence_assumed', { column: outline.table.labels.evidence ?? '' }, where(outline.table.headerTop, cols.evidence)));
+    const meta = outline.meta;
+    const title = meta.title ?? `Bảng chấm điểm${meta.year ? ` năm ${meta.year}` : ''}`;
+    const set = {
+        id: opts.id ?? (0, text_1.slug)(meta.title ? `${meta.title}${meta.year && !(0, grid_1.fold)(meta.title).includes(String(meta.year)) ? ` ${meta.year}` : ''}` : `bang-diem-${meta.year ?? ''}`),
+        title: (0, outline_1.clip)(title, 300),
+        ...(meta.cluster ? { cluster: meta.cluster } : {}),
+        ...(meta.year && meta.year >= 2000 && meta.year <= 2100 ? { year: meta.year } : {}),
+        step,
+        evidence,
+        sections,
+    };
+    set.notes = `Nhập từ bảng điểm quen thuộc / imported from the familiar table: ${opts.file ? `${baseName(opts.file)} › ` : ''}${grid.sheet}!${(0, grid_1.address)(outline.table.headerTop, 1)}`;
+    const policy = {};
+    if (outline.classificationNote) {
+        const bands = parseClassification(outline.classificationNote.text);
+        const loc = where(outline.classificationNote.row);
+        if (bands) {
+            policy.classification = bands;
+            warnings.push((0, problems_1.problem)('familiar_classification_read', { bands: bands.map((b) => `${b.label} ≥ ${b.min}`).join('; ') }, loc));
+        }
+        else
+            warnings.push((0, problems_1.problem)('familiar_classification_unreadable', { text: (0, outline_1.clip)(outline.classificationNote.text, 120) }, loc));
+    }
+    if (awardsUsed.size) {
+        policy.awards = [...awardsUsed.values()].map((a) => ({ id: a.id, label: a.label, labelEn: a.labelEn, quota: 1, minTotal: 0 }));
+        for (const a of awardsUsed.values())
+            warnings.push((0, problems_1.problem)('familiar_award_added', { award: a.label, id: a.id }, { file: opts.file, sheet: grid.sheet }));
+    }
+    if (Object.keys(policy).length)
+        set.policy = policy;
+    checkTotals(set, outline, warnings, where);
+    return { criteriaSet: set, warnings, outline, rowIds };
+}
+const HOW = {
+    indent: 'thụt lề / indentation',
+    bold: 'chữ đậm / bold',
+    uppercase: 'chữ in hoa / capitals',
+    keyword: 'từ khóa / keyword',
+    position: 'vị trí / position',
+};
+function baseName(file) {
+    return file.split(/[\\/]/).pop() ?? file;
+}
+/** Sum of a group's leaf maxima (null if one is missing). */
+function groupSum(n) {
+    if (!n.children?.length)
+        return typeof n.max === 'number' ? n.max : null;
+    let s = 0;
+    for (const c of n.children) {
+        const v = typeof c.max === 'number' ? c.max : groupSum(c);
+        if (v === null)
+            return null;
+        s += (0, points_1.toMilli)(v);
+    }
+    return (0, points_1.fromMilli)(s);
+}
+/** Ids from the numbering path ("II" > "2" > "2.1" -> II.2.1); unnumbered rows by position. */
+function assignIds(outline, warnings, where) {
+    const used = new Set();
+    const cols = outline.table.columns;
+    const visit = (n, index, parent) => {
+        let segs = n.segments.map(text_1.idSegment).filter(Boolean);
+        const pSegs = parent ? parent.segments.map(text_1.idSegment) : [];
+        if (parent && n.scheme === 'decimal' && segs.length > 1) {
+            const prefix = segs.slice(0, -1);
+            // "2.1" under "2": the id adds "1"; "2.3.1" under "2.3" adds "1".
+            const tail = pSegs.slice(-prefix.length);
+            if (prefix.length <= pSegs.length && prefix.join('.') === tail.join('.'))
+                segs = segs.slice(-1);
+            else
+                warnings.push((0, problems_1.problem)('familiar_number_mismatch', { number: n.number, parent: parent.number || parent.id }, where(n.row, cols.number)));
+        }
+        if (!segs.length)
+            segs = [parent ? String(index + 1) : `S${index + 1}`];
+        let id = parent ? `${parent.id}.${segs.join('.')}` : segs.join('.');
+        if (id.length > 64)
+            id = id.slice(0, 64);
+        if (used.has(id)) {
+            let k = 2;
+            while (used.has(`${id}-${k}`))
+                k++;
+            warnings.push((0, problems_1.problem)('familiar_duplicate_number', { number: n.number || id, id: `${id}-${k}` }, where(n.row, cols.number)));
+            id = `${id}-${k}`;
+        }
+        used.add(id);
+        n.id = id;
+        n.children.forEach((c, i) => visit(c, i, n));
+    };
+    outline.sections.forEach((s, i) => visit(s, i));
+}
+/** "Xếp loại: Xuất sắc từ 95 điểm; Tốt từ 85 đến dưới 95; ...; Trung bình dưới 70." */
+function parseClassification(text) {
+    const body = (0, grid_1.fold)(text).replace(vocabulary_1.CLASSIFICATION_NOTE, '');
+    const original = text.replace(/^[^:：]*[:：]\s*/, '');
+    const parts = body.split(/[;\n]|\.\s+/).map((p) => p.trim()).filter(Boolean);
+    const bands = [];
+    for (const part of parts) {
+        const from = vocabulary_1.BAND_FROM.exec(part);
+        const below = vocabulary_1.BAND_BELOW.exec(part);
+        const cut = Math.min(...[from?.index, below?.index].filter((x) => x !== undefined), part.length);
+        const labelText = part.slice(0, cut).replace(/[:\-–,]+$/, '').trim();
+        if (!labelText || (!from && !below))
+            continue;
+        const bare = labelText.replace(/^loai\s+/, '');
+        const known = vocabulary_1.BAND_LABELS.find((b) => b.match.test(bare));
+        const label = known?.label ?? originalLabel(original, labelText);
+        const min = from ? (0, text_1.num)(from[1]) : 0;
+        bands.push(known ? { label, labelEn: known.labelEn, min } : { label, min });
+    }
+    if (bands.length < 2)
+        return null;
+    bands.sort((a, b) => b.min - a.min);
+    for (let i = 1; i < bands.length; i++)
+        if (!(bands[i].min < bands[i - 1].min))
+            return null;
+    return bands;
+}
+function originalLabel(original, folded) {
+    // Find the original spelling of a folded label inside the original text.
+    const words = original.split(/[;\n]/).map((s) => s.trim());
+    for (const w of words)
+        if ((0, text_1.textKey)(w).startsWith((0, text_1.textKey)(folded)))
+            return w.slice(0, folded.length).trim() || folded;
+    return folded;
+}
+/** Compare the max points printed on total rows with what the set adds up to. */
+function checkTotals(set, outline, warnings, where) {
+    const cols = outline.table.columns;
+    if (!cols.max || !outline.totals.length)
+        return;
+    const compiled = (0, compile_1.compileSet)(set);
+    const kinds = classifyTotals(outline);
+    for (const t of outline.totals) {
+        const stated = t.maxCell?.formula ? outline.formulas.valueAt(t.row, cols.max) : typeof t.maxCell?.value === 'number' ? t.maxCell.value : null;
+        if (stated === null)
+            continue;
+        const kind = kinds.get(t.row);
+        const expected = kind === 'total'
+            ? compiled.maxBase + compiled.maxBonus
+            : kind === 'base'
+                ? compiled.maxBase
+                : kind
+                    ? (compiled.byId.get(kind.id)?.cap ?? compiled.byId.get(kind.id)?.max ?? null)
+                    : null;
+        if (expected === null || expected === undefined)
+            continue;
+        if ((0, points_1.toMilli)(expected) !== (0, points_1.toMilli)(stated))
+            warnings.push((0, problems_1.problem)('familiar_total_max_differs', { text: (0, outline_1.clip)(t.text), stated, computed: expected }, where(t.row, cols.max)));
+    }
+}
+/**
+ * What each total row adds up: a section ("Cộng mục I"), the scored sections ("CỘNG (I + ... + V)"
+ * before the bonus), or everything ("TỔNG ĐIỂM" at the end): a section of the outline, "base" or "total".
+ */
+function classifyTotals(outline) {
+    const out = new Map();
+    const secs = outline.sections;
+    const numeral = (s) => (s.segments[0] ?? '').toUpperCase();
+    let prevRow = 0;
+    for (const t of outline.totals) {
+        const before = secs.filter((s) => s.row < t.row);
+        const after = secs.filter((s) => s.row > t.row);
+        const since = before.filter((s) => s.row > prevRow);
+        prevRow = t.row;
+        // Section numerals named in the text: "(I + II + III)", "mục A".
+        const words = (t.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/\b[0-9A-Za-z]{1,5}\b/g) ?? []).map((w) => w.toUpperCase());
+        const named = secs.filter((s) => numeral(s) && words.includes(numeral(s)));
+        const baseSecs = secs.filter((s) => s.role === 'base');
+        const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+        if (named.length === 1 && !/\+/.test(t.text))
+            out.set(t.row, named[0]);
+        else if (named.length > 1) {
+            if (sameSet(named, baseSecs))
+                out.set(t.row, 'base');
+            else if (sameSet(named, secs))
+                out.set(t.row, 'total');
+        }
+        else if (after.length === 0)
+            out.set(t.row, 'total');
+        else if (since.length === 1 && (before.length > 1 || after.some((s) => s.role === 'base')))
+            out.set(t.row, since[0]);
+        else if (before.length && before.every((s) => s.role === 'base') && sameSet(before, baseSecs))
+            out.set(t.row, 'base');
+    }
+    return out;
+}

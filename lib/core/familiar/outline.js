@@ -1,0 +1,275 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.numberingOf = numberingOf;
+exports.numberingInText = numberingInText;
+exports.sectionRole = sectionRole;
+exports.readOutline = readOutline;
+exports.clip = clip;
+/**
+ * Reading the rows of a located scoring table into an outline: numbered items nested by their numbering
+ * scheme (indentation and bold decide where numbering is missing), total rows, notes, the
+ * classification note and the title block above the header. Shared by the importer (which turns the
+ * outline into a criteria set) and the familiar-layout reader (which matches it to a given set).
+ */
+const grid_1 = require("../grid");
+const problems_1 = require("../problems");
+const formula_1 = require("./formula");
+const text_1 = require("./text");
+const vocabulary_1 = require("./vocabulary");
+function firstGroup(m) {
+    for (let i = 1; i < m.length; i++)
+        if (m[i] !== undefined)
+            return m[i];
+    return m[0];
+}
+/** Every scheme the number cell could belong to ("C" is roman or a letter; context decides). */
+function numberingOf(raw) {
+    const s = (0, text_1.stripMarks)(raw.trim());
+    const out = [];
+    for (const scheme of vocabulary_1.NUMBERING) {
+        const m = scheme.cell.exec(s);
+        if (m)
+            out.push({ scheme, numeral: firstGroup(m) });
+    }
+    return out;
+}
+/** Numbering written at the start of the text ("1. Xây dựng...", "a) ...", "Phần 1: ..."). */
+function numberingInText(raw) {
+    const s = (0, text_1.stripMarks)(raw);
+    for (const scheme of vocabulary_1.NUMBERING) {
+        if (!scheme.inText)
+            continue;
+        const m = scheme.inText.exec(s);
+        // Keep the original text (with its diacritics) after the numbering: same length prefix.
+        if (m && m[0].length < raw.length)
+            return { scheme, numeral: firstGroup(m), rest: raw.slice(m[0].length).trim() };
+    }
+    return null;
+}
+const isUpper = (s) => {
+    const letters = s.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 4 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi');
+};
+function sectionRole(text) {
+    const f = (0, grid_1.fold)(text);
+    for (const r of vocabulary_1.SECTION_ROLES)
+        if (r.phrases.test(f))
+            return r.role;
+    return 'base';
+}
+/** The title block above the header: unit, year, cluster, title. */
+function readTitleBlock(grid, table) {
+    const meta = {};
+    for (let r = 1; r < table.headerTop; r++) {
+        const seen = new Set();
+        for (let c = 1; c <= Math.min(grid.colCount, 30); c++) {
+            const t = (0, grid_1.cellText)((0, text_1.masterCell)(grid, r, c));
+            if (!t || seen.has(t))
+                continue;
+            seen.add(t);
+            const f = (0, grid_1.fold)(t);
+            const unit = vocabulary_1.TITLE_BLOCK.unit.exec(f);
+            if (unit && meta.unit === undefined) {
+                // Keep the original spelling: the part after the first colon.
+                const value = t.slice(t.indexOf(':') + 1).replace(/[.…_]{2,}/g, '').trim();
+                if (value && /\p{L}/u.test(value))
+                    meta.unit = value;
+            }
+            const y = vocabulary_1.TITLE_BLOCK.year.exec(f);
+            if (y && meta.year === undefined)
+                meta.year = Number(y[1]);
+            if (vocabulary_1.TITLE_BLOCK.cluster.test(f) && meta.cluster === undefined)
+                meta.cluster = t;
+            if (vocabulary_1.TITLE_BLOCK.title.test(f) && meta.title === undefined)
+                meta.title = t;
+        }
+    }
+    return meta;
+}
+/** Read the table's rows into an outline. */
+function readOutline(grid, table) {
+    const cols = table.columns;
+    const warnings = [];
+    const at = (row, col) => ({ sheet: grid.sheet, cell: (0, grid_1.address)(row, col ?? cols.text ?? 1) });
+    const items = [];
+    const sections = [];
+    const totals = [];
+    let classificationNote;
+    let stack = [];
+    let loose = [];
+    const attach = (node, parentIndex) => {
+        stack = stack.slice(0, parentIndex + 1);
+        const parent = parentIndex >= 0 ? stack[parentIndex].node : undefined;
+        if (parent) {
+            node.parent = parent;
+            parent.children.push(node);
+        }
+        else {
+            sections.push(node);
+            node.role = sectionRole(node.text);
+        }
+    };
+    for (let r = table.firstDataRow; r <= grid.rowCount; r++) {
+        let numberText = (0, text_1.textAt)(grid, r, cols.number);
+        let text = (0, text_1.textAt)(grid, r, cols.text);
+        const textCell = cols.text ? (0, text_1.masterCell)(grid, r, cols.text) : undefined;
+        const numCell = cols.number ? (0, text_1.masterCell)(grid, r, cols.number) : undefined;
+        const f = (0, grid_1.fold)(text);
+        // Signature blocks and dates end the table (they may sit in any column).
+        let signature = vocabulary_1.SIGNATURE_ROWS.test(f) || vocabulary_1.SIGNATURE_ROWS.test((0, grid_1.fold)(numberText));
+        if (!signature && !numberText && !text)
+            for (let c = 1; c <= Math.min(grid.colCount, 30) && !signature; c++) {
+                const t = (0, grid_1.fold)((0, grid_1.cellText)((0, text_1.masterCell)(grid, r, c)));
+                if (t && t.length < 40 && vocabulary_1.SIGNATURE_ROWS.test(t))
+                    signature = true;
+            }
+        if (signature)
+            break;
+        if (!numberText && !text)
+            continue; // spacer row
+        if (vocabulary_1.CLASSIFICATION_NOTE.test(f) && !numberText) {
+            classificationNote = { row: r, text };
+            continue;
+        }
+        const maxCell = cols.max ? (0, text_1.masterCell)(grid, r, cols.max) : undefined;
+        const lower = (x) => x.normalize('NFC').toLocaleLowerCase('vi');
+        if ((!numberText || vocabulary_1.TOTAL_ROWS.test(lower(numberText))) && (vocabulary_1.TOTAL_ROWS.test(lower(text)) || (!text && vocabulary_1.TOTAL_ROWS.test(lower(numberText))))) {
+            totals.push({ row: r, text: text || numberText, maxCell });
+            continue;
+        }
+        let candidates = numberText ? numberingOf(numberText) : [];
+        if (numberText && !candidates.length) {
+            warnings.push((0, problems_1.problem)('familiar_number_unknown', { number: numberText }, at(r, cols.number)));
+        }
+        if (!numberText && text) {
+            const inText = numberingInText(text);
+            if (inText && inText.rest) {
+                candidates = [inText];
+                numberText = text.slice(0, text.length - inText.rest.length).trim().replace(/[\-–:]$/, '').trim();
+                text = inText.rest;
+            }
+        }
+        const max = (0, text_1.parsePoints)(maxCell?.formula ? null : maxCell?.value);
+        const bold = !!(textCell?.bold || numCell?.bold);
+        const indent = textCell?.indent ?? 0;
+        const node = {
+            row: r,
+            number: numberText,
+            key: '',
+            segments: [],
+            text: text || numberText,
+            max,
+            maxCell,
+            bold,
+            indent,
+            children: [],
+            role: 'base',
+            guidance: [],
+        };
+        if (maxCell?.formula)
+            node.max = { value: null, fromText: false, unreadable: false, raw: `=${maxCell.formula}` };
+        if (candidates.length) {
+            // Choose the scheme whose sequence this number continues, else one already open, else the first.
+            let pick = candidates[0];
+            let best = -1;
+            for (const c of candidates) {
+                const key = c.scheme.key(c.numeral);
+                const idx = stack.findIndex((e) => e.key === key);
+                const ord = c.scheme.ordinal(c.numeral);
+                let score = 0;
+                if (idx >= 0)
+                    score = ord !== null && stack[idx].ordinal !== null && ord === stack[idx].ordinal + 1 ? 3 : 2;
+                else if (c.scheme.section && stack.length === 0)
+                    score = 1;
+                if (score > best)
+                    (best = score), (pick = c);
+            }
+            node.scheme = pick.scheme.name;
+            node.key = pick.scheme.key(pick.numeral);
+            node.segments = pick.scheme.segments(pick.numeral);
+            const ordinal = pick.scheme.ordinal(pick.numeral);
+            let parentIndex;
+            if (pick.scheme.section)
+                parentIndex = -1;
+            else {
+                const idx = stack.findIndex((e) => e.key === node.key);
+                parentIndex = idx >= 0 ? idx - 1 : stack.length - 1;
+                // An unnumbered bold heading or keyword section keeps numbered rows below it.
+            }
+            attach(node, parentIndex);
+            stack.push({ node, key: node.key, ordinal });
+        }
+        else {
+            // No numbering: a section by keyword or capitals, else placed by indentation and bold.
+            const hasPoints = node.max.value !== null || !!maxCell?.formula;
+            const keywordSection = (bold || isUpper(text)) && sectionRole(text) !== 'base';
+            const upperSection = isUpper(text) && (bold || stack.length === 0);
+            if (!hasPoints && !bold && !keywordSection && !upperSection) {
+                loose.push({ row: r, text });
+                continue;
+            }
+            node.key = `plain:${indent}:${bold ? 'b' : ''}`;
+            let parentIndex;
+            if (keywordSection || upperSection || stack.length === 0) {
+                parentIndex = -1;
+                node.levelGuess = keywordSection ? 'keyword' : upperSection ? 'uppercase' : 'position';
+            }
+            else {
+                const same = stack.findIndex((e) => e.key === node.key);
+                if (same >= 0) {
+                    parentIndex = same - 1;
+                    node.levelGuess = indent ? 'indent' : bold ? 'bold' : 'position';
+                }
+                else {
+                    parentIndex = -1;
+                    for (let i = stack.length - 1; i >= 0; i--) {
+                        const e = stack[i].node;
+                        if (e.indent < indent) {
+                            parentIndex = i;
+                            node.levelGuess = 'indent';
+                            break;
+                        }
+                        if (e.indent === indent && ((e.bold && !bold) || (bold && i === 0))) {
+                            parentIndex = i;
+                            node.levelGuess = bold ? 'position' : 'bold';
+                            break;
+                        }
+                    }
+                    if (parentIndex === -1)
+                        node.levelGuess = 'position';
+                }
+            }
+            attach(node, parentIndex);
+            stack.push({ node, key: node.key, ordinal: null });
+        }
+        // Explanation rows between two items belong to the one above them.
+        if (loose.length) {
+            const prev = items[items.length - 1];
+            for (const l of loose) {
+                if (prev) {
+                    prev.guidance.push(l.text);
+                    warnings.push((0, problems_1.problem)('familiar_row_as_guidance', { text: clip(l.text), id: prev.number || prev.text.slice(0, 30) }, at(l.row)));
+                }
+                else
+                    warnings.push((0, problems_1.problem)('familiar_row_ignored', { text: clip(l.text) }, at(l.row)));
+            }
+            loose = [];
+        }
+        items.push(node);
+    }
+    // Loose text after the last item is a footnote: not part of the criteria.
+    return {
+        grid,
+        table,
+        sections,
+        items,
+        totals,
+        classificationNote,
+        meta: readTitleBlock(grid, table),
+        formulas: new formula_1.SheetFormulas(grid),
+        warnings,
+    };
+}
+function clip(s, n = 60) {
+    return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,61 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.UNREADABLE_CODES = exports.FILE_MESSAGES = void 0;
+const define_1 = require("./define");
+/** Problems of reading files at all: unreadable, not a workbook, limits. */
+exports.FILE_MESSAGES = (0, define_1.defineMessages)({
+    file_unreadable: {
+        severity: 'error',
+        vi: 'Không đọc được tệp: {detail}',
+        en: 'Cannot read the file: {detail}',
+    },
+    not_xlsx: {
+        severity: 'error',
+        vi: 'Tệp không phải là sổ tính Excel .xlsx ({detail})',
+        en: 'The file is not an Excel .xlsx workbook ({detail})',
+    },
+    file_too_large: {
+        severity: 'error',
+        vi: 'Tệp quá lớn ({size} MB, giới hạn {limit} MB)',
+        en: 'File too large ({size} MB, limit {limit} MB)',
+    },
+    zip_bomb: {
+        severity: 'error',
+        vi: 'Tệp nén bất thường, từ chối giải nén ({detail})',
+        en: 'Abnormal compressed file, refused before inflating ({detail})',
+    },
+    encrypted_or_xls: {
+        severity: 'error',
+        vi: 'Tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu và lưu lại dạng .xlsx',
+        en: 'The file is password-protected or an old .xls; remove the password and save it as .xlsx',
+    },
+    ods_given: {
+        severity: 'error',
+        vi: 'Tệp là bảng tính OpenDocument (.ods); hãy lưu lại dạng .xlsx',
+        en: 'The file is an OpenDocument spreadsheet (.ods); save it as .xlsx',
+    },
+    sheet_too_large: {
+        severity: 'warning',
+        vi: 'Trang tính có {rows} hàng; chỉ đọc {limit} hàng đầu',
+        en: 'The sheet has {rows} rows; only the first {limit} are read',
+    },
+    no_layout: {
+        severity: 'error',
+        vi: 'Không nhận ra bố cục bảng chấm điểm trong tệp{hint}',
+        en: 'No known scoring-table layout found in the file{hint}',
+    },
+    criteria_required: {
+        severity: 'error',
+        vi: 'Tệp không mang bảng tiêu chí; hãy chỉ định --criteria',
+        en: 'The workbook does not carry its criteria set; pass --criteria',
+    },
+});
+/** Codes meaning the input could not be read at all: the command line exits 2 for these, not 1. */
+exports.UNREADABLE_CODES = new Set([
+    'file_unreadable',
+    'not_xlsx',
+    'file_too_large',
+    'zip_bomb',
+    'encrypted_or_xls',
+    'ods_given',
+]);

@@ -1,0 +1,754 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EMBED_JSON_ROW = exports.NUM_FMT = exports.TEMPLATE_COLUMNS = exports.NAME_INSPECTED_TOTAL = exports.NAME_SELF_TOTAL = exports.EMBED_CHUNK = exports.EMBED_SHEET = exports.TEMPLATE_FORMAT_VERSION = exports.TEMPLATE_FORMAT = void 0;
+exports.entryValidConditions = entryValidConditions;
+exports.wrapComputed = wrapComputed;
+exports.sumOf = sumOf;
+exports.planTemplate = planTemplate;
+const grid_1 = require("../grid");
+const points_1 = require("../points");
+const values_1 = require("../values");
+exports.TEMPLATE_FORMAT = 'thidua-template';
+exports.TEMPLATE_FORMAT_VERSION = 1;
+/** The hidden sheet carrying the criteria set, its hash and the metadata. */
+exports.EMBED_SHEET = '_thidua';
+/** Characters of criteria-set JSON per cell of the hidden sheet (well under every spreadsheet's limit). */
+exports.EMBED_CHUNK = 8000;
+exports.NAME_SELF_TOTAL = 'TongTuCham';
+exports.NAME_INSPECTED_TOTAL = 'TongCumCham';
+/** Columns of the scoring sheet (1-based). `key` is a hidden column carrying the row's id. */
+exports.TEMPLATE_COLUMNS = { number: 1, text: 2, max: 3, self: 4, evidence: 5, inspected: 6, remark: 7, key: 8 };
+const COL = exports.TEMPLATE_COLUMNS;
+const SCORE_COL = { self: COL.self, inspected: COL.inspected };
+exports.NUM_FMT = {
+    points: '0.00',
+    integer: '0',
+    general: 'General',
+    text: '@',
+    'points-hide-zero': '0.00;-0.00;;@',
+};
+// ---------------------------------------------------------------------------------------------- labels
+const LABELS = {
+    vi: {
+        sheet: 'Bảng chấm điểm',
+        instructions: 'Hướng dẫn',
+        org: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        motto: 'Độc lập - Tự do - Hạnh phúc',
+        subtitleSelf: '(Đơn vị tự chấm điểm)',
+        subtitleInspection: '(Đoàn kiểm tra chéo của Cụm chấm điểm)',
+        unit: 'Đơn vị:',
+        year: 'Năm:',
+        setLine: (id, hash) => `Bảng tiêu chí: ${id} · mã kiểm tra ${hash}`,
+        headers: {
+            number: 'TT',
+            text: 'Nội dung tiêu chí',
+            max: 'Điểm chuẩn',
+            self: 'Điểm tự chấm',
+            evidence: 'Tài liệu kiểm chứng (minh chứng)',
+            inspected: 'Điểm Cụm chấm',
+            remark: 'Ghi chú của đoàn kiểm tra',
+            key: 'Mã',
+        },
+        base: (range) => `CỘNG ĐIỂM CÁC PHẦN${range ? ` (${range})` : ''}`,
+        bonus: (cap) => `Điểm thưởng (tối đa ${cap} điểm)`,
+        penalty: 'Điểm trừ',
+        total: 'TỔNG ĐIỂM ĐẠT ĐƯỢC',
+        indicatorsHead: 'SỐ LIỆU CHỈ SỐ (dùng để tính điểm các tiêu chí có công thức)',
+        derived: '(tự tính)',
+        points: (p) => `${p} điểm`,
+        computedNote: (inputs) => `Điểm tính tự động từ: ${inputs}. Không nhập vào ô này.`,
+        tiersNote: (bands) => `Mức điểm: ${bands}`,
+        date: '............, ngày ...... tháng ...... năm ........',
+        signSelf: ['NGƯỜI LẬP BẢNG', 'THỦ TRƯỞNG ĐƠN VỊ'],
+        signInspection: ['TRƯỞNG ĐOÀN KIỂM TRA', 'THỦ TRƯỞNG ĐƠN VỊ ĐƯỢC KIỂM TRA'],
+        signHint: '(Ký, ghi rõ họ tên)',
+        signHintSeal: '(Ký tên, đóng dấu)',
+    },
+    en: {
+        sheet: 'Scoring table',
+        instructions: 'Instructions',
+        org: 'SOCIALIST REPUBLIC OF VIETNAM',
+        motto: 'Independence - Freedom - Happiness',
+        subtitleSelf: '(Self-assessment by the unit)',
+        subtitleInspection: '(Scored by the cluster cross-inspection team)',
+        unit: 'Unit:',
+        year: 'Year:',
+        setLine: (id, hash) => `Criteria set: ${id} · check code ${hash}`,
+        headers: {
+            number: 'No.',
+            text: 'Criterion',
+            max: 'Max points',
+            self: 'Self score',
+            evidence: 'Evidence',
+            inspected: 'Inspection score',
+            remark: "Inspectors' remark",
+            key: 'Id',
+        },
+        base: (range) => `SCORED SECTIONS${range ? ` (${range})` : ''}`,
+        bonus: (cap) => `Bonus points (at most ${cap})`,
+        penalty: 'Deductions',
+        total: 'TOTAL SCORE',
+        indicatorsHead: 'INDICATORS (inputs of the criteria computed by formula)',
+        derived: '(computed)',
+        points: (p) => `${p} pts`,
+        computedNote: (inputs) => `Computed from: ${inputs}. Do not type in this cell.`,
+        tiersNote: (bands) => `Bands: ${bands}`,
+        date: '............, date ........',
+        signSelf: ['PREPARED BY', 'HEAD OF THE UNIT'],
+        signInspection: ['HEAD OF THE INSPECTION TEAM', 'HEAD OF THE INSPECTED UNIT'],
+        signHint: '(Signature, full name)',
+        signHintSeal: '(Signature, seal)',
+    },
+};
+const COLUMN_WIDTHS = { number: 6, text: 58, max: 9, self: 10, evidence: 26, inspected: 10, remark: 26, key: 14 };
+// ------------------------------------------------------------------------------------------ formulas
+/** The cells a flag counts as ticked, as the kernel's parseFlag does for the usual marks. */
+function flagRef(a) {
+    return `IF(OR(${a}="x",${a}="có",${a}=1),1,0)`;
+}
+/** Excel conditions under which a number entry is valid for the kernel (validateEntry in evaluate.ts). */
+function entryValidConditions(a, spec) {
+    const c = [`ISNUMBER(${a})`, `${a}>=${spec.min}`];
+    if (spec.max !== undefined)
+        c.push(`ROUND(${a}*1000,0)<=${(0, points_1.toMilli)(spec.max)}`);
+    if (spec.integer)
+        c.push(`INT(${a})=${a}`);
+    if (spec.step && spec.step > 0)
+        c.push(`MOD(ROUND(${a}*1000,0),${(0, points_1.toMilli)(spec.step)})=0`);
+    return c;
+}
+/** Clamp to 0..max and round down to the step, exactly as evaluate.ts treats computed points. */
+function wrapComputed(raw, max, step, guards) {
+    const bounded = `MAX(0,MIN(${max},${raw}))`;
+    const stepped = step > 0 ? `ROUND(ROUNDDOWN(${bounded}/${step}+1E-9,0)*${step},3)` : `ROUND(${bounded},3)`;
+    const guarded = guards.length ? `IF(AND(${guards.join(',')}),${stepped},0)` : stepped;
+    return `IFERROR(${guarded},0)`;
+}
+/** SUM over score cells, merging runs of consecutive rows into ranges and staying under 255 arguments. */
+function sumOf(cells) {
+    if (!cells.length)
+        return '0';
+    const args = [];
+    let i = 0;
+    while (i < cells.length) {
+        const m = /^([A-Z]+)(\d+)$/.exec(cells[i]);
+        let j = i;
+        while (j + 1 < cells.length) {
+            const n = /^([A-Z]+)(\d+)$/.exec(cells[j + 1]);
+            if (n[1] !== m[1] || Number(n[2]) !== Number(m[2]) + (j + 1 - i))
+                break;
+            j++;
+        }
+        args.push(j > i ? `${cells[i]}:${cells[j]}` : cells[i]);
+        i = j + 1;
+    }
+    const chunk = (a) => (a.length <= 200 ? `SUM(${a.join(',')})` : `SUM(${chunks(a, 200).map((c) => chunk(c)).join(',')})`);
+    return chunk(args);
+}
+function chunks(a, n) {
+    const out = [];
+    for (let i = 0; i < a.length; i += n)
+        out.push(a.slice(i, i + n));
+    return out;
+}
+function estimateHeight(text, widthChars, base = 15) {
+    const lines = text.split('\n').reduce((s, l) => s + Math.max(1, Math.ceil((l.length * 1.1) / widthChars)), 0);
+    return Math.max(base, Math.min(409, lines * 15 + 3));
+}
+const quoteSheet = (s) => `'${s.replace(/'/g, "''")}'`;
+const abs = (a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+// ---------------------------------------------------------------------------------------------- plan
+function planTemplate(set, opts) {
+    const lang = opts.lang ?? 'vi';
+    const L = LABELS[lang];
+    const mode = opts.mode;
+    const fmt = (x) => (0, points_1.formatPoints)(x, lang);
+    const openCol = mode === 'self' ? 'self' : 'inspected';
+    const year = opts.year ?? set.def.year ?? null;
+    const cluster = opts.cluster ?? set.def.cluster ?? '';
+    const unit = opts.unit ?? opts.prefill?.unit ?? '';
+    // ---- pass 1: rows
+    const HEADER_ROW = 8;
+    let r = HEADER_ROW + 1;
+    const nodeRow = new Map();
+    const extraRows = new Map();
+    const entryRow = new Map();
+    for (const n of set.nodes) {
+        nodeRow.set(n.id, r++);
+        if (!n.isLeaf)
+            continue;
+        const leaf = n;
+        const extras = [];
+        for (const spec of leaf.entries) {
+            if (spec.key === leaf.id)
+                entryRow.set(spec.key, nodeRow.get(n.id));
+            else {
+                extras.push({ spec, row: r });
+                entryRow.set(spec.key, r++);
+            }
+        }
+        extraRows.set(n.id, extras);
+    }
+    const totalRows = { base: r++, bonus: r++, penalty: r++, total: r++ };
+    const tableEnd = totalRows.total;
+    const indicatorRow = new Map();
+    let indicatorsHead = null;
+    let gapRow = null;
+    if (set.indicators.length) {
+        gapRow = r++;
+        indicatorsHead = r++;
+        for (const ind of set.indicators) {
+            indicatorRow.set(ind.id, r);
+            if (!ind.expr)
+                entryRow.set(`@${ind.id}`, r);
+            r++;
+        }
+    }
+    const signatureStart = r + 1;
+    const lastRow = signatureStart + 5;
+    const at = (row, col) => (0, grid_1.address)(row, col);
+    const entries = { self: {}, inspected: {} };
+    for (const c of ['self', 'inspected'])
+        for (const spec of set.entries)
+            entries[c][spec.key] = at(entryRow.get(spec.key), SCORE_COL[c]);
+    const indicatorCell = (c, id) => at(indicatorRow.get(id), SCORE_COL[c]);
+    // ---- pass 2: score formulas
+    const scores = { self: {}, inspected: {} };
+    const computedInputs = new Map();
+    for (const c of ['self', 'inspected']) {
+        for (const leaf of set.leaves) {
+            const cell = at(nodeRow.get(leaf.id), SCORE_COL[c]);
+            if (!leaf.computed || !leaf.impl.excel) {
+                scores[c][leaf.id] = { address: cell, node: leaf.id };
+                continue;
+            }
+            const guards = [];
+            const used = [];
+            const raw = leaf.impl.excel((key) => {
+                const spec = set.entryByKey.get(key);
+                if (key.startsWith('@') && !spec) {
+                    // A derived indicator: its cell shows "" until it can be computed.
+                    const a = indicatorCell(c, key.slice(1));
+                    if (!used.includes(key))
+                        (used.push(key), guards.push(`ISNUMBER(${a})`));
+                    return a;
+                }
+                const a = entries[c][key];
+                if (!spec || !a)
+                    return '#REF!';
+                if (spec.type === 'flag')
+                    return flagRef(a);
+                if (!used.includes(key))
+                    (used.push(key), guards.push(...entryValidConditions(a, spec)));
+                return a;
+            });
+            computedInputs.set(leaf.id, used);
+            scores[c][leaf.id] = { address: cell, node: leaf.id, formula: wrapComputed(raw, leaf.max ?? 0, leaf.step, guards) };
+        }
+        for (let i = set.nodes.length - 1; i >= 0; i--) {
+            const n = set.nodes[i];
+            if (n.isLeaf)
+                continue;
+            const sum = sumOf(n.childIds.map((id) => scores[c][id].address));
+            const formula = n.depth === 0 && n.role === 'bonus' ? `MIN(${n.cap ?? n.max ?? 0},${sum})` : sum;
+            scores[c][n.id] = { address: at(nodeRow.get(n.id), SCORE_COL[c]), node: n.id, formula };
+        }
+        // A section that is a single leaf (deductions may be) is summed as it is.
+        const byRole = (role) => sumOf(set.sections.filter((s) => s.role === role).map((s) => scores[c][s.id].address));
+        const col = SCORE_COL[c];
+        scores[c].base = { node: 'base', address: at(totalRows.base, col), formula: byRole('base') };
+        scores[c].bonus = { node: 'bonus', address: at(totalRows.bonus, col), formula: byRole('bonus') };
+        scores[c].penalty = { node: 'penalty', address: at(totalRows.penalty, col), formula: byRole('deduction') };
+        scores[c].total = {
+            node: 'total',
+            address: at(totalRows.total, col),
+            formula: `${at(totalRows.base, col)}+${at(totalRows.bonus, col)}-${at(totalRows.penalty, col)}`,
+        };
+    }
+    // ---- pass 3: cells
+    const rows = [];
+    const expectations = [];
+    const unlocked = [];
+    const evidence = {};
+    const remarks = {};
+    const cf = new Map();
+    const addCf = (template, cell, style, priority, make) => {
+        const k = `${style}|${template}`;
+        const g = cf.get(k);
+        if (g)
+            g.ranges.push(cell);
+        else
+            cf.set(k, { ranges: [cell], formula: make, style, priority });
+    };
+    const cellOf = (row, col, kind, extra = {}) => {
+        const c = { address: at(row, col), row, col, kind, ...extra };
+        if (c.open)
+            unlocked.push(c.address);
+        return c;
+    };
+    const prefillSelf = mode === 'inspection' ? opts.prefill?.self ?? {} : {};
+    const prefillEvidence = mode === 'inspection' ? opts.prefill?.evidence ?? {} : {};
+    // Title block.
+    const lastCol = COL.remark;
+    const titleWidth = Object.entries(COLUMN_WIDTHS)
+        .filter(([k]) => k !== 'key')
+        .reduce((s, [, w]) => s + w, 0);
+    rows.push({
+        row: 1,
+        kind: 'org',
+        height: estimateHeight(cluster.toUpperCase(), COLUMN_WIDTHS.number + COLUMN_WIDTHS.text, 18),
+        cells: [
+            cellOf(1, 1, 'org', { value: cluster.toUpperCase(), mergeTo: at(1, COL.text) }),
+            cellOf(1, COL.evidence, 'org', { value: L.org, mergeTo: at(1, lastCol) }),
+        ],
+    });
+    rows.push({ row: 2, kind: 'org', cells: [cellOf(2, COL.evidence, 'motto', { value: L.motto, mergeTo: at(2, lastCol) })] });
+    const title = (set.def.title || '').toUpperCase();
+    rows.push({ row: 3, kind: 'blank', cells: [] });
+    rows.push({ row: 4, kind: 'title', height: estimateHeight(title, titleWidth, 21), cells: [cellOf(4, 1, 'title', { value: title, mergeTo: at(4, lastCol) })] });
+    rows.push({
+        row: 5,
+        kind: 'subtitle',
+        cells: [cellOf(5, 1, 'subtitle', { value: mode === 'self' ? L.subtitleSelf : L.subtitleInspection, mergeTo: at(5, lastCol) })],
+    });
+    const unitCell = at(6, COL.text);
+    const yearCell = at(6, COL.inspected);
+    rows.push({
+        row: 6,
+        kind: 'meta',
+        cells: [
+            cellOf(6, 1, 'label', { value: L.unit }),
+            cellOf(6, COL.text, 'meta-value', { value: unit, numFmt: 'text', open: mode === 'self', mergeTo: at(6, COL.max) }),
+            cellOf(6, COL.evidence, 'label', { value: L.year }),
+            cellOf(6, COL.inspected, 'meta-value', { value: year, numFmt: 'integer', open: mode === 'self' && year === null }),
+        ],
+    });
+    rows.push({
+        row: 7,
+        kind: 'note',
+        cells: [cellOf(7, 1, 'note', { value: L.setLine(set.id, set.hash.slice(0, 12)), mergeTo: at(7, lastCol) })],
+    });
+    // Header.
+    const columns = Object.keys(COL).map((id) => ({
+        id,
+        col: COL[id],
+        letter: (0, grid_1.columnLetter)(COL[id]),
+        width: COLUMN_WIDTHS[id],
+        header: L.headers[id],
+        hidden: id === 'key' ? true : undefined,
+    }));
+    rows.push({
+        row: HEADER_ROW,
+        kind: 'header',
+        height: 33,
+        cells: columns.map((c) => cellOf(HEADER_ROW, c.col, c.id === 'key' ? 'key' : 'header', { value: c.header })),
+    });
+    const scoreCell = (c, n, row, hideZero) => {
+        const s = scores[c][n.id];
+        return cellOf(row, SCORE_COL[c], 'score', { formula: s.formula, numFmt: hideZero ? 'points-hide-zero' : 'points' });
+    };
+    const hideZero = (c) => mode === 'self' && c === 'inspected';
+    const entryCell = (c, spec, row, leaf, itemPoints) => {
+        const a = entries[c][spec.key];
+        const open = c === openCol;
+        const pre = c === 'self' ? prefillSelf[spec.key] : undefined;
+        let value = null;
+        if (pre !== undefined && pre !== null && pre !== '') {
+            const p = (0, values_1.parseNumber)(pre);
+            value = spec.type === 'number' && p.ok && p.value !== null ? p.value : typeof pre === 'boolean' ? (pre ? 'x' : '') : String(pre);
+        }
+        const validation = validationFor(spec, c, leaf, lang, itemPoints);
+        const cell = cellOf(row, SCORE_COL[c], 'entry', {
+            open,
+            value,
+            numFmt: spec.type === 'flag' ? 'general' : spec.integer ? 'integer' : leaf ? (hideZero(c) ? 'points-hide-zero' : 'points') : 'general',
+            validation,
+            entry: { key: spec.key, column: c },
+        });
+        // Conditional formats: invalid values in both columns, missing required entries in the open one.
+        if (spec.type === 'flag') {
+            const t = `flag`;
+            addCf(t, a, 'cf-invalid', 2, (f) => `AND(LEN(${f})>0,NOT(OR(${f}="x",${f}="có",${f}=1,${f}=0)))`);
+        }
+        else {
+            const conds = entryValidConditions('@', spec).slice(1);
+            const t = conds.join(',');
+            addCf(t, a, 'cf-invalid', 2, (f) => `IF(ISNUMBER(${f}),NOT(AND(${conds.map((x) => x.split('@').join(f)).join(',')})),LEN(${f})>0)`);
+            if (!spec.blankIsZero && open)
+                addCf('missing', a, 'cf-missing', 3, (f) => `LEN(${f})=0`);
+        }
+        return cell;
+    };
+    // Table rows.
+    for (const n of set.nodes) {
+        const row = nodeRow.get(n.id);
+        const kind = n.depth === 0 ? 'section' : n.isLeaf ? 'leaf' : 'group';
+        const maxShown = n.depth === 0 && n.role === 'bonus' ? n.cap ?? n.max : n.max;
+        const cells = [
+            cellOf(row, COL.number, 'number', { value: n.number, numFmt: 'text' }),
+            cellOf(row, COL.text, 'text', { value: n.text, note: typeof n.def.guidance === 'string' ? n.def.guidance : undefined }),
+            cellOf(row, COL.max, 'max', { value: maxShown, numFmt: 'general' }),
+        ];
+        expectations.push({ key: n.id, row, criterion: n.id, number: n.number, text: n.text, max: maxShown });
+        if (n.isLeaf) {
+            const leaf = n;
+            const own = leaf.entries.find((e) => e.key === leaf.id);
+            for (const c of ['self', 'inspected']) {
+                if (own && !leaf.computed)
+                    cells.push(entryCell(c, own, row, leaf));
+                else {
+                    const sc = scoreCell(c, n, row, hideZero(c));
+                    const inputs = (computedInputs.get(leaf.id) ?? []).concat(leaf.entries.filter((e) => e.type === 'flag').map((e) => e.key));
+                    const where = inputs
+                        .map((k) => {
+                        const ind = k.startsWith('@') ? set.indicators.find((i) => `@${i.id}` === k) : undefined;
+                        const rr = ind ? indicatorRow.get(ind.id) : entryRow.get(k);
+                        return `${ind ? ind.text : set.entryByKey.get(k)?.label ?? k} (${lang === 'vi' ? 'dòng' : 'row'} ${rr})`;
+                    })
+                        .join('; ');
+                    if (c === 'self')
+                        sc.note = L.computedNote(where);
+                    cells.push(sc);
+                }
+            }
+            const ev = at(row, COL.evidence);
+            const pe = prefillEvidence[leaf.id];
+            cells.push(cellOf(row, COL.evidence, 'evidence', { value: pe === undefined || pe === null ? null : String(pe), numFmt: 'text', open: mode === 'self' }));
+            evidence[leaf.id] = ev;
+            if (leaf.evidence)
+                addCf('evidence', ev, 'cf-evidence', 4, (f, rr) => `AND(N(${at(rr, COL.self)})>0,LEN(${f})=0)`);
+            const rm = at(row, COL.remark);
+            cells.push(cellOf(row, COL.remark, 'remark', { numFmt: 'text', open: mode === 'inspection' }));
+            remarks[leaf.id] = rm;
+        }
+        else {
+            for (const c of ['self', 'inspected'])
+                cells.push(scoreCell(c, n, row, hideZero(c)));
+        }
+        cells.push(cellOf(row, COL.key, 'key', { value: n.id }));
+        rows.push({
+            row,
+            kind,
+            key: n.id,
+            criterion: n.id,
+            depth: n.depth,
+            height: estimateHeight(n.text, COLUMN_WIDTHS.text - 2 * n.depth),
+            cells,
+        });
+        if (n.isLeaf) {
+            const leaf = n;
+            for (const { spec, row: er } of extraRows.get(n.id) ?? []) {
+                const item = itemOf(leaf, spec.key);
+                const bands = bandsOf(leaf, fmt);
+                const label = spec.label + (item ? ` (${L.points(fmt(item.points))})` : '');
+                const ecells = [
+                    cellOf(er, COL.number, 'number', { value: '-', numFmt: 'text' }),
+                    cellOf(er, COL.text, 'text', { value: label, note: bands ? L.tiersNote(bands) : undefined }),
+                    cellOf(er, COL.max, 'max', { value: item ? item.points : null, numFmt: 'general' }),
+                ];
+                for (const c of ['self', 'inspected'])
+                    ecells.push(entryCell(c, spec, er, null, item?.points));
+                ecells.push(cellOf(er, COL.key, 'key', { value: spec.key }));
+                expectations.push({ key: spec.key, row: er, criterion: leaf.id, number: '-', text: label, max: item ? item.points : null });
+                rows.push({ row: er, kind: 'item', key: spec.key, criterion: leaf.id, depth: n.depth + 1, outlineLevel: 1, height: estimateHeight(label, COLUMN_WIDTHS.text - 4), cells: ecells });
+            }
+        }
+    }
+    // Totals.
+    const baseSections = set.sections.filter((s) => s.role === 'base');
+    const range = baseSections.length ? `${baseSections[0].number}${baseSections.length > 1 ? `–${baseSections[baseSections.length - 1].number}` : ''}` : '';
+    const totalLine = (key, text, max, kind) => {
+        const row = totalRows[key];
+        const cells = [
+            cellOf(row, COL.number, 'number', { value: null }),
+            cellOf(row, COL.text, 'text', { value: text }),
+            cellOf(row, COL.max, 'max', { value: max, numFmt: 'general' }),
+        ];
+        for (const c of ['self', 'inspected'])
+            cells.push(cellOf(row, SCORE_COL[c], 'score', { formula: scores[c][key].formula, numFmt: hideZero(c) ? 'points-hide-zero' : 'points' }));
+        cells.push(cellOf(row, COL.evidence, 'evidence', {}), cellOf(row, COL.remark, 'remark', {}), cellOf(row, COL.key, 'key', { value: key }));
+        rows.push({ row, kind, key, cells });
+        expectations.push({ key, row, criterion: key, number: '', text, max });
+    };
+    totalLine('base', L.base(range), set.maxBase, 'total');
+    totalLine('bonus', L.bonus(fmt(set.maxBonus)), set.maxBonus, 'total');
+    totalLine('penalty', L.penalty, null, 'total');
+    const maxTotal = Number((set.maxBase + set.maxBonus).toFixed(3));
+    totalLine('total', L.total, maxTotal, 'grand-total');
+    // Indicators.
+    if (indicatorsHead !== null && gapRow !== null) {
+        // Separator rows carry keys too, so that every row from the header to the last indicator is checked.
+        rows.push({ row: gapRow, kind: 'blank', key: '#gap', cells: [cellOf(gapRow, COL.key, 'key', { value: '#gap' })] });
+        expectations.push({ key: '#gap', row: gapRow, criterion: '', number: '', text: '', max: null });
+        rows.push({
+            row: indicatorsHead,
+            kind: 'indicators-head',
+            key: '#indicators',
+            cells: [
+                cellOf(indicatorsHead, 1, 'header', { value: L.indicatorsHead, mergeTo: at(indicatorsHead, lastCol) }),
+                cellOf(indicatorsHead, COL.key, 'key', { value: '#indicators' }),
+            ],
+        });
+        expectations.push({ key: '#indicators', row: indicatorsHead, criterion: '', number: L.indicatorsHead, text: '', max: null });
+        set.indicators.forEach((ind, i) => {
+            const row = indicatorRow.get(ind.id);
+            const withUnit = ind.unit && !ind.text.includes(`(${ind.unit})`) ? `${ind.text} (${ind.unit})` : ind.text;
+            const text = `${withUnit}${ind.expr ? ` ${L.derived}` : ''}`;
+            const cells = [cellOf(row, COL.number, 'number', { value: String(i + 1), numFmt: 'text' }), cellOf(row, COL.text, 'text', { value: text })];
+            cells.push(cellOf(row, COL.max, 'max', { value: null }));
+            for (const c of ['self', 'inspected']) {
+                if (ind.expr) {
+                    const guards = [];
+                    const seen = new Set();
+                    const raw = ind.expr.toExcel((name) => {
+                        const a = indicatorCell(c, name);
+                        if (!indicatorRow.has(name))
+                            return '#REF!';
+                        if (!seen.has(name)) {
+                            seen.add(name);
+                            const spec = set.entryByKey.get(`@${name}`);
+                            guards.push(...(spec ? entryValidConditions(a, spec) : [`ISNUMBER(${a})`]));
+                        }
+                        return a;
+                    });
+                    const formula = `IFERROR(${guards.length ? `IF(AND(${guards.join(',')}),${raw},"")` : raw},"")`;
+                    cells.push(cellOf(row, SCORE_COL[c], 'score', { formula, numFmt: 'points' }));
+                }
+                else {
+                    cells.push(entryCell(c, set.entryByKey.get(`@${ind.id}`), row, null));
+                }
+            }
+            cells.push(cellOf(row, COL.key, 'key', { value: `@${ind.id}` }));
+            rows.push({ row, kind: ind.expr ? 'derived' : 'indicator', key: `@${ind.id}`, height: estimateHeight(text, COLUMN_WIDTHS.text), cells });
+            expectations.push({ key: `@${ind.id}`, row, criterion: ind.id, number: String(i + 1), text, max: null });
+        });
+    }
+    // Signature block.
+    const sign = mode === 'self' ? L.signSelf : L.signInspection;
+    rows.push({ row: signatureStart, kind: 'signature', cells: [cellOf(signatureStart, COL.evidence, 'note', { value: L.date, mergeTo: at(signatureStart, lastCol) })] });
+    rows.push({
+        row: signatureStart + 1,
+        kind: 'signature',
+        cells: [
+            cellOf(signatureStart + 1, 1, 'signature', { value: sign[0], mergeTo: at(signatureStart + 1, COL.text) }),
+            cellOf(signatureStart + 1, COL.evidence, 'signature', { value: sign[1], mergeTo: at(signatureStart + 1, lastCol) }),
+        ],
+    });
+    rows.push({
+        row: signatureStart + 2,
+        kind: 'signature',
+        cells: [
+            cellOf(signatureStart + 2, 1, 'note', { value: L.signHint, mergeTo: at(signatureStart + 2, COL.text) }),
+            cellOf(signatureStart + 2, COL.evidence, 'note', { value: L.signHintSeal, mergeTo: at(signatureStart + 2, lastCol) }),
+        ],
+    });
+    rows.sort((a, b) => a.row - b.row);
+    const sheetName = L.sheet;
+    const names = ['self', 'inspected'].map((c) => ({
+        name: c === 'self' ? exports.NAME_SELF_TOTAL : exports.NAME_INSPECTED_TOTAL,
+        ref: `${quoteSheet(sheetName)}!${abs(scores[c].total.address)}`,
+        column: c,
+    }));
+    const meta = {
+        format: exports.TEMPLATE_FORMAT,
+        formatVersion: exports.TEMPLATE_FORMAT_VERSION,
+        criteriaSetId: set.id,
+        hash: set.hash,
+        mode,
+        unit,
+        year,
+        cluster,
+        lang,
+        sheet: sheetName,
+        toolVersion: opts.toolVersion ?? '',
+        generatedAt: opts.generatedAt ?? '',
+    };
+    return {
+        mode,
+        lang,
+        sheetName,
+        instructionsSheetName: L.instructions,
+        columns,
+        rows,
+        headerRow: HEADER_ROW,
+        tableRows: [HEADER_ROW + 1, tableEnd],
+        lastRow,
+        unitCell,
+        yearCell,
+        entries,
+        scores,
+        evidence,
+        remarks,
+        expectations,
+        names,
+        conditionalFormats: [...cf.values()].map((g) => {
+            const first = g.ranges[0];
+            const row = Number(/\d+$/.exec(first)[0]);
+            return { ranges: g.ranges, formula: g.formula(first, row), style: g.style, priority: g.priority };
+        }),
+        unlocked,
+        print: { paper: 'A4', orientation: 'portrait', titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: `A1:${at(lastRow, lastCol)}`, fitToWidth: 1 },
+        instructions: instructionsFor(set, mode, lang, { unitCell, sheetName, totalSelf: scores.self.total.address, totalInspected: scores.inspected.total.address }),
+        embedded: { sheetName: exports.EMBED_SHEET, cells: embeddedCells(set, meta) },
+        meta,
+    };
+}
+function itemOf(leaf, key) {
+    const items = Array.isArray(leaf.def.items) ? leaf.def.items : [];
+    return items.find((it) => `${leaf.id}/${it.id}` === key && typeof it.points === 'number');
+}
+function bandsOf(leaf, fmt) {
+    const tiers = Array.isArray(leaf.def.tiers) ? leaf.def.tiers : null;
+    if (!tiers)
+        return undefined;
+    return [...tiers]
+        .sort((a, b) => b.min - a.min)
+        .map((t) => `≥ ${fmt(t.min)} → ${fmt(t.points)}`)
+        .join('; ');
+}
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+function validationFor(spec, c, leaf, lang, itemPoints) {
+    const vi = lang === 'vi';
+    const f = (x) => (0, points_1.formatPoints)(x, lang);
+    const title = clip(vi ? (c === 'self' ? 'Điểm tự chấm' : 'Điểm Cụm chấm') : c === 'self' ? 'Self score' : 'Inspection score', 32);
+    if (spec.type === 'flag') {
+        return {
+            type: 'list',
+            list: ['x'],
+            allowBlank: true,
+            promptTitle: title,
+            prompt: clip(vi
+                ? `Đánh "x" nếu đạt: ${spec.label}${itemPoints !== undefined ? ` (${f(itemPoints)} điểm)` : ''}; để trống nếu không đạt.`
+                : `Type "x" if met: ${spec.label}${itemPoints !== undefined ? ` (${f(itemPoints)} pts)` : ''}; leave blank otherwise.`, 250),
+            errorTitle: vi ? 'Giá trị không hợp lệ' : 'Invalid value',
+            error: vi ? 'Chỉ được đánh "x" hoặc để trống.' : 'Only "x" or blank is allowed.',
+        };
+    }
+    const whole = !!spec.integer;
+    const between = spec.max !== undefined;
+    const base = {
+        type: whole ? 'whole' : 'decimal',
+        operator: between ? 'between' : 'greaterThanOrEqual',
+        min: spec.min,
+        max: spec.max,
+        allowBlank: true,
+        promptTitle: title,
+        errorTitle: vi ? 'Giá trị không hợp lệ' : 'Invalid value',
+    };
+    const stepText = spec.step ? (vi ? `, bước ${f(spec.step)} điểm` : `, in steps of ${f(spec.step)}`) : '';
+    if (spec.indicator) {
+        const what = `${spec.label}`;
+        return {
+            ...base,
+            prompt: clip(vi ? `Nhập số liệu: ${what}. Số ≥ ${f(spec.min)}${whole ? ', số nguyên' : ''}.` : `Enter: ${what}. A number ≥ ${f(spec.min)}${whole ? ', whole' : ''}.`, 250),
+            error: clip(vi ? `Phải là số ≥ ${f(spec.min)}${whole ? ' (số nguyên)' : ''}.` : `Must be a number ≥ ${f(spec.min)}${whole ? ' (whole)' : ''}.`, 250),
+        };
+    }
+    if (leaf && leaf.role === 'deduction') {
+        return {
+            ...base,
+            prompt: clip(vi
+                ? `Nhập số điểm bị trừ${spec.step ? ` (bội số của ${f(spec.step)})` : ''}${between ? `, tối đa ${f(spec.max)}` : ''}; để trống nếu không bị trừ.`
+                : `Points deducted${spec.step ? ` (a multiple of ${f(spec.step)})` : ''}${between ? `, at most ${f(spec.max)}` : ''}; blank if none.`, 250),
+            error: clip(vi ? `Điểm trừ phải là số ≥ 0${stepText}.` : `Deductions must be a number ≥ 0${stepText}.`, 250),
+        };
+    }
+    if (!leaf) {
+        return {
+            ...base,
+            prompt: clip(vi ? `Nhập giá trị: ${spec.label} (số ≥ ${f(spec.min)}).` : `Enter the value: ${spec.label} (a number ≥ ${f(spec.min)}).`, 250),
+            error: clip(vi ? `Phải là số ≥ ${f(spec.min)}.` : `Must be a number ≥ ${f(spec.min)}.`, 250),
+        };
+    }
+    const max = spec.max ?? 0;
+    return {
+        ...base,
+        prompt: clip(vi ? `Nhập điểm từ 0 đến ${f(max)}${stepText}. Điểm chuẩn: ${f(max)}.` : `Enter 0 to ${f(max)}${stepText}. Max points: ${f(max)}.`, 250),
+        error: clip(vi ? `Điểm phải là số từ 0 đến ${f(max)}${stepText}.` : `The score must be a number from 0 to ${f(max)}${stepText}.`, 250),
+    };
+}
+function instructionsFor(set, mode, lang, w) {
+    const f = (x) => (0, points_1.formatPoints)(x, lang);
+    if (lang === 'en')
+        return [
+            { kind: 'title', text: 'HOW TO FILL IN THE SCORING WORKBOOK' },
+            { kind: 'text', text: `Criteria set: ${set.def.title} (${set.id}), ${set.leaves.length} criteria, max ${f(set.maxBase)} + bonus ${f(set.maxBonus)}.` },
+            { kind: 'heading', text: mode === 'self' ? 'Self-assessment (the school)' : 'Cross-inspection (the inspection team)' },
+            ...(mode === 'self'
+                ? [
+                    { kind: 'text', text: `1. Type the unit's name in ${w.unitCell} of the sheet "${w.sheetName}".` },
+                    { kind: 'text', text: '2. Enter a self score for every criterion in the "Self score" column: a number from 0 to the max points, in the allowed step (e.g. 0.25). Typing is refused outside that range.' },
+                    { kind: 'text', text: '3. Criteria computed by formula take no score: fill the INDICATORS block below the table; checklist items take "x" when met.' },
+                    { kind: 'text', text: '4. Name the evidence documents for each criterion in the "Evidence" column (required where highlighted).' },
+                    { kind: 'text', text: '5. Bonus points and deductions: leave blank when none. The bonus is capped automatically.' },
+                ]
+                : [
+                    { kind: 'text', text: "1. The school's self scores and evidence are shown and locked." },
+                    { kind: 'text', text: '2. Enter the inspection score of every criterion in the "Inspection score" column and the indicator values in the INDICATORS block.' },
+                    { kind: 'text', text: '3. Where your score differs from the self score, write the reason in the remark column.' },
+                ]),
+            { kind: 'heading', text: 'Colours' },
+            { kind: 'text', text: 'Yellow: an entry is still missing. Red: the value is not a number, outside 0..max or off the step. Orange: evidence is required but missing.' },
+            { kind: 'heading', text: 'Totals' },
+            { kind: 'text', text: `Subtotals and totals are live formulas (self total ${w.totalSelf}, name TongTuCham; inspection total ${w.totalInspected}, name TongCumCham). Total = scored sections + bonus (capped) - deductions.` },
+            { kind: 'text', text: 'Do not insert, delete or move rows and do not edit max points: the sheet is protected and the cluster lead checks the structure with `thidua check`.' },
+            { kind: 'text', text: 'A hidden sheet carries the criteria set and its hash; do not edit it.' },
+        ];
+    return [
+        { kind: 'title', text: 'HƯỚNG DẪN NHẬP BẢNG CHẤM ĐIỂM THI ĐUA' },
+        { kind: 'text', text: `Bảng tiêu chí: ${set.def.title} (${set.id}), ${set.leaves.length} tiêu chí, điểm tối đa ${f(set.maxBase)} + điểm thưởng ${f(set.maxBonus)}.` },
+        { kind: 'heading', text: mode === 'self' ? 'Đơn vị tự chấm điểm' : 'Đoàn kiểm tra chéo chấm điểm' },
+        ...(mode === 'self'
+            ? [
+                { kind: 'text', text: `1. Ghi tên đơn vị vào ô ${w.unitCell} của trang "${w.sheetName}".` },
+                { kind: 'text', text: '2. Nhập điểm tự chấm cho từng tiêu chí ở cột "Điểm tự chấm": số từ 0 đến điểm chuẩn, theo bước điểm quy định (ví dụ 0,25). Excel từ chối giá trị ngoài khoảng này.' },
+                { kind: 'text', text: '3. Tiêu chí tính bằng công thức không nhập điểm: nhập số liệu ở phần SỐ LIỆU CHỈ SỐ bên dưới bảng; các mục danh sách kiểm tra đánh "x" nếu đạt.' },
+                { kind: 'text', text: '4. Ghi tài liệu kiểm chứng (minh chứng) cho từng tiêu chí ở cột "Tài liệu kiểm chứng" (bắt buộc ở các ô được tô màu).' },
+                { kind: 'text', text: '5. Điểm thưởng, điểm trừ: để trống nếu không có. Điểm thưởng được tự động giới hạn ở mức tối đa.' },
+            ]
+            : [
+                { kind: 'text', text: '1. Điểm tự chấm và minh chứng của đơn vị được giữ nguyên và khóa lại.' },
+                { kind: 'text', text: '2. Nhập điểm đoàn kiểm tra chấm cho từng tiêu chí ở cột "Điểm Cụm chấm" và số liệu chỉ số ở phần SỐ LIỆU CHỈ SỐ.' },
+                { kind: 'text', text: '3. Tiêu chí nào chấm khác điểm tự chấm thì ghi rõ lý do ở cột "Ghi chú của đoàn kiểm tra".' },
+            ]),
+        { kind: 'heading', text: 'Màu sắc' },
+        { kind: 'text', text: 'Vàng: ô chưa nhập. Đỏ: giá trị không phải số, ngoài khoảng 0..điểm chuẩn hoặc sai bước điểm. Cam: tiêu chí yêu cầu minh chứng nhưng chưa ghi.' },
+        { kind: 'heading', text: 'Tổng điểm' },
+        { kind: 'text', text: `Các dòng cộng và tổng điểm là công thức Excel tự tính (tổng tự chấm ô ${w.totalSelf}, tên TongTuCham; tổng Cụm chấm ô ${w.totalInspected}, tên TongCumCham). Tổng điểm = điểm các phần + điểm thưởng (có giới hạn) - điểm trừ.` },
+        { kind: 'text', text: 'Không chèn, xóa, di chuyển dòng và không sửa điểm chuẩn: trang tính được khóa bảo vệ và Cụm trưởng kiểm tra cấu trúc bằng lệnh `thidua check`.' },
+        { kind: 'text', text: 'Một trang ẩn lưu bảng tiêu chí và mã kiểm tra (hash) của nó; không sửa trang này.' },
+    ];
+}
+/** Cells of the hidden sheet: "key | value" rows, then the criteria set's JSON in chunks. */
+function embeddedCells(set, meta) {
+    const json = JSON.stringify(set.def);
+    const parts = chunks([...json], exports.EMBED_CHUNK).map((c) => c.join(''));
+    const kv = [
+        ['format', meta.format],
+        ['formatVersion', meta.formatVersion],
+        ['criteriaSetId', meta.criteriaSetId],
+        ['hash', meta.hash],
+        ['mode', meta.mode],
+        ['unit', meta.unit],
+        ['year', meta.year ?? ''],
+        ['cluster', meta.cluster],
+        ['lang', meta.lang],
+        ['sheet', meta.sheet],
+        ['toolVersion', meta.toolVersion],
+        ['generatedAt', meta.generatedAt],
+        ['chunks', parts.length],
+    ];
+    const cells = [];
+    kv.forEach(([k, v], i) => {
+        cells.push({ address: (0, grid_1.address)(i + 1, 1), value: k });
+        cells.push({ address: (0, grid_1.address)(i + 1, 2), value: v });
+    });
+    const start = kv.length + 2;
+    parts.forEach((p, i) => {
+        cells.push({ address: (0, grid_1.address)(start + i, 1), value: `json.${i + 1}` });
+        cells.push({ address: (0, grid_1.address)(start + i, 2), value: p });
+    });
+    return cells;
+}
+/** Row of the hidden sheet where the JSON chunks start. */
+exports.EMBED_JSON_ROW = 15;

@@ -1,0 +1,308 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.findEmbeddedGrid = findEmbeddedGrid;
+exports.readEmbedded = readEmbedded;
+exports.normalizeFormula = normalizeFormula;
+exports.readTemplate = readTemplate;
+const grid_1 = require("../grid");
+const entry_cell_1 = require("../entry-cell");
+const hash_1 = require("../hash");
+const load_1 = require("../load");
+const points_1 = require("../points");
+const problems_1 = require("../problems");
+const values_1 = require("../values");
+const plan_1 = require("./plan");
+/** The hidden sheet of a generated template, if the workbook has one. */
+function findEmbeddedGrid(grids) {
+    return grids.find((g) => g.sheet === plan_1.EMBED_SHEET && (0, grid_1.cellText)(g.cell(1, 1)) === 'format' && (0, grid_1.cellText)(g.cell(1, 2)) === plan_1.TEMPLATE_FORMAT);
+}
+/** Read the metadata and the criteria set's JSON from the hidden sheet, checking the hash. */
+function readEmbedded(grid, file) {
+    const where = { file, sheet: grid.sheet };
+    const meta = {};
+    for (let r = 1; r < plan_1.EMBED_JSON_ROW - 1; r++) {
+        const k = (0, grid_1.cellText)(grid.cell(r, 1));
+        if (!k)
+            continue;
+        const v = grid.cell(r, 2)?.value;
+        meta[k] = v === null || v === undefined ? '' : v;
+    }
+    const problems = [];
+    const version = Number(meta.formatVersion);
+    if (Number.isFinite(version) && version > plan_1.TEMPLATE_FORMAT_VERSION) {
+        problems.push((0, problems_1.problem)('template_format_newer', { found: version, supported: plan_1.TEMPLATE_FORMAT_VERSION }, { ...where, cell: 'B2' }));
+        return { meta, def: null, problems };
+    }
+    const n = Number(meta.chunks);
+    let json = '';
+    if (Number.isInteger(n) && n > 0 && n < 10000)
+        for (let i = 0; i < n; i++) {
+            const v = grid.cell(plan_1.EMBED_JSON_ROW + i, 2)?.value;
+            json += v === null || v === undefined ? '' : String(v);
+        }
+    let def = null;
+    try {
+        def = JSON.parse(json);
+        if (!def || typeof def !== 'object' || Array.isArray(def))
+            throw new Error('not an object / không phải đối tượng');
+    }
+    catch (e) {
+        problems.push((0, problems_1.problem)('embedded_unreadable', { detail: e.message }, { ...where, cell: `B${plan_1.EMBED_JSON_ROW}` }));
+        return { meta, def: null, problems };
+    }
+    const computed = (0, hash_1.hashCriteriaSet)(def);
+    const found = String(meta.hash ?? '');
+    if (computed !== found)
+        problems.push((0, problems_1.problem)('criteria_tampered', { found: found.slice(0, 12) || '—', computed: computed.slice(0, 12) }, { ...where, cell: 'B4' }));
+    const mode = meta.mode === 'inspection' ? 'inspection' : 'self';
+    return {
+        meta: {
+            ...meta,
+            mode,
+            unit: meta.unit === undefined ? undefined : String(meta.unit),
+            year: typeof meta.year === 'number' ? meta.year : Number(meta.year) || null,
+            cluster: meta.cluster === undefined ? undefined : String(meta.cluster),
+            lang: (meta.lang === 'en' ? 'en' : 'vi'),
+            sheet: meta.sheet === undefined ? undefined : String(meta.sheet),
+        },
+        def,
+        problems,
+    };
+}
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Formula text as compared: without "$", spaces and case, numbers in one spelling (LibreOffice writes
+ * 1E-9 as 0.000000001).
+ */
+function normalizeFormula(f) {
+    return f
+        .replace(/^=/, '')
+        .replace(/\$/g, '')
+        .replace(/\s+/g, '')
+        .replace(/_xlfn\./gi, '')
+        .replace(/(?<![A-Za-z_])(\d+\.?\d*(?:[eE][+-]?\d+)?)/g, (m) => String(Number(m)))
+        .toUpperCase();
+}
+function numberOf(c) {
+    if (!c || c.formula !== undefined || c.error)
+        return null;
+    const p = (0, values_1.parseNumber)(c.value);
+    return p.ok ? p.value : null;
+}
+/** Longest increasing subsequence (indices) of a list of numbers. */
+function lisIndices(a) {
+    const tails = [];
+    const prev = new Array(a.length).fill(-1);
+    for (let i = 0; i < a.length; i++) {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (a[tails[mid]] < a[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0)
+            prev[i] = tails[lo - 1];
+        tails[lo] = i;
+    }
+    const out = new Set();
+    for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i])
+        out.add(i);
+    return out;
+}
+function readTemplate(grids, opts = {}) {
+    const file = opts.file;
+    const out = { set: null, plan: null, submission: null, figures: [], problems: [], meta: {}, structureBroken: false };
+    const hidden = findEmbeddedGrid(grids);
+    if (!hidden) {
+        out.problems.push((0, problems_1.problem)('not_a_template', { sheet: plan_1.EMBED_SHEET }, { file }));
+        return out;
+    }
+    const emb = readEmbedded(hidden, file);
+    out.problems.push(...emb.problems);
+    out.meta = { unit: emb.meta.unit || undefined, year: emb.meta.year ?? undefined, cluster: emb.meta.cluster || undefined, mode: emb.meta.mode };
+    if (!emb.def)
+        return out;
+    const loaded = (0, load_1.loadCriteriaDef)(emb.def, { file });
+    if (!loaded.set) {
+        const errs = loaded.problems.filter((p) => p.severity === 'error');
+        out.problems.push((0, problems_1.problem)('embedded_invalid', { detail: errs.slice(0, 3).map((p) => p.messages.en).join('; ') || 'compile failed' }, { file, sheet: hidden.sheet }));
+        return out;
+    }
+    const set = loaded.set;
+    out.set = set;
+    if (opts.criteria && opts.criteria.hash !== set.hash)
+        out.problems.push((0, problems_1.problem)('criteria_differs', { embedded: set.id, embeddedHash: set.hash.slice(0, 12), given: opts.criteria.id, givenHash: opts.criteria.hash.slice(0, 12) }, { file, sheet: hidden.sheet, cell: 'B4' }));
+    const plan = (0, plan_1.planTemplate)(set, {
+        mode: emb.meta.mode ?? 'self',
+        lang: emb.meta.lang,
+        unit: emb.meta.unit,
+        year: emb.meta.year ?? undefined,
+        cluster: emb.meta.cluster,
+    });
+    out.plan = plan;
+    const sheetName = emb.meta.sheet || plan.sheetName;
+    const grid = grids.find((g) => g.sheet === sheetName);
+    if (!grid) {
+        out.problems.push((0, problems_1.problem)('template_sheet_missing', { sheet: sheetName }, { file, sheet: sheetName }));
+        return out;
+    }
+    const sheet = grid.sheet;
+    const P = out.problems;
+    const at = (cell, criterion) => ({ file, sheet, cell, ...(criterion ? { criterion } : {}) });
+    const A = (col, row) => (0, grid_1.address)(row, col);
+    const C = plan_1.TEMPLATE_COLUMNS;
+    // ---- structure: where is every keyed row now?
+    const lastPlanned = plan.expectations.reduce((m, e) => Math.max(m, e.row), 0);
+    const scanTo = Math.min(grid.rowCount, lastPlanned + 200);
+    const known = new Set(plan.expectations.map((e) => e.key));
+    const actual = new Map();
+    const strays = [];
+    for (let r = plan.headerRow + 1; r <= scanTo; r++) {
+        const key = (0, grid_1.cellText)(grid.cell(r, C.key));
+        if (key && known.has(key) && !actual.has(key))
+            actual.set(key, r);
+        else
+            strays.push(r);
+    }
+    const found = plan.expectations.filter((e) => actual.has(e.key));
+    const keep = lisIndices(found.map((e) => actual.get(e.key)));
+    let broken = false;
+    for (const e of plan.expectations)
+        if (!actual.has(e.key)) {
+            broken = true;
+            P.push((0, problems_1.problem)('row_missing', { key: e.key, row: e.row }, at(A(C.number, e.row), e.criterion || undefined)));
+        }
+    found.forEach((e, i) => {
+        const r = actual.get(e.key);
+        if (!keep.has(i)) {
+            broken = true;
+            P.push((0, problems_1.problem)('row_moved', { key: e.key, expected: e.row, actual: r }, at(A(C.number, r), e.criterion || undefined)));
+        }
+    });
+    // Rows between the keyed ones that hold no known key were inserted (blank rows after the table are not).
+    const lastKeyed = found.length ? Math.max(...found.map((e) => actual.get(e.key))) : plan.headerRow;
+    const keyAt = new Map([...actual].map(([k, r]) => [r, k]));
+    let run = [];
+    const flush = () => {
+        if (!run.length)
+            return;
+        broken = true;
+        let after = '';
+        for (let r = run[0] - 1; r > plan.headerRow; r--)
+            if (keyAt.has(r)) {
+                after = keyAt.get(r);
+                break;
+            }
+        P.push((0, problems_1.problem)('row_inserted', { count: run.length, after: after || plan.columns[1].header }, at(A(C.number, run[0]))));
+        run = [];
+    };
+    for (const r of strays) {
+        if (r > lastKeyed)
+            break;
+        if (run.length && r !== run[run.length - 1] + 1)
+            flush();
+        run.push(r);
+    }
+    flush();
+    out.structureBroken = broken;
+    out.cellOf = (id, column) => {
+        const r = actual.get(id) ?? actual.get(`@${id}`);
+        return r === undefined ? undefined : { sheet, cell: A(column === 'self' ? C.self : C.inspected, r) };
+    };
+    // ---- fixed cells of each row: numbering, text, max points.
+    const rowOf = (key) => actual.get(key);
+    for (const e of found) {
+        if (e.key.startsWith('#'))
+            continue; // separator and merged block-heading rows
+        const r = actual.get(e.key);
+        const crit = e.criterion || undefined;
+        const maxCell = grid.cell(r, C.max);
+        const got = numberOf(maxCell);
+        const blank = !maxCell || (maxCell.formula === undefined && (0, grid_1.cellText)(maxCell) === '');
+        const ok = e.max === null ? blank : got !== null && (0, points_1.toMilli)(got) === (0, points_1.toMilli)(e.max);
+        if (!ok)
+            P.push((0, problems_1.problem)('max_edited', { found: maxCell?.formula ? `=${maxCell.formula}` : (0, grid_1.cellText)(maxCell) || '—', expected: e.max ?? '—' }, at(A(C.max, r), crit)));
+        const text = (0, grid_1.cellText)(grid.cell(r, C.text));
+        if (norm(text) !== norm(e.text))
+            P.push((0, problems_1.problem)('text_edited', { found: text.slice(0, 80), expected: e.text.slice(0, 80) }, at(A(C.text, r), crit)));
+        const num = (0, grid_1.cellText)(grid.cell(r, C.number));
+        if (norm(num) !== norm(e.number))
+            P.push((0, problems_1.problem)('text_edited', { found: num.slice(0, 80), expected: e.number.slice(0, 80) }, at(A(C.number, r), crit)));
+    }
+    // ---- entries, raw, with their cells.
+    const entryRowKey = (specKey) => {
+        const spec = set.entryByKey.get(specKey);
+        if (!spec)
+            return undefined;
+        if (spec.indicator)
+            return `@${spec.indicator}`;
+        return spec.criterion && specKey === spec.criterion ? spec.criterion : specKey;
+    };
+    const readColumn = (c) => {
+        const col = c === 'self' ? C.self : C.inspected;
+        const entries = {};
+        for (const spec of set.entries) {
+            const rk = entryRowKey(spec.key);
+            const r = rk ? rowOf(rk) : undefined;
+            if (r === undefined)
+                continue;
+            const crit = spec.criterion ?? spec.indicator;
+            entries[spec.key] = (0, entry_cell_1.readEntryCell)(grid, r, col, { file: opts.file, criterion: crit, column: c }, P);
+        }
+        return entries;
+    };
+    const textEntries = (col) => {
+        const o = {};
+        for (const leaf of set.leaves) {
+            const r = rowOf(leaf.id);
+            if (r === undefined)
+                continue;
+            const cell = grid.cell(r, col);
+            o[leaf.id] = { value: cell?.formula !== undefined ? `=${cell.formula}` : cell?.value ?? null, sheet, cell: A(col, r) };
+        }
+        return o;
+    };
+    const unitCell = (0, grid_1.parseAddress)(plan.unitCell);
+    const yearCell = (0, grid_1.parseAddress)(plan.yearCell);
+    const unit = (0, grid_1.cellText)(grid.cell(unitCell.row, unitCell.col)) || emb.meta.unit || undefined;
+    const yearRaw = numberOf(grid.cell(yearCell.row, yearCell.col));
+    const year = yearRaw !== null && Number.isInteger(yearRaw) ? yearRaw : emb.meta.year ?? undefined;
+    out.meta = { ...out.meta, unit, year: year ?? undefined };
+    out.submission = {
+        unit,
+        year: year ?? undefined,
+        file,
+        self: readColumn('self'),
+        inspected: readColumn('inspected'),
+        evidence: textEntries(C.evidence),
+        remarks: textEntries(C.remark),
+    };
+    // ---- the workbook's own formulas: present, unedited, and what they show.
+    for (const c of ['self', 'inspected']) {
+        const col = c === 'self' ? C.self : C.inspected;
+        for (const s of Object.values(plan.scores[c])) {
+            if (s.formula === undefined)
+                continue;
+            const r = rowOf(s.node);
+            if (r === undefined)
+                continue;
+            const addr = A(col, r);
+            const cell = grid.cell(r, col);
+            const crit = ['base', 'bonus', 'penalty', 'total'].includes(s.node) ? undefined : s.node;
+            if (!cell || cell.formula === undefined) {
+                const v = cell ? numberOf(cell) : null;
+                P.push((0, problems_1.problem)('formula_overwritten', { value: cell && (0, grid_1.cellText)(cell) !== '' ? (0, grid_1.cellText)(cell) : '—' }, { ...at(addr, crit), column: c }));
+                out.figures.push({ node: s.node, column: c, sheet, cell: addr, value: v ?? 0 });
+                continue;
+            }
+            if (!broken && normalizeFormula(cell.formula) !== normalizeFormula(s.formula))
+                P.push((0, problems_1.problem)('formula_edited', { found: cell.formula.slice(0, 120), expected: s.formula.slice(0, 120) }, { ...at(addr, crit), column: c }));
+            const v = typeof cell.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
+            out.figures.push({ node: s.node, column: c, sheet, cell: addr, formula: cell.formula, value: v });
+        }
+    }
+    return out;
+}

@@ -1,0 +1,96 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.FILE_LIMITS = void 0;
+exports.sniff = sniff;
+exports.openWorkbook = openWorkbook;
+/**
+ * Opening an .xlsx safely: the bytes are sniffed and the zip directory is checked (sizes, ratio, required
+ * parts) before anything is inflated, then every part's CRC-32 is verified and the sheets are read
+ * straight into Grids (xlsx-read.ts: fflate + saxes, no exceljs on the read path). Works on bytes, so the
+ * CLI and the add-in share it.
+ */
+const fflate_1 = require("fflate");
+const problems_1 = require("../core/problems");
+const xlsx_read_1 = require("./xlsx-read");
+Object.defineProperty(exports, "FILE_LIMITS", { enumerable: true, get: function () { return xlsx_read_1.FILE_LIMITS; } });
+/** Identify what the bytes are before trusting the extension. */
+function sniff(bytes) {
+    if (bytes.length === 0)
+        return 'empty';
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+        return 'zip';
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+        return 'ole2';
+    const head = bytes.subarray(0, Math.min(512, bytes.length));
+    if (head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127) || b >= 128))
+        return 'text';
+    return 'unknown';
+}
+/** List the zip's entries without inflating them (fflate's filter sees sizes first). */
+function zipDirectory(bytes) {
+    return new Promise((resolve, reject) => {
+        const seen = [];
+        try {
+            (0, fflate_1.unzip)(bytes, { filter: (f) => (seen.push(f), false) }, (err) => (err ? reject(err) : resolve(seen)));
+        }
+        catch (e) {
+            reject(e);
+        }
+    });
+}
+async function openWorkbook(bytes, file) {
+    const fail = (code, detail = {}) => ({
+        problems: [(0, problems_1.problem)(code, detail, { file })],
+    });
+    if (bytes.length > xlsx_read_1.FILE_LIMITS.maxFileBytes)
+        return fail('file_too_large', { size: Math.round(bytes.length / 1048576), limit: xlsx_read_1.FILE_LIMITS.maxFileBytes / 1048576 });
+    const kind = sniff(bytes);
+    if (kind === 'ole2')
+        return fail('encrypted_or_xls');
+    if (kind !== 'zip')
+        return fail('not_xlsx', { detail: kind === 'empty' ? 'empty file / tệp rỗng' : kind === 'text' ? 'text file (CSV?) / tệp văn bản (CSV?)' : 'unknown format / định dạng lạ' });
+    let entries;
+    try {
+        entries = await zipDirectory(bytes);
+    }
+    catch (e) {
+        return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${e.message}` });
+    }
+    const names = new Set(entries.map((e) => e.name));
+    if (names.has('mimetype') && !names.has('xl/workbook.xml'))
+        return fail('ods_given');
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+        return fail('not_xlsx', { detail: 'zip without xl/workbook.xml / zip không chứa xl/workbook.xml' });
+    if (entries.length > xlsx_read_1.FILE_LIMITS.maxEntries)
+        return fail('zip_bomb', { detail: `${entries.length} entries` });
+    let total = 0;
+    for (const e of entries) {
+        total += e.originalSize;
+        const ratio = e.size > 0 ? e.originalSize / e.size : e.originalSize > 0 ? Infinity : 0;
+        if (e.originalSize > 1024 * 1024 && ratio > xlsx_read_1.FILE_LIMITS.maxEntryRatio)
+            return fail('zip_bomb', { detail: `${e.name}: ratio ${Math.round(ratio)}:1` });
+    }
+    if (total > xlsx_read_1.FILE_LIMITS.maxUncompressedBytes)
+        return fail('zip_bomb', { detail: `${Math.round(total / 1048576)} MB uncompressed` });
+    // fflate does not check CRC-32: verify every part, so that a damaged byte inside a compressed part is
+    // refused instead of changing a score silently.
+    let parts;
+    try {
+        const directory = (0, xlsx_read_1.centralDirectory)(bytes);
+        parts = (0, fflate_1.unzipSync)(bytes);
+        const bad = (0, xlsx_read_1.firstCrcMismatch)(parts, directory);
+        if (bad !== undefined)
+            return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: CRC-32 mismatch in ${bad.slice(0, 80)}` });
+    }
+    catch (e) {
+        return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String(e.message ?? e).slice(0, 120)}` });
+    }
+    const problems = [];
+    try {
+        const { grids, validations } = (0, xlsx_read_1.readXlsx)(parts, file, problems);
+        return { opened: { grids, validations }, problems };
+    }
+    catch (e) {
+        return fail('not_xlsx', { detail: `xlsx: ${String(e.message ?? e).slice(0, 200)}` });
+    }
+}

@@ -1,0 +1,430 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RANKING_SHEETS = exports.RANKING_WORKBOOK_KEYWORD = void 0;
+exports.safeText = safeText;
+exports.writeRankingWorkbook = writeRankingWorkbook;
+/**
+ * The ranking workbook (exceljs): Xếp hạng (ranking), Ma trận điểm (unit x criterion), Chênh lệch
+ * (discrepancies) and Nguồn (sources), laid out like an official document: title block, frozen headers,
+ * number formats, borders, A4 landscape print setup, conditional highlights.
+ *
+ * Everything that comes from the inputs (unit names, remarks, file names, messages) is written as a text
+ * value, never as a formula: a unit named "=HYPERLINK(...)" stays a string.
+ */
+const exceljs_1 = __importDefault(require("exceljs"));
+const core_1 = require("../core");
+const sheet_labels_1 = require("../core/rank/sheet-labels");
+/** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
+exports.RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
+/** The sheet names, shared with the add-in's consolidation. */
+exports.RANKING_SHEETS = sheet_labels_1.RANKING_SHEET_NAMES;
+const POINTS = '0.00';
+const SIGNED_POINTS = '+0.00;-0.00;0.00';
+const FONT = 'Times New Roman';
+const COLORS = {
+    header: 'FFD9E1F2',
+    section: 'FFEDEDED',
+    maxRow: 'FFF2F2F2',
+    award: 'FFFFF2CC',
+    discrepancy: 'FFF8CBAD',
+    refused: 'FFFCE4D6',
+    border: 'FF808080',
+};
+const L = {
+    vi: { ...sheet_labels_1.RANKING_LABELS.vi,
+        generated: (d) => `Lập ngày ${d} bằng công cụ thidua`,
+    },
+    en: { ...sheet_labels_1.RANKING_LABELS.en,
+        generated: (d) => `Prepared on ${d} with thidua`,
+    },
+};
+/** Characters XML 1.0 cannot carry (they would corrupt the file), and Excel's cell text limit. */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+function safeText(s) {
+    const t = String(s ?? '').replace(XML_ILLEGAL, '');
+    return t.length > 32767 ? `${t.slice(0, 32766)}…` : t;
+}
+const thin = { style: 'thin', color: { argb: COLORS.border } };
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+/** Text from the inputs: always a string value (never a formula, never rich text or a hyperlink). */
+function text(cell, s) {
+    cell.value = safeText(s);
+}
+function num(cell, v, fmt = POINTS) {
+    cell.value = v === null || v === undefined || Number.isNaN(v) ? null : v;
+    cell.numFmt = fmt;
+    cell.alignment = { horizontal: 'right', vertical: 'middle' };
+}
+function titleBlock(ws, lastCol, lines) {
+    lines.forEach((l, i) => {
+        const r = i + 1;
+        ws.mergeCells(r, 1, r, lastCol);
+        const c = ws.getCell(r, 1);
+        text(c, l.text);
+        c.font = { name: FONT, size: l.size ?? 12, bold: !!l.bold, italic: !!l.italic };
+        c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        ws.getRow(r).height = (l.size ?? 12) + 8;
+    });
+    return lines.length + 1; // a blank row under the block
+}
+function headerRow(ws, row, labels, startCol = 1) {
+    const r = ws.getRow(row);
+    labels.forEach((h, i) => {
+        const c = r.getCell(startCol + i);
+        text(c, h);
+        c.font = { name: FONT, size: 11, bold: true };
+        c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.header } };
+        c.border = BORDER;
+    });
+    r.height = 32;
+}
+function bodyStyle(ws, fromRow, toRow, fromCol, toCol) {
+    for (let r = fromRow; r <= toRow; r++)
+        for (let c = fromCol; c <= toCol; c++) {
+            const cell = ws.getCell(r, c);
+            cell.border = BORDER;
+            cell.font = { name: FONT, size: 11, ...(cell.font ?? {}) };
+            cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) };
+        }
+}
+function printSetup(ws, titleRow, lastCol, lastRow) {
+    ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        printTitlesRow: `${titleRow}:${titleRow}`,
+        printArea: `A1:${ws.getColumn(lastCol).letter}${Math.max(lastRow, titleRow)}`,
+    };
+    ws.headerFooter = { oddFooter: '&C&P / &N' };
+}
+const yearText = (r) => (r.year ? String(r.year) : '');
+const fmtDate = (d) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+const fmtPoints = (x, lang) => (lang === 'vi' ? String(x).replace('.', ',') : String(x));
+function headLines(r, title, lang, when, extra) {
+    const t = L[lang];
+    const lines = [];
+    lines.push({ text: (r.cluster ?? '').toUpperCase() || (lang === 'vi' ? 'CỤM THI ĐUA' : 'EMULATION CLUSTER'), size: 12, bold: true });
+    lines.push({ text: title, size: 14, bold: true });
+    if (r.criteriaSet)
+        lines.push({ text: t.setLine(r.criteriaSet.title, r.criteriaSet.id, r.criteriaSet.hash.slice(0, 12)), size: 11, italic: true });
+    lines.push({ text: extra ? `${extra} ${t.generated(fmtDate(when))}` : t.generated(fmtDate(when)), size: 10, italic: true });
+    return lines;
+}
+async function writeRankingWorkbook(r, opts = {}) {
+    const lang = opts.lang ?? 'vi';
+    const when = opts.generatedAt ?? new Date();
+    const wb = new exceljs_1.default.Workbook();
+    wb.creator = 'thidua';
+    wb.keywords = exports.RANKING_WORKBOOK_KEYWORD;
+    wb.created = when;
+    wb.modified = when;
+    wb.title = L[lang].titleRanking(yearText(r));
+    rankingSheet(wb, r, lang, when);
+    matrixSheet(wb, r, lang, when);
+    discrepancySheet(wb, r, lang, when);
+    sourcesSheet(wb, r, lang, when);
+    const buf = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buf);
+}
+function rankingSheet(wb, r, lang, when) {
+    const t = L[lang];
+    const tr = (b) => b[lang];
+    const ws = wb.addWorksheet(exports.RANKING_SHEETS.ranking, { properties: { tabColor: { argb: 'FF2F5597' } } });
+    const widths = [7, 36, 11, 11, 11, 11, 12, 26, 60];
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const last = widths.length;
+    const head = titleBlock(ws, last, headLines(r, t.titleRanking(yearText(r)), lang, when)) + 1;
+    headerRow(ws, head, t.rankingHead);
+    let row = head + 1;
+    for (const u of r.units) {
+        const x = ws.getRow(row);
+        num(x.getCell(1), u.rank, '0');
+        x.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+        text(x.getCell(2), u.unit);
+        num(x.getCell(3), u.self);
+        num(x.getCell(4), u.inspected);
+        num(x.getCell(5), u.final);
+        x.getCell(5).font = { name: FONT, size: 11, bold: true };
+        text(x.getCell(6), t.source[u.source]);
+        const cls = u.classification ? (lang === 'en' ? (u.classification.labelEn ?? u.classification.label) : u.classification.label) : '';
+        text(x.getCell(7), cls);
+        text(x.getCell(8), u.awards.map((a) => tr(a.label)).join('; '));
+        const notes = u.notes.map(tr);
+        text(x.getCell(9), notes.join('\n'));
+        // Rows do not grow by themselves in every reader: size them for the wrapped notes.
+        const width = Math.max(20, ws.getColumn(9).width ?? 40);
+        const lines = notes.reduce((n, s) => n + Math.max(1, Math.ceil(s.length / (width * 1.1))), 0);
+        x.height = Math.max(20, 15 * lines + 4);
+        row++;
+    }
+    const lastData = row - 1;
+    if (lastData > head) {
+        bodyStyle(ws, head + 1, lastData, 1, last);
+        const range = `A${head + 1}:${ws.getColumn(last).letter}${lastData}`;
+        ws.addConditionalFormatting({
+            ref: range,
+            rules: [
+                {
+                    type: 'expression',
+                    priority: 1,
+                    formulae: [`LEN($H${head + 1})>0`],
+                    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.award } }, font: { bold: true } },
+                },
+            ],
+        });
+        ws.addConditionalFormatting({
+            ref: `C${head + 1}:D${lastData}`,
+            rules: [
+                {
+                    type: 'expression',
+                    priority: 2,
+                    formulae: [`AND(ISNUMBER($C${head + 1}),ISNUMBER($D${head + 1}),ABS($D${head + 1}-$C${head + 1})>=${r.policy.totalMoveThreshold})`],
+                    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.discrepancy } } },
+                },
+            ],
+        });
+    }
+    // Award proposals, refused files, signatures.
+    row++;
+    const line = (s, bold = false, italic = false) => {
+        ws.mergeCells(row, 1, row, last);
+        const c = ws.getCell(row, 1);
+        text(c, s);
+        c.font = { name: FONT, size: 11, bold, italic };
+        c.alignment = { wrapText: true, vertical: 'top' };
+        row++;
+    };
+    if (r.awards.length) {
+        line(t.awardsHead, true);
+        for (const a of r.awards)
+            line(`- ${t.awardLine(tr(a.label), a.quota, fmtPoints(a.minTotal, lang), a.units.join(', ') || t.nobody)}${a.note ? ` (${tr(a.note)})` : ''}`);
+    }
+    if (r.refused)
+        line(t.refusedLine(r.refused), false, true);
+    row++;
+    const sig = (col1, col2, lines, startRow) => {
+        lines.forEach(([s, bold, italic], i) => {
+            ws.mergeCells(startRow + i, col1, startRow + i, col2);
+            const c = ws.getCell(startRow + i, col1);
+            text(c, s);
+            c.font = { name: FONT, size: 12, bold, italic };
+            c.alignment = { horizontal: 'center' };
+        });
+    };
+    sig(7, 9, [[t.date, false, true]], row);
+    row++;
+    sig(1, 4, [[t.sign[0], true, false], [t.signHint, false, true]], row);
+    sig(7, 9, [[t.sign[1], true, false], [t.signHint, false, true]], row);
+    row += 6;
+    ws.views = [{ state: 'frozen', xSplit: 2, ySplit: head, topLeftCell: `C${head + 1}`, activeCell: `A${head + 1}` }];
+    ws.autoFilter = lastData > head ? { from: { row: head, column: 1 }, to: { row: lastData, column: last } } : undefined;
+    printSetup(ws, head, last, row);
+}
+/** Matrix columns: each section's leaves, then the section's subtotal; the total at the end. */
+function matrixColumns(r) {
+    const set = r.set;
+    if (!set)
+        return [];
+    const cols = [];
+    for (const s of set.sections) {
+        for (const leaf of set.leaves)
+            if (leaf.sectionId === s.id && leaf.id !== s.id)
+                cols.push({ node: leaf, kind: 'leaf', label: leaf.text, max: leaf.max });
+        cols.push({ node: s, kind: 'section', label: s.text, max: s.role === 'bonus' ? (s.cap ?? s.max) : s.max });
+    }
+    cols.push({ node: null, kind: 'total', label: '', max: set.maxBase + set.maxBonus });
+    return cols;
+}
+function printedNumber(r, id) {
+    return r.set?.byId.get(id)?.fullNumber ?? id;
+}
+function matrixSheet(wb, r, lang, when) {
+    const t = L[lang];
+    const ws = wb.addWorksheet(exports.RANKING_SHEETS.matrix, { properties: { tabColor: { argb: 'FF548235' } } });
+    const cols = matrixColumns(r);
+    const first = 3;
+    const last = first + cols.length - 1;
+    ws.getColumn(1).width = 6;
+    ws.getColumn(2).width = 30;
+    for (let i = 0; i < cols.length; i++)
+        ws.getColumn(first + i).width = cols[i].kind === 'leaf' ? 7.5 : 9;
+    const head = titleBlock(ws, Math.max(last, 8), headLines(r, t.titleMatrix(yearText(r)), lang, when, t.matrixNote)) + 1;
+    // Header: numbers, then criterion text, then the max row.
+    headerRow(ws, head, [t.rank, t.matrixUnit]);
+    headerRow(ws, head + 1, ['', '']);
+    ws.mergeCells(head, 1, head + 1, 1);
+    ws.mergeCells(head, 2, head + 1, 2);
+    cols.forEach((c, i) => {
+        const col = first + i;
+        const numCell = ws.getCell(head, col);
+        const txtCell = ws.getCell(head + 1, col);
+        const label = c.kind === 'total' ? t.total : c.kind === 'section' ? t.sectionTotal(c.node.number) : printedNumber(r, c.node.id);
+        text(numCell, label);
+        text(txtCell, c.kind === 'total' ? '' : c.label);
+        for (const cell of [numCell, txtCell]) {
+            cell.font = { name: FONT, size: cell === numCell ? 10 : 8, bold: cell === numCell || c.kind !== 'leaf' };
+            cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...(cell === txtCell && c.kind === 'leaf' ? { textRotation: 90 } : {}) };
+            cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.kind === 'leaf' ? COLORS.header : COLORS.section } };
+            cell.border = BORDER;
+        }
+    });
+    if (cols.length && cols[cols.length - 1].kind === 'total')
+        ws.mergeCells(head, last, head + 1, last);
+    ws.getRow(head).height = 30;
+    ws.getRow(head + 1).height = 150;
+    const maxRow = head + 2;
+    text(ws.getCell(maxRow, 2), t.maxRow);
+    cols.forEach((c, i) => num(ws.getCell(maxRow, first + i), c.max));
+    for (let c = 1; c <= last; c++) {
+        const cell = ws.getCell(maxRow, c);
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.maxRow } };
+        cell.font = { name: FONT, size: 10, italic: true, bold: c === 2 };
+        cell.border = BORDER;
+    }
+    let row = maxRow + 1;
+    for (const u of r.units) {
+        num(ws.getCell(row, 1), u.rank, '0');
+        ws.getCell(row, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+        text(ws.getCell(row, 2), u.unit);
+        cols.forEach((c, i) => {
+            const v = c.kind === 'total' ? u.final : u.nodes[c.node.id];
+            const cell = ws.getCell(row, first + i);
+            num(cell, v ?? null);
+            if (c.kind !== 'leaf') {
+                cell.font = { name: FONT, size: 10, bold: true };
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.section } };
+            }
+        });
+        row++;
+    }
+    if (row > maxRow + 1) {
+        bodyStyle(ws, maxRow + 1, row - 1, 1, last);
+        for (let rr = maxRow + 1; rr < row; rr++)
+            for (let c = first; c <= last; c++)
+                ws.getCell(rr, c).font = { name: FONT, size: 10, ...(ws.getCell(rr, c).font ?? {}) };
+    }
+    ws.views = [{ state: 'frozen', xSplit: 2, ySplit: maxRow, topLeftCell: `C${maxRow + 1}`, activeCell: `A${maxRow + 1}` }];
+    printSetup(ws, head, last, row);
+    ws.pageSetup.printTitlesRow = `${head}:${maxRow}`;
+    ws.pageSetup.printTitlesColumn = 'A:B';
+}
+function discrepancySheet(wb, r, lang, when) {
+    const t = L[lang];
+    const ws = wb.addWorksheet(exports.RANKING_SHEETS.discrepancies, { properties: { tabColor: { argb: 'FFC55A11' } } });
+    const widths = [6, 30, 9, 50, 11, 11, 11, 50];
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const last = widths.length;
+    const head = titleBlock(ws, last, headLines(r, t.titleDisc, lang, when, t.discNote(fmtPoints(r.policy.tolerance, lang)))) + 1;
+    headerRow(ws, head, t.discHead);
+    let row = head + 1;
+    r.discrepancies.forEach((d, i) => {
+        const x = ws.getRow(row);
+        num(x.getCell(1), i + 1, '0');
+        text(x.getCell(2), d.unit);
+        text(x.getCell(3), d.number);
+        text(x.getCell(4), d.text);
+        num(x.getCell(5), d.self);
+        num(x.getCell(6), d.inspected);
+        num(x.getCell(7), d.delta, SIGNED_POINTS);
+        text(x.getCell(8), d.remark ?? '');
+        row++;
+    });
+    if (!r.discrepancies.length) {
+        ws.mergeCells(row, 1, row, last);
+        text(ws.getCell(row, 1), t.noDisc);
+        ws.getCell(row, 1).font = { name: FONT, italic: true };
+        row++;
+    }
+    else {
+        bodyStyle(ws, head + 1, row - 1, 1, last);
+        const twice = 2 * r.policy.tolerance;
+        if (twice > 0)
+            ws.addConditionalFormatting({
+                ref: `A${head + 1}:H${row - 1}`,
+                rules: [
+                    {
+                        type: 'expression',
+                        priority: 1,
+                        formulae: [`ABS($G${head + 1})>=${twice}`],
+                        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.discrepancy } } },
+                    },
+                ],
+            });
+    }
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: head, topLeftCell: `A${head + 1}`, activeCell: `A${head + 1}` }];
+    // Totals that moved.
+    row += 1;
+    ws.mergeCells(row, 1, row, last);
+    text(ws.getCell(row, 1), t.movesHead(fmtPoints(r.policy.totalMoveThreshold, lang)));
+    ws.getCell(row, 1).font = { name: FONT, size: 12, bold: true };
+    row++;
+    headerRow(ws, row, t.movesCols);
+    const movesHead = row;
+    row++;
+    r.totalMoves.forEach((m, i) => {
+        num(ws.getCell(row, 1), i + 1, '0');
+        text(ws.getCell(row, 2), m.unit);
+        num(ws.getCell(row, 3), m.self);
+        num(ws.getCell(row, 4), m.inspected);
+        num(ws.getCell(row, 5), m.delta, SIGNED_POINTS);
+        row++;
+    });
+    if (r.totalMoves.length)
+        bodyStyle(ws, movesHead + 1, row - 1, 1, 5);
+    printSetup(ws, head, last, row);
+}
+function sourcesSheet(wb, r, lang, when) {
+    const t = L[lang];
+    const ws = wb.addWorksheet(exports.RANKING_SHEETS.sources, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
+    const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70];
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const last = widths.length;
+    const head = titleBlock(ws, last, headLines(r, t.titleSources, lang, when)) + 1;
+    headerRow(ws, head, t.srcHead);
+    let row = head + 1;
+    r.sources.forEach((s, i) => {
+        const x = ws.getRow(row);
+        num(x.getCell(1), i + 1, '0');
+        text(x.getCell(2), s.file);
+        text(x.getCell(3), s.sha256 ?? '');
+        x.getCell(3).font = { name: 'Consolas', size: 9 };
+        text(x.getCell(4), s.unit ?? '');
+        num(x.getCell(5), s.year, '0');
+        text(x.getCell(6), s.layout ?? '');
+        text(x.getCell(7), s.criteriaSet?.id ?? '');
+        text(x.getCell(8), s.criteriaSet?.hash ?? '');
+        x.getCell(8).font = { name: 'Consolas', size: 9 };
+        text(x.getCell(9), t.status[s.status]);
+        const errors = s.problems.filter((p) => p.severity === 'error').length;
+        const warnings = s.problems.length - errors;
+        const lines = s.problems.length ? [t.problemsCount(errors, warnings), ...s.problems.map((p) => (0, core_1.formatProblem)({ ...p, file: undefined }, lang))] : [];
+        text(x.getCell(10), lines.join('\n'));
+        row++;
+    });
+    if (row > head + 1) {
+        bodyStyle(ws, head + 1, row - 1, 1, last);
+        ws.addConditionalFormatting({
+            ref: `A${head + 1}:${ws.getColumn(last).letter}${row - 1}`,
+            rules: [
+                {
+                    type: 'expression',
+                    priority: 1,
+                    formulae: [`$I${head + 1}="${t.status.refused}"`],
+                    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.refused } } },
+                },
+            ],
+        });
+    }
+    ws.views = [{ state: 'frozen', xSplit: 2, ySplit: head, topLeftCell: `C${head + 1}`, activeCell: `A${head + 1}` }];
+    printSetup(ws, head, last, row);
+}

@@ -1,0 +1,271 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.renderTemplate = renderTemplate;
+exports.writeTemplate = writeTemplate;
+/**
+ * Render a template plan (engine/core/template/plan.ts) with exceljs: styles like an official document,
+ * data validation, conditional formats, protection with only the entry cells unlocked, the instructions
+ * sheet, A4 print setup, defined names, and the very hidden sheet carrying the criteria set.
+ */
+const exceljs_1 = __importDefault(require("exceljs"));
+const plan_1 = require("../../core/template/plan");
+const FONT = 'Times New Roman';
+const COLORS = {
+    header: 'FFD9E1F2',
+    section: 'FFDDEBF7',
+    group: 'FFF2F2F2',
+    open: 'FFFFFFE0',
+    computed: 'FFF2F2F2',
+    locked: 'FFF7F7F7',
+    total: 'FFE2EFDA',
+    grand: 'FFC6E0B4',
+    missing: 'FFFFEB9C',
+    invalid: 'FFFFC7CE',
+    evidence: 'FFFCE4D6',
+    border: 'FF808080',
+};
+const thin = { style: 'thin', color: { argb: COLORS.border } };
+const BOX = { top: thin, left: thin, bottom: thin, right: thin };
+const TABLE_ROWS = ['header', 'section', 'group', 'leaf', 'item', 'total', 'grand-total', 'indicator', 'derived', 'indicators-head'];
+function fill(argb) {
+    return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+/** The look of one cell from its row kind, cell kind and whether it is open for entry. */
+function styleCell(cell, row, c) {
+    const k = c.kind;
+    const font = { name: FONT, size: 12 };
+    const al = { vertical: 'middle', wrapText: true };
+    let bg;
+    const bold = row.kind === 'section' || row.kind === 'group' || row.kind === 'total' || row.kind === 'grand-total';
+    switch (k) {
+        case 'org':
+            Object.assign(font, { bold: true, size: 12 });
+            al.horizontal = 'center';
+            break;
+        case 'motto':
+            Object.assign(font, { bold: true, underline: true, size: 12 });
+            al.horizontal = 'center';
+            break;
+        case 'title':
+            Object.assign(font, { bold: true, size: 14 });
+            al.horizontal = 'center';
+            break;
+        case 'subtitle':
+            Object.assign(font, { italic: true });
+            al.horizontal = 'center';
+            break;
+        case 'label':
+            font.bold = true;
+            al.horizontal = 'right';
+            al.wrapText = false;
+            break;
+        case 'meta-value':
+            font.bold = true;
+            al.horizontal = 'left';
+            if (c.open)
+                bg = COLORS.open;
+            break;
+        case 'header':
+            Object.assign(font, { bold: true });
+            al.horizontal = 'center';
+            bg = COLORS.header;
+            break;
+        case 'number':
+            al.horizontal = 'center';
+            font.bold = bold;
+            break;
+        case 'text':
+            font.bold = bold;
+            if (row.kind === 'item')
+                font.italic = true;
+            if (row.depth && row.depth > 1)
+                al.indent = Math.min(row.depth - 1, 4);
+            break;
+        case 'max':
+            al.horizontal = 'center';
+            font.bold = bold;
+            break;
+        case 'entry':
+            al.horizontal = 'center';
+            bg = c.open ? COLORS.open : COLORS.locked;
+            if (!c.open)
+                font.color = { argb: 'FF404040' };
+            break;
+        case 'score':
+            al.horizontal = 'center';
+            font.bold = bold || row.kind === 'leaf';
+            bg = COLORS.computed;
+            break;
+        case 'evidence':
+        case 'remark':
+            Object.assign(font, { size: 11 });
+            if (c.open)
+                bg = COLORS.open;
+            break;
+        case 'key':
+            Object.assign(font, { size: 9, color: { argb: 'FF808080' } });
+            break;
+        case 'note':
+            Object.assign(font, { italic: true, size: 11 });
+            al.horizontal = 'center';
+            break;
+        case 'signature':
+            font.bold = true;
+            al.horizontal = 'center';
+            break;
+    }
+    if (row.kind === 'section' && !bg)
+        bg = COLORS.section;
+    if (row.kind === 'total' && !c.open)
+        bg = COLORS.total;
+    if (row.kind === 'grand-total')
+        (bg = COLORS.grand), (font.size = 13);
+    if (row.kind === 'indicators-head')
+        (bg = COLORS.section), (al.horizontal = 'left');
+    cell.font = font;
+    cell.alignment = al;
+    if (bg)
+        cell.fill = fill(bg);
+    if (TABLE_ROWS.includes(row.kind) && k !== 'key')
+        cell.border = BOX;
+    if (c.numFmt)
+        cell.numFmt = plan_1.NUM_FMT[c.numFmt];
+}
+function toValidation(c) {
+    const v = c.validation;
+    if (!v)
+        return undefined;
+    const common = {
+        allowBlank: true,
+        showInputMessage: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        promptTitle: v.promptTitle,
+        prompt: v.prompt,
+        errorTitle: v.errorTitle,
+        error: v.error,
+    };
+    if (v.type === 'list')
+        return { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] };
+    if (v.operator === 'between')
+        return { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max ?? 0] };
+    return { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
+}
+/** Build the exceljs workbook of a plan. */
+async function renderTemplate(plan) {
+    const wb = new exceljs_1.default.Workbook();
+    wb.creator = 'thidua';
+    wb.lastModifiedBy = 'thidua';
+    wb.title = plan.meta.criteriaSetId;
+    wb.created = plan.meta.generatedAt ? new Date(plan.meta.generatedAt) : new Date(0);
+    wb.modified = wb.created;
+    // Excel and LibreOffice recompute every formula when the file is opened (no cached values are written).
+    wb.calcProperties = { fullCalcOnLoad: true };
+    const ws = wb.addWorksheet(plan.sheetName, {
+        properties: { defaultRowHeight: 15, tabColor: { argb: 'FF2F5597' } },
+        views: [{ state: 'frozen', xSplit: 0, ySplit: plan.headerRow, topLeftCell: `A${plan.headerRow + 1}`, activeCell: plan.unlocked[0] ?? 'A1' }],
+        pageSetup: {
+            paperSize: 9,
+            orientation: 'portrait',
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            horizontalCentered: true,
+            printArea: plan.print.area,
+            printTitlesRow: plan.print.titleRows,
+            margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        },
+        headerFooter: { oddFooter: plan.lang === 'vi' ? '&L&8&A&RTrang &P/&N' : '&L&8&A&RPage &P/&N' },
+    });
+    for (const c of plan.columns) {
+        const col = ws.getColumn(c.col);
+        col.width = c.width;
+        if (c.hidden)
+            col.hidden = true;
+    }
+    for (const row of plan.rows) {
+        const xr = ws.getRow(row.row);
+        if (row.height)
+            xr.height = row.height;
+        if (row.outlineLevel)
+            xr.outlineLevel = row.outlineLevel;
+        for (const c of row.cells) {
+            const cell = ws.getCell(c.address);
+            if (c.formula !== undefined)
+                cell.value = { formula: c.formula };
+            else if (c.value !== undefined && c.value !== null && c.value !== '')
+                cell.value = c.value; // strings are written as text, never formulas
+            styleCell(cell, row, c);
+            cell.protection = { locked: !c.open, hidden: false };
+            const dv = toValidation(c);
+            if (dv)
+                cell.dataValidation = dv;
+            if (c.note)
+                cell.note = { texts: [{ text: c.note, font: { name: FONT, size: 10 } }], margins: { insetmode: 'auto' }, protection: { locked: 'True', lockText: 'True' }, editAs: 'absolute' };
+        }
+        for (const c of row.cells)
+            if (c.mergeTo)
+                ws.mergeCells(`${c.address}:${c.mergeTo}`);
+    }
+    for (const cf of plan.conditionalFormats) {
+        const bg = cf.style === 'cf-missing' ? COLORS.missing : cf.style === 'cf-invalid' ? COLORS.invalid : COLORS.evidence;
+        ws.addConditionalFormatting({
+            ref: cf.ranges.join(' '),
+            rules: [
+                {
+                    type: 'expression',
+                    priority: cf.priority,
+                    formulae: [cf.formula],
+                    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: bg } }, font: cf.style === 'cf-invalid' ? { color: { argb: 'FF9C0006' }, bold: true } : undefined },
+                },
+            ],
+        });
+    }
+    for (const n of plan.names)
+        wb.definedNames.add(n.ref, n.name);
+    await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        formatCells: false,
+        insertRows: false,
+        deleteRows: false,
+        insertColumns: false,
+        deleteColumns: false,
+        sort: false,
+        autoFilter: false,
+        objects: true,
+    });
+    // Instructions.
+    const guide = wb.addWorksheet(plan.instructionsSheetName, { properties: { tabColor: { argb: 'FF70AD47' } }, pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    guide.getColumn(1).width = 68;
+    plan.instructions.forEach((line, i) => {
+        const cell = guide.getCell(i + 1, 1);
+        cell.value = line.text;
+        cell.font = { name: FONT, size: line.kind === 'title' ? 14 : 12, bold: line.kind !== 'text' };
+        cell.alignment = { wrapText: true, vertical: 'top', horizontal: line.kind === 'title' ? 'center' : 'left' };
+        guide.getRow(i + 1).height = Math.max(18, Math.ceil(line.text.length / 62) * 16 + 2);
+    });
+    await guide.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+    // The criteria set and its hash, out of sight.
+    const hidden = wb.addWorksheet(plan.embedded.sheetName, { state: 'veryHidden' });
+    for (const c of plan.embedded.cells)
+        hidden.getCell(c.address).value = c.value;
+    hidden.getColumn(1).width = 16;
+    hidden.getColumn(2).width = 80;
+    await hidden.protect('', { selectLockedCells: false, selectUnlockedCells: false });
+    // Open on the scoring sheet.
+    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+    return wb;
+}
+/** The template's bytes, from a compiled set and options. */
+async function writeTemplate(set, opts) {
+    const plan = (0, plan_1.planTemplate)(set, opts);
+    const wb = await renderTemplate(plan);
+    const buf = await wb.xlsx.writeBuffer();
+    return { bytes: new Uint8Array(buf), plan };
+}

@@ -1,0 +1,952 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.XlsxFormatError = exports.FILE_LIMITS = void 0;
+exports.crc32 = crc32;
+exports.centralDirectory = centralDirectory;
+exports.firstCrcMismatch = firstCrcMismatch;
+exports.isDateFormat = isDateFormat;
+exports.slideFormula = slideFormula;
+exports.readXlsx = readXlsx;
+/**
+ * A direct .xlsx reader for the scoring path: the unzipped parts (fflate) are parsed with saxes (the
+ * parser exceljs itself uses) straight into Grids, without building an exceljs Workbook. It reproduces
+ * what exceljs 4.4 + worksheetToGrid gave (test/workbook/xlsx-read.test.ts checks it cell by cell):
+ *  - cell values by type (shared/inline/rich strings, numbers, booleans, errors, dates from the style's
+ *    number format, formulas with their cached results, shared formulas slid to each dependent cell);
+ *  - bold (the font of the cell's xf) and indent (its alignment), with xf 0 ignored as exceljs does;
+ *  - merged ranges, and the cells inside them carrying the top-left cell's value (as exceljs does);
+ *  - rowCount / colCount as exceljs counted them (rows and styled cells included);
+ *  - hidden sheets, and data validations per address.
+ * Browser-safe: no Node imports. CRC-32 of every part is verified here (fflate does not).
+ */
+const saxes_1 = require("saxes");
+const problems_1 = require("../core/problems");
+/** Bounds shared with open.ts (which re-exports them). */
+exports.FILE_LIMITS = {
+    maxFileBytes: 50 * 1024 * 1024,
+    maxUncompressedBytes: 300 * 1024 * 1024,
+    maxEntryRatio: 200,
+    maxEntries: 5000,
+    maxRows: 20000,
+    maxCols: 200,
+    maxCellChars: 32767,
+};
+/** The workbook's XML is not what an .xlsx holds (reported as not_xlsx by the caller). */
+class XlsxFormatError extends Error {
+}
+exports.XlsxFormatError = XlsxFormatError;
+// ---------------------------------------------------------------------------------------------------
+// CRC-32 and the zip's central directory
+let crcTable = null;
+function table() {
+    if (crcTable)
+        return crcTable;
+    const t = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        t[n] = c;
+    }
+    return (crcTable = t);
+}
+/** CRC-32 (IEEE, as in zip) of the bytes, unsigned. */
+function crc32(data) {
+    const t = table();
+    let c = -1;
+    for (let i = 0; i < data.length; i++)
+        c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ -1) >>> 0;
+}
+const u16 = (b, p) => b[p] | (b[p + 1] << 8);
+const u32 = (b, p) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+const u64 = (b, p) => u32(b, p) + u32(b, p + 4) * 4294967296;
+const latin1 = (b) => {
+    let s = '';
+    for (let i = 0; i < b.length; i++)
+        s += String.fromCharCode(b[i]);
+    return s;
+};
+/**
+ * The central directory, named as fflate names entries (UTF-8 when the entry says so, else Latin-1),
+ * with every entry checked against its local header (signature, name, method, flags and, when the
+ * header carries them, CRC-32 and sizes), as JSZip did before exceljs read a file: a damaged directory
+ * is refused even when its data would still inflate. Throws XlsxFormatError.
+ */
+function centralDirectory(bytes) {
+    let e = bytes.length - 22;
+    while (e >= 0 && u32(bytes, e) !== 0x06054b50)
+        e--;
+    if (e < 0)
+        throw new XlsxFormatError('no end of central directory');
+    let count = u16(bytes, e + 10);
+    let p = u32(bytes, e + 16);
+    /** Where the directory must end: the (zip64) end record. */
+    let end = e;
+    if ((count === 0xffff || p === 0xffffffff) && e >= 20 && u32(bytes, e - 20) === 0x07064b50) {
+        const z = u64(bytes, e - 12);
+        if (u32(bytes, z) !== 0x06064b50)
+            throw new XlsxFormatError('bad zip64 directory');
+        count = u64(bytes, z + 32);
+        p = u64(bytes, z + 48);
+        end = z;
+    }
+    const start = p;
+    const utf8 = new TextDecoder('utf-8');
+    const out = new Map();
+    for (let i = 0; i < count; i++) {
+        if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50)
+            throw new XlsxFormatError('bad central directory');
+        const flags = u16(bytes, p + 8);
+        const method = u16(bytes, p + 10);
+        const crc = u32(bytes, p + 16);
+        const csize = u32(bytes, p + 20);
+        const usize = u32(bytes, p + 24);
+        const n = u16(bytes, p + 28);
+        const raw = bytes.subarray(p + 46, p + 46 + n);
+        const name = flags & 2048 ? utf8.decode(raw) : latin1(raw);
+        let off = u32(bytes, p + 42);
+        if (off === 0xffffffff)
+            off = zip64Offset(bytes, p + 46 + n, u16(bytes, p + 30), csize, usize);
+        if (flags & 1)
+            throw new XlsxFormatError(`${name.slice(0, 60)}: encrypted entry`);
+        // The local header must say the same.
+        const bad = (why) => new XlsxFormatError(`${name.slice(0, 60)}: local header ${why}`);
+        if (off + 30 > bytes.length || u32(bytes, off) !== 0x04034b50)
+            throw bad('missing');
+        if (u16(bytes, off + 6) !== flags || u16(bytes, off + 8) !== method)
+            throw bad('differs');
+        const ln = u16(bytes, off + 26);
+        if (ln !== n)
+            throw bad('name differs');
+        if (csize !== 0xffffffff && off + 30 + n + u16(bytes, off + 28) + csize > start)
+            throw bad('runs past the directory');
+        for (let k = 0; k < n; k++)
+            if (bytes[off + 30 + k] !== raw[k])
+                throw bad('name differs');
+        if (!(flags & 8)) {
+            const lc = u32(bytes, off + 14);
+            const ls = u32(bytes, off + 18);
+            const lu = u32(bytes, off + 22);
+            if (lc !== crc || (ls !== 0xffffffff && csize !== 0xffffffff && ls !== csize) || (lu !== 0xffffffff && usize !== 0xffffffff && lu !== usize))
+                throw bad('sizes or CRC differ');
+        }
+        out.set(name, { crc, size: usize === 0xffffffff ? -1 : usize });
+        p += 46 + n + u16(bytes, p + 30) + u16(bytes, p + 32);
+    }
+    if (p !== end)
+        throw new XlsxFormatError('central directory does not end where the end record is');
+    return out;
+}
+/** The local header offset from a zip64 extra field (after the sizes it also holds when theirs overflow). */
+function zip64Offset(bytes, extra, len, csize, usize) {
+    for (let q = extra; q + 4 <= extra + len; q += 4 + u16(bytes, q + 2)) {
+        if (u16(bytes, q) !== 1)
+            continue;
+        let at = q + 4;
+        if (usize === 0xffffffff)
+            at += 8;
+        if (csize === 0xffffffff)
+            at += 8;
+        return u64(bytes, at);
+    }
+    throw new XlsxFormatError('zip64 entry without its offset');
+}
+/** Name of the first part whose bytes do not match what the directory records (CRC-32, size), if any. */
+function firstCrcMismatch(parts, entries) {
+    for (const [name, data] of Object.entries(parts)) {
+        const want = entries.get(name);
+        if (want === undefined || crc32(data) !== want.crc || (want.size >= 0 && data.length !== want.size))
+            return name;
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------------
+// Small helpers matching exceljs' own
+const decoder = new TextDecoder('utf-8');
+/** exceljs decodes some texts twice (sheet names, t="str" values): keep that. */
+function xmlDecode(text) {
+    return text.replace(/&([a-z]*);/g, (c) => {
+        switch (c) {
+            case '&lt;':
+                return '<';
+            case '&gt;':
+                return '>';
+            case '&amp;':
+                return '&';
+            case '&apos;':
+                return "'";
+            case '&quot;':
+                return '"';
+            default:
+                return c;
+        }
+    });
+}
+/** "_x000D_" escapes of <t> texts in shared strings and rich runs. */
+const unescapeX = (s) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h) => String.fromCharCode(parseInt(h, 16))));
+/** Built-in number formats exceljs knows (others have no code and so are never dates). */
+const BUILTIN_FORMATS = {
+    0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+    14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+    22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+    45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+/** A number format shows a date or time: date/time letters outside [brackets] and "quotes". */
+function isDateFormat(fmt) {
+    if (!fmt)
+        return false;
+    return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+function excelToDate(v, date1904) {
+    return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+function colNumber(letters) {
+    let col = 0;
+    for (let i = 0; i < letters.length; i++)
+        col = col * 26 + (letters.charCodeAt(i) - 64);
+    return col;
+}
+function colLetters(col) {
+    let s = '';
+    for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+        s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+    return s;
+}
+const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+function decodeAddress(a) {
+    const m = ADDRESS.exec(a);
+    return m ? { row: parseInt(m[2], 10), col: colNumber(m[1].toUpperCase()) } : null;
+}
+/** "B3:A1" -> normalised box; "A1" -> a one-cell box. */
+function decodeRange(ref) {
+    const [a, b = a] = ref.split(':');
+    const p = decodeAddress(a);
+    const q = decodeAddress(b);
+    if (!p || !q)
+        return null;
+    return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+/** exceljs' slideFormula: move the relative references of a shared formula from its master to a dependent cell. */
+const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+function slideFormula(formula, from, to) {
+    return formula.replace(CANDIDATE, (whole, sheet, _s, addr, paren) => {
+        if (paren)
+            return whole;
+        const m = CELL_REF.exec(addr);
+        if (!m)
+            return whole;
+        const colStr = m[2].toUpperCase();
+        if (colStr.length > 3 || (colStr.length === 3 && colStr > 'XFD'))
+            return whole;
+        let col = colNumber(colStr);
+        let row = parseInt(m[4], 10);
+        if (!m[1])
+            col += to.col - from.col;
+        if (!m[3])
+            row += to.row - from.row;
+        return (sheet || '') + (m[1] || '') + colLetters(col) + (m[3] || '') + row;
+    });
+}
+/** Parse XML with saxes as exceljs does: the first well-formedness error refuses the part. */
+function parseXml(data, part, open, text, close) {
+    const p = new saxes_1.SaxesParser();
+    let error;
+    p.on('error', (e) => {
+        if (!error)
+            error = e;
+    });
+    p.on('opentag', open);
+    if (text)
+        p.on('text', text);
+    p.on('closetag', (t) => close(t.name));
+    p.write(decoder.decode(data));
+    // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
+    // (where exceljs failed later, on the half-read model).
+    if (!error)
+        p.close();
+    if (error)
+        throw new XlsxFormatError(`${part}: ${error.message.slice(0, 160)}`);
+}
+function readWorkbookXml(data) {
+    const sheets = [];
+    let date1904 = false;
+    parseXml(data, 'xl/workbook.xml', (t) => {
+        if (t.name === 'sheet') {
+            const a = t.attributes;
+            sheets.push({ name: xmlDecode(a.name ?? ''), state: a.state || 'visible', rId: a['r:id'] });
+        }
+        else if (t.name === 'workbookPr')
+            date1904 = t.attributes.date1904 === '1';
+    }, null, () => undefined);
+    return { sheets, date1904 };
+}
+function readRels(data, part) {
+    const out = new Map();
+    if (!data)
+        return out;
+    parseXml(data, part, (t) => {
+        const a = t.attributes;
+        if (t.name === 'Relationship')
+            out.set(a.Id, { type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External' });
+    }, null, () => undefined);
+    return out;
+}
+/** "../comments1.xml" from "xl/worksheets/" -> "xl/comments1.xml"; "/xl/styles.xml" -> "xl/styles.xml". */
+function resolveTarget(base, target) {
+    const segs = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+    const out = [];
+    for (const s of segs) {
+        if (s === '..')
+            out.pop();
+        else if (s !== '.')
+            out.push(s);
+    }
+    return out.join('/');
+}
+/**
+ * Parts exceljs parsed besides the ones read here: a broken one made the whole file unreadable, so it
+ * still does (a damaged workbook is refused, never half read).
+ */
+const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels|xl\/comments\d+\.xml|xl\/drawings\/[^/]+\.(xml|vml)|xl\/drawings\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml)$/;
+/** Shared strings: a plain string, or the runs' texts of a rich string joined. */
+function readSharedStrings(data) {
+    const out = [];
+    if (!data)
+        return out;
+    let inSi = false;
+    let depth = 0; // inside <r> or <rPh>: 1
+    let runs = null;
+    let plain = null;
+    let buf = null;
+    let inPhonetic = false;
+    parseXml(data, 'xl/sharedStrings.xml', (t) => {
+        switch (t.name) {
+            case 'si':
+                inSi = true;
+                runs = null;
+                plain = null;
+                return;
+            case 'r':
+                if (inSi && !depth)
+                    (depth = 1), (runs ??= []).push('');
+                return;
+            case 'rPh':
+                if (inSi && !depth)
+                    (depth = 1), (inPhonetic = true);
+                return;
+            case 't':
+                if (inSi && !inPhonetic)
+                    buf = [];
+                return;
+        }
+    }, (s) => {
+        if (buf)
+            buf.push(s);
+    }, (name) => {
+        switch (name) {
+            case 't':
+                if (buf) {
+                    const text = unescapeX(buf.join(''));
+                    if (depth && runs)
+                        runs[runs.length - 1] += text;
+                    else
+                        plain = text;
+                    buf = null;
+                }
+                return;
+            case 'r':
+            case 'rPh':
+                depth = 0;
+                inPhonetic = false;
+                return;
+            case 'si':
+                out.push(runs ? runs.join('') : plain ?? '');
+                inSi = false;
+                return;
+        }
+    });
+    return out;
+}
+function readStyles(data) {
+    if (!data)
+        return { xf: () => undefined };
+    const numFmts = new Map();
+    const fonts = [];
+    const xfs = [];
+    let section = '';
+    let font = null;
+    let xf = null;
+    parseXml(data, 'xl/styles.xml', (t) => {
+        const a = t.attributes;
+        switch (t.name) {
+            case 'numFmts':
+            case 'fonts':
+            case 'cellXfs':
+            case 'cellStyleXfs':
+            case 'dxfs':
+            case 'fills':
+            case 'borders':
+            case 'cellStyles':
+                section = t.name;
+                return;
+            case 'numFmt':
+                if (section === 'numFmts')
+                    numFmts.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
+                return;
+            case 'font':
+                if (section === 'fonts')
+                    fonts.push((font = { bold: false }));
+                return;
+            case 'b':
+                if (font)
+                    font.bold = true;
+                return;
+            case 'xf':
+                if (section === 'cellXfs')
+                    xfs.push((xf = { numFmtId: parseInt(a.numFmtId, 10), fontId: parseInt(a.fontId, 10) }));
+                return;
+            case 'alignment':
+                if (xf && Object.keys(a).length)
+                    xf.align = true;
+                if (xf && a.indent !== undefined)
+                    xf.indent = parseInt(a.indent, 10);
+                return;
+        }
+    }, null, (name) => {
+        if (name === 'font')
+            font = null;
+        else if (name === 'xf')
+            xf = null;
+        else if (name === section)
+            section = '';
+    });
+    const cache = new Map();
+    return {
+        xf(id) {
+            if (!id)
+                return undefined;
+            if (cache.has(id))
+                return cache.get(id);
+            const x = xfs[id];
+            let s;
+            if (x) {
+                s = {};
+                if (x.numFmtId) {
+                    const f = numFmts.get(x.numFmtId) || BUILTIN_FORMATS[x.numFmtId];
+                    if (f)
+                        s.numFmt = f;
+                }
+                if (fonts[x.fontId])
+                    s.hasFont = true;
+                if (fonts[x.fontId]?.bold)
+                    s.bold = true;
+                if (x.align)
+                    s.hasAlign = true;
+                if (x.indent)
+                    s.indent = x.indent;
+            }
+            cache.set(id, s);
+            return s;
+        },
+    };
+}
+const clip = (s) => (s.length > exports.FILE_LIMITS.maxCellChars ? s.slice(0, exports.FILE_LIMITS.maxCellChars) : s);
+/** What worksheetToGrid made of an exceljs cell value. */
+function valueToGrid(v, formula, result, isFormula) {
+    if (isFormula) {
+        const res = result;
+        const f = formula ?? '';
+        if (res && typeof res === 'object' && 'error' in res)
+            return { value: null, formula: f, error: String(res.error) };
+        return { value: (res instanceof Date ? res.toISOString() : res) ?? null, formula: f };
+    }
+    if (v === null || v === undefined)
+        return { value: null };
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return { value: v };
+    if (typeof v === 'string')
+        return { value: clip(v) };
+    if (v instanceof Date)
+        return { value: v.toISOString().slice(0, 10), isDate: true };
+    const o = v;
+    if ('error' in o)
+        return { value: null, error: String(o.error) };
+    return { value: clip(String(v)) };
+}
+function readSheet(data, part, name, hidden, ctx) {
+    const { maxRows, maxCols } = exports.FILE_LIMITS;
+    const { styles, shared, date1904 } = ctx;
+    /** Cells kept (rows <= maxRows), by row then column. */
+    const cells = new Map();
+    /** Every row seen: highest column kept by exceljs, and whether a cell had a value. */
+    const rowMax = new Map();
+    const rowHas = new Set();
+    const rowStyle = new Map();
+    const cols = [];
+    const mergeRefs = [];
+    const hyperlinks = new Set();
+    const validations = {};
+    const masters = new Map();
+    let lastRow = 0;
+    // Parse state
+    let row = 0;
+    let prevCol = 0;
+    let inCell = false;
+    let cAddr = '';
+    let cT;
+    let cS = 0;
+    let node = '';
+    let fText;
+    let fType;
+    let fSi;
+    let fRef;
+    let vText;
+    let rich = null;
+    let inRun = false;
+    let runT = null;
+    let dv = null;
+    let dvSqref = '';
+    let dvFormula = null;
+    let inSheetData = false;
+    const endCell = () => {
+        const addr = decodeAddress(cAddr);
+        const col = addr ? addr.col : prevCol + 1;
+        const r = row;
+        let raw = null;
+        if (fText || fType) {
+            raw = { row: r, col, s: cS, isFormula: true, formula: fText };
+            if (vText) {
+                if (cT === 'str')
+                    raw.result = xmlDecode(vText);
+                else if (cT === 'b')
+                    raw.result = parseInt(vText, 10) !== 0;
+                else if (cT === 'e')
+                    raw.result = { error: vText };
+                else
+                    raw.result = parseFloat(vText);
+            }
+            if (fType === 'shared') {
+                if (fRef)
+                    masters.set(fSi ?? 'undefined', { row: r, col });
+                else {
+                    const m = masters.get(fSi ?? 'undefined');
+                    if (m)
+                        raw.shared = colLetters(m.col) + m.row;
+                    raw.formula = fText; // a dependent: its own text if it has one, else slid from the master below
+                }
+            }
+        }
+        else if (rich || vText !== undefined) {
+            raw = { row: r, col, s: cS, isFormula: false };
+            const v = vText ?? '';
+            switch (cT) {
+                case 's': {
+                    const i = parseInt(v, 10);
+                    if (!(i >= 0 && i < shared.length))
+                        throw new XlsxFormatError(`${part}: shared string ${v} missing`);
+                    raw.value = shared[i];
+                    break;
+                }
+                case 'str':
+                    raw.value = xmlDecode(v);
+                    break;
+                case 'inlineStr':
+                    raw.value = rich ? rich.join('') : v;
+                    break;
+                case 'b':
+                    raw.value = parseInt(v, 10) !== 0;
+                    break;
+                case 'e':
+                    raw.value = { error: v };
+                    break;
+                default:
+                    raw.value = parseFloat(v);
+            }
+        }
+        else if (cS)
+            raw = { row: r, col, s: cS, isFormula: false }; // styled, empty: counts for the column count
+        if (addr || raw)
+            prevCol = col;
+        if (!raw)
+            return;
+        if (col > (rowMax.get(r) ?? 0))
+            rowMax.set(r, col);
+        if (raw.isFormula || raw.value !== undefined)
+            rowHas.add(r);
+        if (r <= maxRows) {
+            let m = cells.get(r);
+            if (!m)
+                cells.set(r, (m = new Map()));
+            m.set(col, raw);
+        }
+    };
+    parseXml(data, part, (t) => {
+        const a = t.attributes;
+        if (inCell) {
+            switch (t.name) {
+                case 'f':
+                    node = 'f';
+                    fType = a.t;
+                    fSi = a.si;
+                    fRef = a.ref;
+                    return;
+                case 'v':
+                    node = 'v';
+                    return;
+                case 't':
+                    if (inRun)
+                        runT = [];
+                    else
+                        node = 't';
+                    return;
+                case 'r':
+                    inRun = true;
+                    (rich ??= []).push('');
+                    return;
+            }
+            return;
+        }
+        switch (t.name) {
+            case 'sheetData':
+                inSheetData = true;
+                return;
+            case 'row': {
+                row = parseInt(a.r, 10);
+                if (!(row > 0))
+                    row = lastRow + 1;
+                prevCol = 0;
+                if (row > lastRow)
+                    lastRow = row;
+                if (a.s)
+                    rowStyle.set(row, parseInt(a.s, 10));
+                return;
+            }
+            case 'c':
+                if (!inSheetData)
+                    return;
+                inCell = true;
+                cAddr = a.r ?? '';
+                cT = a.t;
+                cS = a.s ? parseInt(a.s, 10) : 0;
+                fText = fType = fSi = fRef = vText = undefined;
+                rich = null;
+                return;
+            case 'col':
+                if (a.style)
+                    cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
+                return;
+            case 'mergeCell':
+                if (a.ref)
+                    mergeRefs.push(a.ref);
+                return;
+            case 'hyperlink':
+                if (a['r:id'] && !ctx.rels.has(a['r:id']))
+                    throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
+                if (a['r:id'] && a.ref)
+                    hyperlinks.add(a.ref);
+                return;
+            case 'dataValidation': {
+                dvSqref = a.sqref ?? '';
+                dv = { type: a.type || 'any', formulae: [] };
+                return;
+            }
+            case 'formula1':
+            case 'formula2':
+                if (dv)
+                    dvFormula = [];
+                return;
+        }
+    }, (s) => {
+        if (inCell) {
+            if (runT)
+                runT.push(s);
+            else if (node === 'f')
+                fText = fText ? fText + s : s;
+            else if ((node === 'v' || node === 't') && !rich)
+                vText = vText ? vText + s : s;
+        }
+        else if (dvFormula)
+            dvFormula.push(s);
+    }, (name) => {
+        if (inCell) {
+            switch (name) {
+                case 'c':
+                    endCell();
+                    inCell = false;
+                    node = '';
+                    inRun = false;
+                    runT = null;
+                    return;
+                case 'f':
+                case 'v':
+                case 'is':
+                    node = '';
+                    return;
+                case 't':
+                    if (runT && rich) {
+                        rich[rich.length - 1] += unescapeX(runT.join(''));
+                        runT = null;
+                    }
+                    else
+                        node = '';
+                    return;
+                case 'r':
+                    inRun = false;
+                    return;
+            }
+            return;
+        }
+        switch (name) {
+            case 'sheetData':
+                inSheetData = false;
+                return;
+            case 'formula1':
+            case 'formula2':
+                if (dv && dvFormula) {
+                    const f = dvFormula.join('');
+                    dv.formulae.push(dv.type === 'whole' || dv.type === 'textLength'
+                        ? parseInt(f, 10)
+                        : dv.type === 'decimal'
+                            ? parseFloat(f)
+                            : dv.type === 'date'
+                                ? excelToDate(parseFloat(f), false)
+                                : f);
+                    dvFormula = null;
+                }
+                return;
+            case 'dataValidation':
+                if (dv) {
+                    if (!dv.formulae.length)
+                        delete dv.formulae;
+                    for (const ref of dvSqref.split(/\s+/g)) {
+                        if (!ref)
+                            continue;
+                        if (!ref.includes(':')) {
+                            validations[ref] = dv;
+                            continue;
+                        }
+                        const box = decodeRange(ref);
+                        if (!box)
+                            continue;
+                        // exceljs lists every address of the range; only those a grid can hold matter.
+                        for (let r = box.top; r <= Math.min(box.bottom, maxRows); r++)
+                            for (let c = box.left; c <= Math.min(box.right, maxCols); c++)
+                                validations[colLetters(c) + r] = dv;
+                    }
+                    dv = null;
+                }
+                return;
+        }
+    });
+    // Merges, as exceljs applies them (overlaps refused, cells inside take the top-left cell's value).
+    const merges = [];
+    for (const ref of mergeRefs) {
+        const box = decodeRange(ref);
+        if (!box)
+            throw new XlsxFormatError(`${part}: bad merge ${ref.slice(0, 40)}`);
+        for (const m of merges)
+            if (!(m.bottom < box.top || m.top > box.bottom || m.right < box.left || m.left > box.right))
+                throw new XlsxFormatError(`${part}: overlapping merged cells ${ref.slice(0, 40)}`);
+        merges.push(box);
+    }
+    // Row and column counts as exceljs computed them: a row counts when a cell in it has a value or lies
+    // inside a merged range (not its top-left cell); its width is its last cell, merged ranges included.
+    const slaveRows = [];
+    for (const m of merges) {
+        const from = m.right > m.left ? m.top : m.top + 1;
+        if (from <= m.bottom)
+            slaveRows.push([from, m.bottom]);
+        if (m.bottom > lastRow)
+            lastRow = m.bottom;
+    }
+    slaveRows.sort((x, y) => x[0] - y[0]);
+    const inSlaveRow = (r) => {
+        for (const [a, b] of slaveRows) {
+            if (a > r)
+                return false;
+            if (r <= b)
+                return true;
+        }
+        return false;
+    };
+    const hasValues = (r) => rowHas.has(r) || inSlaveRow(r);
+    let columnCount = 0;
+    for (const [r, max] of rowMax)
+        if (max > columnCount && hasValues(r))
+            columnCount = max;
+    for (const m of merges)
+        if (m.right > columnCount && (m.right > m.left || m.bottom > m.top || hasValues(m.top)))
+            columnCount = m.right;
+    const anyValues = rowHas.size > 0 || slaveRows.length > 0;
+    if (lastRow > maxRows)
+        ctx.problems.push((0, problems_1.problem)('sheet_too_large', { rows: lastRow, limit: maxRows }, { file: ctx.file, sheet: name }));
+    const rowCount = Math.min(anyValues ? lastRow : 0, maxRows);
+    const colCount = Math.min(columnCount, maxCols);
+    // Grid cells.
+    const styleOf = (s) => styles.xf(s);
+    const withStyle = (g, st) => {
+        if (st?.bold)
+            g.bold = true;
+        if (st?.indent)
+            g.indent = st.indent;
+        return g;
+    };
+    const formulaOf = (c) => {
+        if (c.formula)
+            return c.formula;
+        if (c.shared) {
+            const at = decodeAddress(c.shared);
+            const master = cells.get(at.row)?.get(at.col);
+            if (master?.isFormula && master.formula !== undefined && !mergedOver(at.row, at.col))
+                return slideFormula(master.formula, at, c);
+            return master ? undefined : c.shared;
+        }
+        return c.formula;
+    };
+    const hyperlinkText = (c, st) => String(c.isFormula ? dated(c.result, st) : dated(c.value, st));
+    const dated = (v, st) => (typeof v === 'number' && isDateFormat(st?.numFmt) ? excelToDate(v, date1904) : v);
+    const toGrid = (c) => {
+        const st = styleOf(c.s);
+        if (!c.isFormula && c.value === undefined)
+            return undefined; // styled, empty
+        if (hyperlinks.has(colLetters(c.col) + c.row))
+            return withStyle({ value: clip(hyperlinkText(c, st)) }, st);
+        if (c.isFormula) {
+            const f = formulaOf(c);
+            if (f === undefined && !c.shared)
+                return withStyle({ value: '[object Object]' }, st); // as exceljs shows a formula without text
+            return withStyle(valueToGrid(undefined, f ?? c.shared, dated(c.result, st), true), st);
+        }
+        return withStyle(valueToGrid(dated(c.value, st), undefined, undefined, false), st);
+    };
+    /** Inside a merged range and not its top-left cell. */
+    const slaveOf = new Map();
+    for (const m of merges)
+        for (let r = m.top; r <= Math.min(m.bottom, rowCount); r++)
+            for (let c = m.left; c <= Math.min(m.right, colCount); c++)
+                if (r > m.top || c > m.left)
+                    slaveOf.set(r * 16384 + c, { row: m.top, col: m.left });
+    function mergedOver(r, c) {
+        return slaveOf.has(r * 16384 + c);
+    }
+    const colStyle = (c) => {
+        let best;
+        for (const d of cols)
+            if (c >= d.min && c <= d.max && (!best || d.min < best.min))
+                best = d;
+        return best?.style ?? 0;
+    };
+    const rows = [];
+    for (let r = 1; r <= rowCount; r++) {
+        const m = cells.get(r);
+        const out = [];
+        if (m)
+            for (const [c, raw] of m) {
+                if (c > colCount || slaveOf.has(r * 16384 + c))
+                    continue;
+                const g = toGrid(raw);
+                if (g)
+                    out[c - 1] = g;
+            }
+        rows.push(out);
+    }
+    // Cells inside merged ranges: the top-left cell's value (as exceljs' merge cells give), their own style
+    // when the file gave them one, else the row's or column's.
+    for (const [key, at] of slaveOf) {
+        const r = Math.floor(key / 16384);
+        const c = key % 16384;
+        const own = cells.get(r)?.get(c);
+        const master = cells.get(at.row)?.get(at.col);
+        let g;
+        if (!master || (!master.isFormula && master.value === undefined))
+            g = { value: null };
+        else if (hyperlinks.has(colLetters(master.col) + master.row))
+            g = { value: clip(hyperlinkText(master, styleOf(master.s))) };
+        else if (master.isFormula) {
+            // The merge cell sees the master's value object only: no falsy result, no slid shared formula.
+            const res = dated(master.result, styleOf(master.s));
+            const f = master.formula || master.shared;
+            if (!f)
+                g = { value: '[object Object]' };
+            else
+                g = valueToGrid(undefined, f, res || undefined, true);
+        }
+        else
+            g = valueToGrid(dated(master.value, styleOf(master.s)), undefined, undefined, false);
+        let st;
+        if (own && (own.s || own.isFormula || own.value !== undefined))
+            st = styleOf(own.s);
+        else {
+            // A cell exceljs created for the merge: the row's font (else the column's), the row's alignment
+            // (else the column's).
+            const rs = styleOf(rowStyle.get(r) ?? 0);
+            const cs = styleOf(colStyle(c));
+            st = { bold: (rs?.hasFont ? rs : cs)?.bold, indent: (rs?.hasAlign ? rs : cs)?.indent };
+        }
+        (rows[r - 1] ??= [])[c - 1] = withStyle(g, st);
+    }
+    return {
+        grid: {
+            sheet: name,
+            rowCount,
+            colCount,
+            cell: (r, c) => rows[r - 1]?.[c - 1],
+            merges,
+            hidden,
+        },
+        validations,
+    };
+}
+// ---------------------------------------------------------------------------------------------------
+/**
+ * Read the unzipped parts of an .xlsx (CRCs already verified) into grids and data validations.
+ * Throws XlsxFormatError (or a saxes error) when the XML is not an .xlsx's.
+ */
+function readXlsx(parts, file, problems) {
+    const part = (n) => parts[n] ?? parts[`/${n}`];
+    const wbXml = part('xl/workbook.xml');
+    if (!wbXml)
+        throw new XlsxFormatError('no xl/workbook.xml');
+    const { sheets, date1904 } = readWorkbookXml(wbXml);
+    const rels = readRels(part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels');
+    // Parts the workbook's relationships name and this reader needs must be there (a dropped styles part
+    // would silently lose dates and bold).
+    for (const r of rels.values())
+        if (!r.external && /\/(styles|sharedStrings)$/.test(r.type) && !part(resolveTarget('xl/', r.target)))
+            throw new XlsxFormatError(`missing part ${resolveTarget('xl/', r.target).slice(0, 80)}`);
+    for (const [n, d] of Object.entries(parts))
+        if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n))
+            parseXml(d, n, () => undefined, null, () => undefined);
+    const shared = readSharedStrings(part('xl/sharedStrings.xml'));
+    const styles = readStyles(part('xl/styles.xml'));
+    // exceljs reads worksheets only from parts named like xl/worksheets/sheetN.xml.
+    const worksheetParts = new Map();
+    for (const [n, d] of Object.entries(parts)) {
+        const name = n[0] === '/' ? n.slice(1) : n;
+        if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name))
+            worksheetParts.set(name, d);
+    }
+    const grids = [];
+    const validations = {};
+    for (const s of sheets) {
+        const target = s.rId !== undefined ? rels.get(s.rId)?.target : undefined;
+        if (target === undefined)
+            continue;
+        const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+        const data = worksheetParts.get(path);
+        if (!data)
+            continue;
+        // The sheet's own relationships: comments and their drawings must exist, hyperlinks must resolve.
+        const relsPath = path.replace(/([^/]+)$/, '_rels/$1.rels');
+        const sheetRels = readRels(part(relsPath), relsPath);
+        for (const r of sheetRels.values())
+            if (!r.external && /\/(comments|vmlDrawing)$/.test(r.type) && !part(resolveTarget('xl/worksheets/', r.target)))
+                throw new XlsxFormatError(`missing part ${resolveTarget('xl/worksheets/', r.target).slice(0, 80)}`);
+        const r = readSheet(data, path, s.name, s.state !== 'visible', { shared, styles, date1904, file, problems, rels: sheetRels });
+        grids.push(r.grid);
+        validations[s.name] = r.validations;
+    }
+    return { grids, validations };
+}
