@@ -1,6 +1,8 @@
 /** Two projects: the engine/CLI/workbook tests (node), and the browser tests that drive the built task pane. */
 const tsJest = ['ts-jest', { diagnostics: false }]; // types are checked once by `npm run typecheck`
 module.exports = {
+  // The CLI tests spawn the compiled command line: build it first when engine/ changed.
+  globalSetup: '<rootDir>/test/helpers/build-cli.js',
   projects: [
     {
       displayName: 'engine',

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { UNREADABLE_CODES } from '../core/messages/files';
+import { systemDetail } from './sys-errors';
 import { CompiledSet, formatProblem, hasErrors, Lang, loadCriteriaText, LoadResult, pickLang, Problem, problem } from '../core';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -56,14 +57,14 @@ export function readInput(file: string): Uint8Array {
   let st;
   try {
     st = statSync(file);
-  } catch {
-    throw new UsageError([problem('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file })]);
+  } catch (e) {
+    throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
-  if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: 'là thư mục / is a folder' }, { file })]);
+  if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new UsageError([problem('file_unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })]);
+    throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
 }
 
@@ -77,11 +78,13 @@ export async function loadCriteriaFile(file: string): Promise<LoadResult> {
   if (ext !== '.xlsx' && bytes.length > MAX_CRITERIA_TEXT_BYTES)
     throw new UsageError([problem('file_too_large', { size: Math.round(bytes.length / 1048576), limit: MAX_CRITERIA_TEXT_BYTES / 1048576 }, { file })]);
   if (ext === '.xlsx') {
-    const { loadCriteriaWorkbook } = await import('../workbook/criteria-sheet');
+    // A plain require (compiled to CommonJS): an extensionless dynamic import() breaks under tsx.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadCriteriaWorkbook } = require('../workbook/criteria-sheet') as typeof import('../workbook/criteria-sheet');
     return loadCriteriaWorkbook(bytes, file);
   }
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json')
-    throw new UsageError([problem('file_unreadable', { detail: 'expected .yaml, .json or .xlsx / cần tệp .yaml, .json hoặc .xlsx' }, { file })]);
+    throw new UsageError([problem('file_unreadable', { detail: { vi: 'cần tệp .yaml, .json hoặc .xlsx', en: 'expected .yaml, .json or .xlsx' } }, { file })]);
   return loadCriteriaText(Buffer.from(bytes).toString('utf8'), file);
 }
 

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Problem, problem } from '../core';
 import { UsageError } from './context';
 import { canonicalPath } from './fs-out';
+import { systemDetail } from './sys-errors';
 
 export const INPUT_EXTENSIONS = ['.xlsx', '.json'];
 
@@ -26,8 +27,8 @@ export function expandInputs(args: string[], opts: { exclude?: string[] } = {}):
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      throw new UsageError([problem('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file: arg })]);
+    } catch (e) {
+      throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file: arg })]);
     }
     if (!st.isDirectory()) {
       add(arg);

@@ -3,10 +3,11 @@
  * reader never sees half a file and a crash leaves the old output intact. An existing file is kept
  * unless --force, and an input is never overwritten.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'fs';
 import * as path from 'path';
 import { problem } from '../core';
 import { UsageError } from './context';
+import { errnoCode, systemDetail } from './sys-errors';
 
 export interface WriteOutputOptions {
   /** Overwrite an existing file. */
@@ -39,20 +40,52 @@ export function checkOutputPath(target: string, opts: WriteOutputOptions = {}): 
   let st;
   try {
     st = statSync(target);
-  } catch {
-    return;
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') return checkOutputFolder(target, opts);
+    throw new UsageError([problem('output_write_failed', { path: target, detail: systemDetail(e) })]);
   }
-  if (st.isDirectory()) throw new UsageError([problem('output_write_failed', { path: target, detail: 'là thư mục / is a folder' })]);
+  if (st.isDirectory()) throw new UsageError([problem('output_write_failed', { path: target, detail: systemDetail({ code: 'EISDIR' }) })]);
   if (!opts.force) throw new UsageError([problem('output_exists', { path: target })]);
+  checkOutputFolder(target, opts);
+}
+
+/**
+ * The folder the output goes to: it exists (or, with mkdir, its nearest existing ancestor is a folder),
+ * it is a folder and not a file, and it can be written to. Checked before any work is done.
+ */
+export function checkOutputFolder(target: string, opts: WriteOutputOptions = {}): void {
+  const parent = path.dirname(path.resolve(target));
+  // The nearest part of the path that exists.
+  let dir = parent;
+  let st;
+  for (;;) {
+    try {
+      st = statSync(dir);
+      break;
+    } catch (e) {
+      const code = errnoCode(e);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError([problem('output_dir_not_writable', { parent: dir, detail: systemDetail(e) })]);
+      const up = path.dirname(dir);
+      if (up === dir) return;
+      dir = up;
+    }
+  }
+  if (!st.isDirectory()) throw new UsageError([problem('output_parent_is_file', { path: target, parent: dir })]);
+  if (dir !== parent && !opts.mkdir) throw new UsageError([problem('output_dir_missing', { path: target, parent })]);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError([problem('output_dir_not_writable', { parent: dir, detail: systemDetail(e) })]);
+  }
 }
 
 export function writeOutputAtomic(target: string, bytes: Uint8Array | string, opts: WriteOutputOptions = {}): void {
   checkOutputPath(target, opts);
   const dir = path.dirname(path.resolve(target));
-  if (opts.mkdir) mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   try {
+    if (opts.mkdir) mkdirSync(dir, { recursive: true });
     const fd = openSync(tmp, 'wx', 0o644);
     try {
       let off = 0;
@@ -68,6 +101,6 @@ export function writeOutputAtomic(target: string, bytes: Uint8Array | string, op
     } catch {
       /* nothing was written */
     }
-    throw new UsageError([problem('output_write_failed', { path: target, detail: (e as NodeJS.ErrnoException).code ?? String((e as Error).message) })]);
+    throw new UsageError([problem('output_write_failed', { path: target, detail: systemDetail(e) })]);
   }
 }

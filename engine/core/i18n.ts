@@ -20,6 +20,8 @@ export function fill(template: string, params: Record<string, unknown>, lang: La
       const s = String(Math.round(v * 1000) / 1000);
       return lang === 'vi' ? s.replace('.', ',') : s;
     }
+    // A detail given in both languages ({ vi, en }) is shown in the message's own.
+    if (typeof v === 'object' && typeof (v as Record<string, unknown>)[lang] === 'string') return (v as Record<Lang, string>)[lang];
     return String(v);
   });
 }

@@ -50,6 +50,7 @@ exports.requireCriteria = requireCriteria;
 const fs_1 = require("fs");
 const path = __importStar(require("path"));
 const files_1 = require("../core/messages/files");
+const sys_errors_1 = require("./sys-errors");
 const core_1 = require("../core");
 exports.EXIT = { ok: 0, problems: 1, usage: 2 };
 /** Exit code for a set of problems: 2 when an input could not be read at all, 1 for other errors, else 0. */
@@ -90,16 +91,16 @@ function readInput(file) {
     try {
         st = (0, fs_1.statSync)(file);
     }
-    catch {
-        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file })]);
+    catch (e) {
+        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: (0, sys_errors_1.systemDetail)(e) }, { file })]);
     }
     if (st.isDirectory())
-        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: 'là thư mục / is a folder' }, { file })]);
+        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: (0, sys_errors_1.systemDetail)({ code: 'EISDIR' }) }, { file })]);
     try {
         return (0, fs_1.readFileSync)(file);
     }
     catch (e) {
-        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: e.code ?? String(e) }, { file })]);
+        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: (0, sys_errors_1.systemDetail)(e) }, { file })]);
     }
 }
 /** Criteria-set loaders by file extension: text formats here, the Excel sheet through the workbook edge. */
@@ -111,11 +112,13 @@ async function loadCriteriaFile(file) {
     if (ext !== '.xlsx' && bytes.length > MAX_CRITERIA_TEXT_BYTES)
         throw new UsageError([(0, core_1.problem)('file_too_large', { size: Math.round(bytes.length / 1048576), limit: MAX_CRITERIA_TEXT_BYTES / 1048576 }, { file })]);
     if (ext === '.xlsx') {
-        const { loadCriteriaWorkbook } = await Promise.resolve().then(() => __importStar(require('../workbook/criteria-sheet')));
+        // A plain require (compiled to CommonJS): an extensionless dynamic import() breaks under tsx.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { loadCriteriaWorkbook } = require('../workbook/criteria-sheet');
         return loadCriteriaWorkbook(bytes, file);
     }
     if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json')
-        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: 'expected .yaml, .json or .xlsx / cần tệp .yaml, .json hoặc .xlsx' }, { file })]);
+        throw new UsageError([(0, core_1.problem)('file_unreadable', { detail: { vi: 'cần tệp .yaml, .json hoặc .xlsx', en: 'expected .yaml, .json or .xlsx' } }, { file })]);
     return (0, core_1.loadCriteriaText)(Buffer.from(bytes).toString('utf8'), file);
 }
 /** Load --criteria for commands that need a compiled set; a broken set is a usage error (exit 2). */

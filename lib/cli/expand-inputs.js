@@ -45,6 +45,7 @@ const path = __importStar(require("path"));
 const core_1 = require("../core");
 const context_1 = require("./context");
 const fs_out_1 = require("./fs-out");
+const sys_errors_1 = require("./sys-errors");
 exports.INPUT_EXTENSIONS = ['.xlsx', '.json'];
 function expandInputs(args, opts = {}) {
     const exclude = new Set((opts.exclude ?? []).map(fs_out_1.canonicalPath));
@@ -63,8 +64,8 @@ function expandInputs(args, opts = {}) {
         try {
             st = (0, fs_1.statSync)(arg);
         }
-        catch {
-            throw new context_1.UsageError([(0, core_1.problem)('file_unreadable', { detail: 'không tồn tại / does not exist' }, { file: arg })]);
+        catch (e) {
+            throw new context_1.UsageError([(0, core_1.problem)('file_unreadable', { detail: (0, sys_errors_1.systemDetail)(e) }, { file: arg })]);
         }
         if (!st.isDirectory()) {
             add(arg);

@@ -35,6 +35,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.canonicalPath = canonicalPath;
 exports.checkOutputPath = checkOutputPath;
+exports.checkOutputFolder = checkOutputFolder;
 exports.writeOutputAtomic = writeOutputAtomic;
 /**
  * Writing outputs safely: to a temporary file in the same folder, then renamed over the target, so a
@@ -45,6 +46,7 @@ const fs_1 = require("fs");
 const path = __importStar(require("path"));
 const core_1 = require("../core");
 const context_1 = require("./context");
+const sys_errors_1 = require("./sys-errors");
 /** The canonical form of a path that may not exist yet (its folder resolved through symlinks). */
 function canonicalPath(p) {
     const abs = path.resolve(p);
@@ -70,22 +72,60 @@ function checkOutputPath(target, opts = {}) {
     try {
         st = (0, fs_1.statSync)(target);
     }
-    catch {
-        return;
+    catch (e) {
+        if ((0, sys_errors_1.errnoCode)(e) === 'ENOENT' || (0, sys_errors_1.errnoCode)(e) === 'ENOTDIR')
+            return checkOutputFolder(target, opts);
+        throw new context_1.UsageError([(0, core_1.problem)('output_write_failed', { path: target, detail: (0, sys_errors_1.systemDetail)(e) })]);
     }
     if (st.isDirectory())
-        throw new context_1.UsageError([(0, core_1.problem)('output_write_failed', { path: target, detail: 'là thư mục / is a folder' })]);
+        throw new context_1.UsageError([(0, core_1.problem)('output_write_failed', { path: target, detail: (0, sys_errors_1.systemDetail)({ code: 'EISDIR' }) })]);
     if (!opts.force)
         throw new context_1.UsageError([(0, core_1.problem)('output_exists', { path: target })]);
+    checkOutputFolder(target, opts);
+}
+/**
+ * The folder the output goes to: it exists (or, with mkdir, its nearest existing ancestor is a folder),
+ * it is a folder and not a file, and it can be written to. Checked before any work is done.
+ */
+function checkOutputFolder(target, opts = {}) {
+    const parent = path.dirname(path.resolve(target));
+    // The nearest part of the path that exists.
+    let dir = parent;
+    let st;
+    for (;;) {
+        try {
+            st = (0, fs_1.statSync)(dir);
+            break;
+        }
+        catch (e) {
+            const code = (0, sys_errors_1.errnoCode)(e);
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw new context_1.UsageError([(0, core_1.problem)('output_dir_not_writable', { parent: dir, detail: (0, sys_errors_1.systemDetail)(e) })]);
+            const up = path.dirname(dir);
+            if (up === dir)
+                return;
+            dir = up;
+        }
+    }
+    if (!st.isDirectory())
+        throw new context_1.UsageError([(0, core_1.problem)('output_parent_is_file', { path: target, parent: dir })]);
+    if (dir !== parent && !opts.mkdir)
+        throw new context_1.UsageError([(0, core_1.problem)('output_dir_missing', { path: target, parent })]);
+    try {
+        (0, fs_1.accessSync)(dir, fs_1.constants.W_OK);
+    }
+    catch (e) {
+        throw new context_1.UsageError([(0, core_1.problem)('output_dir_not_writable', { parent: dir, detail: (0, sys_errors_1.systemDetail)(e) })]);
+    }
 }
 function writeOutputAtomic(target, bytes, opts = {}) {
     checkOutputPath(target, opts);
     const dir = path.dirname(path.resolve(target));
-    if (opts.mkdir)
-        (0, fs_1.mkdirSync)(dir, { recursive: true });
     const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     try {
+        if (opts.mkdir)
+            (0, fs_1.mkdirSync)(dir, { recursive: true });
         const fd = (0, fs_1.openSync)(tmp, 'wx', 0o644);
         try {
             let off = 0;
@@ -105,6 +145,6 @@ function writeOutputAtomic(target, bytes, opts = {}) {
         catch {
             /* nothing was written */
         }
-        throw new context_1.UsageError([(0, core_1.problem)('output_write_failed', { path: target, detail: e.code ?? String(e.message) })]);
+        throw new context_1.UsageError([(0, core_1.problem)('output_write_failed', { path: target, detail: (0, sys_errors_1.systemDetail)(e) })]);
     }
 }

@@ -17,6 +17,9 @@ function fill(template, params, lang) {
             const s = String(Math.round(v * 1000) / 1000);
             return lang === 'vi' ? s.replace('.', ',') : s;
         }
+        // A detail given in both languages ({ vi, en }) is shown in the message's own.
+        if (typeof v === 'object' && typeof v[lang] === 'string')
+            return v[lang];
         return String(v);
     });
 }

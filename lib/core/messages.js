@@ -12,6 +12,7 @@ const familiar_1 = require("./messages/familiar");
 const rank_1 = require("./messages/rank");
 const files_1 = require("./messages/files");
 const addin_1 = require("./messages/addin");
+const cli_1 = require("./messages/cli");
 exports.MESSAGES = {
     ...kernel_1.KERNEL_MESSAGES,
     ...criteria_1.CRITERIA_MESSAGES,
@@ -20,4 +21,5 @@ exports.MESSAGES = {
     ...rank_1.RANK_MESSAGES,
     ...files_1.FILE_MESSAGES,
     ...addin_1.ADDIN_MESSAGES,
+    ...cli_1.CLI_MESSAGES,
 };

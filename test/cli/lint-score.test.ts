@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 import { DEFAULT_SET_FILE, defaultSet, miniDef } from '../helpers/sets';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-cli-'));
@@ -13,25 +13,25 @@ const write = (name: string, content: string) => {
 };
 
 describe('thidua lint', () => {
-  test('the default set exits 0', () => {
-    const r = thidua(['lint', DEFAULT_SET_FILE]);
+  test('the default set exits 0', async () => {
+    const r = await run(['lint', DEFAULT_SET_FILE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('22 tiêu chí');
   });
 
-  test('an inconsistent set exits 1 naming the problem, in Vietnamese then English', () => {
+  test('an inconsistent set exits 1 naming the problem, in Vietnamese then English', async () => {
     const bad = write('bad.yaml', stringify(miniDef((d) => (d.sections[0].max = 21))));
-    const vi = thidua(['lint', bad]);
+    const vi = await run(['lint', bad]);
     expect(vi.code).toBe(1);
     expect(vi.stdout).toMatch(/max_mismatch/);
     expect(vi.stdout).toMatch(/Tổng điểm chuẩn các mục con là 20, nhưng A ghi 21/);
     expect(vi.stdout).toMatch(/dòng \d+/);
-    const en = thidua(['lint', bad, '--lang', 'en']);
+    const en = await run(['lint', bad, '--lang', 'en']);
     expect(en.stdout).toMatch(/Children of A add up to 20 but A says 21/);
   });
 
-  test('--json prints one JSON document and nothing else on stdout', () => {
-    const r = thidua(['lint', DEFAULT_SET_FILE, '--json']);
+  test('--json prints one JSON document and nothing else on stdout', async () => {
+    const r = await run(['lint', DEFAULT_SET_FILE, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: true, leaves: 22, maxBase: 100, maxBonus: 5 });
   });
@@ -52,9 +52,9 @@ describe('thidua score on JSON submissions', () => {
   for (const e of set.entries) self[e.key] = e.type === 'flag' ? 'x' : e.indicator ? 10 : (e.max ?? 0);
   Object.assign(self, { 'VI.1': 1, 'VI.2': 0, 'VI.3': 0 });
 
-  test('the contract shape, totals and exit 0', () => {
+  test('the contract shape, totals and exit 0', async () => {
     const sub = write('bg.json', JSON.stringify({ unit: 'Trường Chính trị tỉnh Bắc Giang', self, inspected: { ...self, 'I.1': 3.5 } }));
-    const r = thidua(['score', sub, '--criteria', DEFAULT_SET_FILE, '--json']);
+    const r = await run(['score', sub, '--criteria', DEFAULT_SET_FILE, '--json']);
     expect(r.code).toBe(0);
     const [doc] = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
@@ -69,24 +69,24 @@ describe('thidua score on JSON submissions', () => {
     expect(doc.problems).toEqual([]);
   });
 
-  test('bad entries exit 1 with codes; --lang en changes the message', () => {
+  test('bad entries exit 1 with codes; --lang en changes the message', async () => {
     const sub = write('bad.json', JSON.stringify({ unit: 'X', self: { ...self, 'I.1': 'tám', 'I.2': 9 } }));
-    const r = thidua(['score', sub, '--criteria', DEFAULT_SET_FILE, '--json', '--lang', 'en']);
+    const r = await run(['score', sub, '--criteria', DEFAULT_SET_FILE, '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const [doc] = JSON.parse(r.stdout);
     expect(doc.problems.map((p: { code: string }) => p.code).sort()).toEqual(['above_max', 'non_numeric']);
     expect(doc.problems.find((p: { code: string }) => p.code === 'non_numeric').message).toBe('Value "tám" is not a number');
   });
 
-  test('human output is Vietnamese with decimal commas', () => {
+  test('human output is Vietnamese with decimal commas', async () => {
     const sub = write('h.json', JSON.stringify({ unit: 'Y', self: { ...self, 'I.1': 3.5 } }));
-    const r = thidua(['score', sub, '--criteria', DEFAULT_SET_FILE]);
+    const r = await run(['score', sub, '--criteria', DEFAULT_SET_FILE]);
     expect(r.stdout).toContain('Tự chấm: 100,5');
   });
 
-  test('a JSON submission without --criteria is an error', () => {
+  test('a JSON submission without --criteria is an error', async () => {
     const sub = write('nocrit.json', JSON.stringify({ unit: 'Z', self }));
-    const r = thidua(['score', sub, '--json']);
+    const r = await run(['score', sub, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)[0].problems[0].code).toBe('criteria_required');
   });

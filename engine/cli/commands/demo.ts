@@ -8,18 +8,18 @@
  *   4. every workbook is checked (read back and rescored like `thidua check`);
  *   5. the inspection workbooks are ranked: ranking.xlsx and ranking.json.
  *
- * The demo owns the files it writes in the folder and replaces them on a new run (atomically); it
- * touches nothing else there.
+ * A folder holding an earlier run is never replaced without --force (then the demo's own files are
+ * replaced atomically); the demo touches nothing else there. A folder path that is a file is refused.
  */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import type ExcelJS from 'exceljs';
-import { CellValue, CompiledSet, evaluate, formatPoints, formatProblem, hasErrors, Lang, Problem, rankReport } from '../../core';
+import { CellValue, CompiledSet, evaluate, formatPoints, formatProblem, hasErrors, Lang, Problem, problem, rankReport } from '../../core';
 import { planTemplate, TemplatePlan } from '../../core/template/plan';
-import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t } from '../context';
+import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { DemoSchool, demoHeader, loadDemoData } from '../demo-data';
-import { writeOutputAtomic } from '../fs-out';
+import { checkOutputFolder, writeOutputAtomic } from '../fs-out';
 import { rankFiles } from './rank';
 
 // The workbook writers (and exceljs behind them) are loaded when the demo runs, not when the CLI starts.
@@ -33,6 +33,28 @@ const writers = () => ({
 
 interface Options extends GlobalOptions {
   output?: string;
+  force?: boolean;
+}
+
+/** What an earlier demo run left in the folder (the first of its files found), if anything. */
+function earlierRun(folder: string, year: number, criteriaFile: string): string | undefined {
+  const names = ['ranking.xlsx', 'ranking.json', 'tu-cham', 'kiem-tra', `mau-tu-cham-${year}.xlsx`, path.basename(criteriaFile)];
+  return names.find((n) => existsSync(path.join(folder, n)));
+}
+
+/** Refusals before anything is written: a file where the folder should be, an earlier run without --force. */
+function checkDemoFolder(folder: string, opts: Options, year: number, criteriaFile: string): void {
+  let st;
+  try {
+    st = statSync(folder);
+  } catch {
+    checkOutputFolder(path.join(folder, 'ranking.xlsx'), { mkdir: true });
+    return;
+  }
+  if (!st.isDirectory()) throw new UsageError([problem('output_folder_is_file', { path: folder })]);
+  const found = earlierRun(folder, year, criteriaFile);
+  if (found && !opts.force) throw new UsageError([problem('demo_output_exists', { path: folder, file: found })]);
+  checkOutputFolder(path.join(folder, 'ranking.xlsx'));
 }
 
 export function register(program: Command): void {
@@ -40,6 +62,7 @@ export function register(program: Command): void {
     .command('demo')
     .description('Chạy thử cả năm thi đua của Cụm mẫu / the whole year on the bundled example cluster')
     .option('-o, --output <folder>', 'output folder (default ./demo-output)')
+    .option('--force', 'replace an earlier demo run in the folder')
     .option('--json', 'JSON output (the files written and the ranking)')
     .action(async (opts: Options) => {
       process.exitCode = await runDemo(opts);
@@ -79,6 +102,7 @@ export async function runDemo(opts: Options): Promise<number> {
   const lang: Lang = langOf(opts);
   const folder = path.resolve(opts.output ?? 'demo-output');
   const header = demoHeader();
+  checkDemoFolder(folder, opts, header.year, header.criteria);
   const set = (await requireCriteria(header.criteria))!;
   const data = loadDemoData(set);
   const when = new Date();

@@ -39,7 +39,11 @@ interface Options extends GlobalOptions {
   output?: string;
   allowPartial?: boolean;
   force?: boolean;
+  verbose?: boolean;
 }
+
+/** Warnings listed after the ranking without --verbose (the count always says how many there are). */
+export const WARNINGS_SHOWN = 10;
 
 /** True when the file is a ranking workbook written by `thidua rank` (its keywords say so). */
 export function isRankingWorkbook(file: string): boolean {
@@ -131,6 +135,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON output')
     .option('--allow-partial', 'rank the valid files even when others are refused')
     .option('--force', 'overwrite the output file if it exists')
+    .option('--verbose', 'show every warning')
     .action(async (inputs: string[], opts: Options) => {
       process.exitCode = await runRank(inputs, opts);
     });
@@ -194,7 +199,7 @@ function refusalLines(r: Ranking, extra: Problem[]): Problem[] {
   return out;
 }
 
-function printHuman(opts: GlobalOptions, r: RankReport, lang: Lang): void {
+function printHuman(opts: Options, r: RankReport, lang: Lang): void {
   const fp = (x: number | null) => formatPoints(x, lang);
   const title = [r.cluster, r.year ? t(lang, `năm ${r.year}`, `${r.year}`) : null].filter(Boolean).join(' — ');
   say(opts, `${t(lang, 'XẾP HẠNG', 'RANKING')}${title ? ` — ${title}` : ''}`);
@@ -214,7 +219,13 @@ function printHuman(opts: GlobalOptions, r: RankReport, lang: Lang): void {
     for (const d of r.discrepancies)
       say(opts, `  ${d.unit} [${d.number}] ${fp(d.self)} → ${fp(d.inspected)} (${d.delta > 0 ? '+' : ''}${fp(d.delta)})${d.remark ? `: ${d.remark}` : ''}`);
   }
-  const warnings = r.problems.filter((p) => p.severity === 'warning').length;
+  const warningList = r.problems.filter((p) => p.severity === 'warning');
+  const warnings = warningList.length;
+  const shown = opts.verbose ? warningList : warningList.slice(0, WARNINGS_SHOWN);
+  if (shown.length) say(opts, t(lang, 'Cảnh báo:', 'Warnings:'));
+  for (const p of shown) say(opts, `  ${formatProblem(p, lang)}`);
+  if (shown.length < warnings)
+    say(opts, t(lang, `  ... và ${warnings - shown.length} cảnh báo nữa (--verbose để xem tất cả)`, `  ... and ${warnings - shown.length} more (--verbose shows them all)`));
   say(
     opts,
     t(

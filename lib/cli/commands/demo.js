@@ -46,8 +46,8 @@ exports.runDemo = runDemo;
  *   4. every workbook is checked (read back and rescored like `thidua check`);
  *   5. the inspection workbooks are ranked: ranking.xlsx and ranking.json.
  *
- * The demo owns the files it writes in the folder and replaces them on a new run (atomically); it
- * touches nothing else there.
+ * A folder holding an earlier run is never replaced without --force (then the demo's own files are
+ * replaced atomically); the demo touches nothing else there. A folder path that is a file is refused.
  */
 const fs_1 = require("fs");
 const path = __importStar(require("path"));
@@ -64,11 +64,34 @@ const writers = () => ({
     ...require('../../workbook/template/write'),
     ...require('../../workbook/score'),
 });
+/** What an earlier demo run left in the folder (the first of its files found), if anything. */
+function earlierRun(folder, year, criteriaFile) {
+    const names = ['ranking.xlsx', 'ranking.json', 'tu-cham', 'kiem-tra', `mau-tu-cham-${year}.xlsx`, path.basename(criteriaFile)];
+    return names.find((n) => (0, fs_1.existsSync)(path.join(folder, n)));
+}
+/** Refusals before anything is written: a file where the folder should be, an earlier run without --force. */
+function checkDemoFolder(folder, opts, year, criteriaFile) {
+    let st;
+    try {
+        st = (0, fs_1.statSync)(folder);
+    }
+    catch {
+        (0, fs_out_1.checkOutputFolder)(path.join(folder, 'ranking.xlsx'), { mkdir: true });
+        return;
+    }
+    if (!st.isDirectory())
+        throw new context_1.UsageError([(0, core_1.problem)('output_folder_is_file', { path: folder })]);
+    const found = earlierRun(folder, year, criteriaFile);
+    if (found && !opts.force)
+        throw new context_1.UsageError([(0, core_1.problem)('demo_output_exists', { path: folder, file: found })]);
+    (0, fs_out_1.checkOutputFolder)(path.join(folder, 'ranking.xlsx'));
+}
 function register(program) {
     program
         .command('demo')
         .description('Chạy thử cả năm thi đua của Cụm mẫu / the whole year on the bundled example cluster')
         .option('-o, --output <folder>', 'output folder (default ./demo-output)')
+        .option('--force', 'replace an earlier demo run in the folder')
         .option('--json', 'JSON output (the files written and the ranking)')
         .action(async (opts) => {
         process.exitCode = await runDemo(opts);
@@ -101,6 +124,7 @@ async function runDemo(opts) {
     const lang = (0, context_1.langOf)(opts);
     const folder = path.resolve(opts.output ?? 'demo-output');
     const header = (0, demo_data_1.demoHeader)();
+    checkDemoFolder(folder, opts, header.year, header.criteria);
     const set = (await (0, context_1.requireCriteria)(header.criteria));
     const data = (0, demo_data_1.loadDemoData)(set);
     const when = new Date();

@@ -33,6 +33,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.WARNINGS_SHOWN = void 0;
 exports.isRankingWorkbook = isRankingWorkbook;
 exports.scoreForRanking = scoreForRanking;
 exports.rankFiles = rankFiles;
@@ -60,6 +61,8 @@ const submission_file_1 = require("../submission-file");
 const rankingWorkbook = () => require('../../workbook/ranking-workbook');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workbookScore = () => require('../../workbook/score');
+/** Warnings listed after the ranking without --verbose (the count always says how many there are). */
+exports.WARNINGS_SHOWN = 10;
 /** True when the file is a ranking workbook written by `thidua rank` (its keywords say so). */
 function isRankingWorkbook(file) {
     try {
@@ -148,6 +151,7 @@ function register(program) {
         .option('--json', 'JSON output')
         .option('--allow-partial', 'rank the valid files even when others are refused')
         .option('--force', 'overwrite the output file if it exists')
+        .option('--verbose', 'show every warning')
         .action(async (inputs, opts) => {
         process.exitCode = await runRank(inputs, opts);
     });
@@ -228,6 +232,14 @@ function printHuman(opts, r, lang) {
         for (const d of r.discrepancies)
             (0, context_1.say)(opts, `  ${d.unit} [${d.number}] ${fp(d.self)} → ${fp(d.inspected)} (${d.delta > 0 ? '+' : ''}${fp(d.delta)})${d.remark ? `: ${d.remark}` : ''}`);
     }
-    const warnings = r.problems.filter((p) => p.severity === 'warning').length;
+    const warningList = r.problems.filter((p) => p.severity === 'warning');
+    const warnings = warningList.length;
+    const shown = opts.verbose ? warningList : warningList.slice(0, exports.WARNINGS_SHOWN);
+    if (shown.length)
+        (0, context_1.say)(opts, (0, context_1.t)(lang, 'Cảnh báo:', 'Warnings:'));
+    for (const p of shown)
+        (0, context_1.say)(opts, `  ${(0, core_1.formatProblem)(p, lang)}`);
+    if (shown.length < warnings)
+        (0, context_1.say)(opts, (0, context_1.t)(lang, `  ... và ${warnings - shown.length} cảnh báo nữa (--verbose để xem tất cả)`, `  ... and ${warnings - shown.length} more (--verbose shows them all)`));
     (0, context_1.say)(opts, (0, context_1.t)(lang, `${r.summary.files} tệp: ${r.summary.ranked} được xếp hạng, ${r.summary.refused} bị từ chối, ${warnings} cảnh báo`, `${r.summary.files} file(s): ${r.summary.ranked} ranked, ${r.summary.refused} refused, ${warnings} warning(s)`));
 }

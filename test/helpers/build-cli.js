@@ -1,0 +1,27 @@
+/**
+ * Jest global setup: the tests that spawn `bin/thidua.js` run the compiled CLI in lib/, so build it
+ * when it is missing or older than a source file under engine/ (`npm ci` builds it through `prepare`;
+ * this catches an edit made since).
+ */
+const { execFileSync } = require('child_process');
+const { existsSync, readdirSync, statSync } = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+module.exports = function buildCli() {
+  const built = path.join(ROOT, 'lib/cli/main.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'engine'))) return;
+  process.stderr.write('\njest: building the CLI (npm run build:cli)\n');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+};
