@@ -4,6 +4,7 @@
  */
 import { cpus, loadavg, totalmem } from 'os';
 import { benchCore } from './core';
+import { benchStartup } from './startup';
 
 async function main() {
   const only = process.argv[2];
@@ -12,6 +13,10 @@ async function main() {
   if (!only || only === 'core') {
     console.log('\n## engine (npm run bench -- core)');
     for (const l of await benchCore()) console.log(l);
+  }
+  if (!only || only === 'startup') {
+    console.log('\n## command-line start-up (npm run bench -- startup)');
+    for (const l of await benchStartup()) console.log(l);
   }
   if (!only || only === 'rank') {
     let rank: { benchRank?: () => Promise<string[]> } = {};
