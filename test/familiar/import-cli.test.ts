@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { loadCriteriaText } from '../../engine/core';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 
 const BLANK = path.resolve(__dirname, '../fixtures/samples/familiar-trung-du-2024/bang-diem-2024-trong.xlsx');
 let tmp: string;
@@ -40,9 +40,9 @@ test('-o criteria.yaml writes a set that lint accepts; an existing file is kept 
   expect(require('fs').readdirSync(tmp).filter((f: string) => f.endsWith('.tmp'))).toEqual([]);
 });
 
-test('-o criteria.json with --json: one JSON document on stdout, the file is JSON', () => {
+test('-o criteria.json with --json: one JSON document on stdout, the file is JSON', async () => {
   const out = path.join(tmp, 'bang.json');
-  const r = thidua(['import', BLANK, '-o', out, '--json']);
+  const r = await run(['import', BLANK, '-o', out, '--json']);
   expect(r.code).toBe(0);
   const doc = JSON.parse(r.stdout);
   expect(Object.keys(doc)).toEqual(expect.arrayContaining(['criteriaSet', 'leaves', 'maxBase', 'maxBonus', 'warnings']));
@@ -54,14 +54,14 @@ test('-o criteria.json with --json: one JSON document on stdout, the file is JSO
   }
 });
 
-test('never overwrites the input, even with --force; refuses other output formats', () => {
+test('never overwrites the input, even with --force; refuses other output formats', async () => {
   const copy = path.join(tmp, 'copy.xlsx');
   copyFileSync(BLANK, copy);
   const before = readFileSync(copy);
   const asJson = path.join(tmp, 'copy.json');
-  expect(thidua(['import', copy, '-o', copy, '--force']).code).toBe(2);
+  expect((await run(['import', copy, '-o', copy, '--force'])).code).toBe(2);
   expect(readFileSync(copy).equals(before)).toBe(true);
-  const r = thidua(['import', copy, '-o', path.join(tmp, 'x.txt')]);
+  const r = await run(['import', copy, '-o', path.join(tmp, 'x.txt')]);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('.json');
   expect(existsSync(asJson)).toBe(false);
@@ -71,28 +71,28 @@ test('--sheet picks a sheet; an unknown sheet or a workbook without a table exit
   const v = VARIATIONS.find((x) => x.name === 'merged-letters')!;
   const file = path.join(tmp, 'merged.xlsx');
   writeFileSync(file, await buildVariation(v));
-  const ok = thidua(['import', file, '--sheet', 'cham diem', '--json']);
+  const ok = await run(['import', file, '--sheet', 'cham diem', '--json']);
   expect(ok.code).toBe(0);
   expect(JSON.parse(ok.stdout).leaves).toBe(6);
 
-  const missing = thidua(['import', file, '--sheet', 'Không có', '--json']);
+  const missing = await run(['import', file, '--sheet', 'Không có', '--json']);
   expect(missing.code).toBe(1);
   const doc = JSON.parse(missing.stdout);
   expect(doc.criteriaSet).toBeNull();
   expect(doc.warnings[0].code).toBe('familiar_sheet_not_found');
   expect(doc.warnings[0].message).toContain('Chấm điểm');
 
-  const guide = thidua(['import', file, '--sheet', 'Hướng dẫn', '--lang', 'en']);
+  const guide = await run(['import', file, '--sheet', 'Hướng dẫn', '--lang', 'en']);
   expect(guide.code).toBe(1);
   expect(guide.stdout).toContain('No scoring table found');
   expect(guide.stdout).not.toMatch(/at .*\.ts:\d+/);
 });
 
-test('unreadable inputs are usage errors (exit 2) without a stack trace', () => {
+test('unreadable inputs are usage errors (exit 2) without a stack trace', async () => {
   const text = path.join(tmp, 'not.xlsx');
   writeFileSync(text, 'TT;Nội dung;Điểm chuẩn\n');
   for (const args of [['import', text], ['import', path.join(tmp, 'nope.xlsx')]]) {
-    const r = thidua(args);
+    const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/LỖI/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -104,8 +104,8 @@ test('check and score read familiar workbooks with --criteria and name the probl
   const file = path.join(tmp, 'english.xlsx');
   writeFileSync(file, await buildVariation(v));
   const set = path.join(tmp, 'english.yaml');
-  expect(thidua(['import', file, '-o', set]).code).toBe(0);
-  const r = thidua(['check', file, '--criteria', set, '--json']);
+  expect((await run(['import', file, '-o', set])).code).toBe(0);
+  const r = await run(['check', file, '--criteria', set, '--json']);
   expect(r.code).toBe(1);
   const doc = JSON.parse(r.stdout);
   expect(doc.layout).toBe('familiar');
@@ -114,6 +114,6 @@ test('check and score read familiar workbooks with --criteria and name the probl
   const broken = doc.problems.find((p: { code: string; criterion: string }) => p.code === 'formula_disagrees' && p.criterion === 'I');
   expect(broken).toMatchObject({ sheet: 'Scores', cell: 'E5', column: 'self' });
   // Without --criteria the familiar table cannot be scored: the message says what to pass.
-  const none = thidua(['score', file, '--json']);
+  const none = await run(['score', file, '--json']);
   expect(JSON.parse(none.stdout)[0].problems[0].code).toBe('criteria_required');
 });

@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 import { readRankingWorkbook, xlsxXml } from './read-ranking';
 import { evidenceFor } from '../../engine/cli/commands/demo';
 import { loadDemoData } from '../../engine/cli/demo-data';
@@ -115,7 +115,7 @@ describe('thidua rank', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen' });
   });
 
-  test('refusals: a duplicate unit and a non-workbook; exit 1 and no workbook without --allow-partial', () => {
+  test('refusals: a duplicate unit and a non-workbook; exit 1 and no workbook without --allow-partial', async () => {
     const dir = path.join(tmp, 'mixed');
     mkdirSync(dir);
     for (const f of readdirSync(path.join(out(), 'kiem-tra'))) copyFileSync(path.join(out(), 'kiem-tra', f), path.join(dir, f));
@@ -124,7 +124,7 @@ describe('thidua rank', () => {
     writeFileSync(path.join(dir, '~$bac-kan.xlsx'), 'Office lock file'); // skipped
     const xlsx = path.join(tmp, 'partial.xlsx');
 
-    const strict = thidua(['rank', dir, '--json', '-o', xlsx]);
+    const strict = await run(['rank', dir, '--json', '-o', xlsx]);
     expect(strict.code).toBe(1);
     expect(existsSync(xlsx)).toBe(false);
     const j = JSON.parse(strict.stdout);
@@ -136,7 +136,7 @@ describe('thidua rank', () => {
     expect(strict.stderr).toContain('ghi-chu.xlsx');
     expect(strict.stderr).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
 
-    const partial = thidua(['rank', dir, '-o', xlsx, '--allow-partial']);
+    const partial = await run(['rank', dir, '-o', xlsx, '--allow-partial']);
     expect(partial.code).toBe(0);
     expect(existsSync(xlsx)).toBe(true);
     expect(partial.stdout).toContain('9 tệp: 6 được xếp hạng, 3 bị từ chối');
@@ -157,7 +157,7 @@ describe('thidua rank', () => {
       path.join(dir, 'ha-giang-2023.xlsx'),
       await filledInspection(set, { unit: 'Trường Chính trị tỉnh Hà Giang', year: 2023, self: bk.self, inspected: bk.self, evidence: evidenceFor(set, bk) }),
     );
-    const r = thidua(['rank', dir, '--json', '--lang', 'en']);
+    const r = await run(['rank', dir, '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     const by = Object.fromEntries(j.sources.map((s: { file: string; refusals: string[] }) => [path.basename(s.file), s.refusals]));
@@ -182,7 +182,7 @@ describe('thidua rank', () => {
     );
     writeFileSync(path.join(dir, 'y.json'), JSON.stringify({ unit: '@SUM(A1:A2)\u0007', year: 2024, self: { 'A.1': 8, 'A.2': 9, 'B.1': 9, 'C.1': 9 } }));
     const xlsx = path.join(tmp, 'inject.xlsx');
-    const r = thidua(['rank', dir, '--criteria', crit, '-o', xlsx]);
+    const r = await run(['rank', dir, '--criteria', crit, '-o', xlsx]);
     expect(r.code).toBe(0);
     const xml = xlsxXml(xlsx);
     const sheets = Object.keys(xml).filter((n) => n.startsWith('xl/worksheets/sheet'));
@@ -199,10 +199,10 @@ describe('thidua rank', () => {
     expect(wb.discrepancies[0]).toMatchObject({ unit: evil, remark: '=1+1', delta: -2 });
   });
 
-  test('outputs: never over an input, not over an existing file without --force, the output is not read as an input', () => {
+  test('outputs: never over an input, not over an existing file without --force, the output is not read as an input', async () => {
     const input = path.join(out(), 'kiem-tra', 'bac-kan.xlsx');
     const before = readFileSync(input);
-    const r = thidua(['rank', path.join(out(), 'kiem-tra'), '-o', input, '--force']);
+    const r = await run(['rank', path.join(out(), 'kiem-tra'), '-o', input, '--force']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('(output_is_input)');
     expect(readFileSync(input).equals(before)).toBe(true);
@@ -211,24 +211,24 @@ describe('thidua rank', () => {
     mkdirSync(dir);
     for (const f of readdirSync(path.join(out(), 'kiem-tra'))) copyFileSync(path.join(out(), 'kiem-tra', f), path.join(dir, f));
     const target = path.join(dir, 'ranking.xlsx');
-    expect(thidua(['rank', dir, '-o', target]).code).toBe(0);
-    const again = thidua(['rank', dir, '-o', target]);
+    expect((await run(['rank', dir, '-o', target])).code).toBe(0);
+    const again = await run(['rank', dir, '-o', target]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('(output_exists)');
     // With --force the folder's own ranking.xlsx is not taken for an eighth school.
-    const forced = thidua(['rank', dir, '-o', target, '--force', '--json']);
+    const forced = await run(['rank', dir, '-o', target, '--force', '--json']);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout).summary).toEqual({ files: 7, ranked: 7, refused: 0 });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('usage errors: a missing path, an empty folder', () => {
-    const r = thidua(['rank', path.join(tmp, 'nope.xlsx')]);
+  test('usage errors: a missing path, an empty folder', async () => {
+    const r = await run(['rank', path.join(tmp, 'nope.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('file_unreadable');
     const empty = path.join(tmp, 'empty');
     mkdirSync(empty);
-    const e = thidua(['rank', empty, '--lang', 'en']);
+    const e = await run(['rank', empty, '--lang', 'en']);
     expect(e.code).toBe(2);
     expect(e.stderr).toContain('No .xlsx or .json file to rank');
   });

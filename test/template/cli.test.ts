@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { evaluate } from '../../engine/core';
 import { planTemplate } from '../../engine/core/template/plan';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 import { DEFAULT_SET_FILE, defaultSet, fillColumn, loadXlsx, randomEntries, toBytes } from './helpers';
 import { rng } from '../helpers/big-set';
 
@@ -49,14 +49,14 @@ describe('thidua template', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('bad options are usage errors (exit 2), in the language asked', () => {
+  test('bad options are usage errors (exit 2), in the language asked', async () => {
     const out = path.join(dir, 'x.xlsx');
-    const m = thidua(['template', DEFAULT_SET_FILE, '-o', out, '--mode', 'both', '--lang', 'en']);
+    const m = await run(['template', DEFAULT_SET_FILE, '-o', out, '--mode', 'both', '--lang', 'en']);
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('Invalid option --mode');
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', out, '--year', 'hai nghìn']).code).toBe(2);
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', path.join(dir, 'x.txt')]).code).toBe(2);
-    expect(thidua(['template', path.join(dir, 'missing.yaml'), '-o', out]).code).toBe(2);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', out, '--year', 'hai nghìn'])).code).toBe(2);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', path.join(dir, 'x.txt')])).code).toBe(2);
+    expect((await run(['template', path.join(dir, 'missing.yaml'), '-o', out])).code).toBe(2);
     expect(existsSync(out)).toBe(false);
     for (const r of [m]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -64,7 +64,7 @@ describe('thidua template', () => {
   test('a unit named like a formula stays text', async () => {
     const out = path.join(dir, 'evil.xlsx');
     const unit = '=HYPERLINK("http://example.invalid","bấm vào đây")';
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', out, '--unit', unit]).code).toBe(0);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', out, '--unit', unit])).code).toBe(0);
     const wb = await loadXlsx(readFileSync(out));
     const plan = planTemplate(defaultSet(), { mode: 'self' });
     const cell = wb.getWorksheet(plan.sheetName)!.getCell(plan.unitCell);
@@ -83,7 +83,7 @@ describe('check and score on templates', () => {
   beforeAll(async () => {
     const set = defaultSet();
     const blank = path.join(dir, 'blank.xlsx');
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', blank, '--unit', 'Trường Chính trị tỉnh Yên Bái']).code).toBe(0);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', blank, '--unit', 'Trường Chính trị tỉnh Yên Bái'])).code).toBe(0);
     const wb = await loadXlsx(readFileSync(blank));
     const plan = planTemplate(set, { mode: 'self' });
     const ws = wb.getWorksheet(plan.sheetName)!;
@@ -98,9 +98,9 @@ describe('check and score on templates', () => {
     engineTotal = evaluate(set, { self }).self!.total;
   });
 
-  test('check --json: ok, exit 0, input bytes unchanged', () => {
+  test('check --json: ok, exit 0, input bytes unchanged', async () => {
     const before = sha(filled);
-    const r = thidua(['check', filled, '--json']);
+    const r = await run(['check', filled, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ file: filled, ok: true, unit: 'Trường Chính trị tỉnh Yên Bái', layout: 'template' });
@@ -108,9 +108,9 @@ describe('check and score on templates', () => {
     expect(sha(filled)).toBe(before);
   });
 
-  test('score --json: the contract shape, the engine total, input bytes unchanged', () => {
+  test('score --json: the contract shape, the engine total, input bytes unchanged', async () => {
     const before = sha(filled);
-    const r = thidua(['score', filled, '--json']);
+    const r = await run(['score', filled, '--json']);
     expect(r.code).toBe(0);
     const [s] = JSON.parse(r.stdout);
     expect(Object.keys(s)).toEqual(expect.arrayContaining(['file', 'unit', 'criteriaSet', 'self', 'inspected', 'final', 'problems']));
@@ -128,13 +128,13 @@ describe('check and score on templates', () => {
     const bad = path.join(dir, 'bad.xlsx');
     writeFileSync(bad, await toBytes(wb));
     const before = sha(bad);
-    const r = thidua(['check', bad, '--json', '--lang', 'en']);
+    const r = await run(['check', bad, '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(false);
     const p = j.problems.find((x: { code: string }) => x.code === 'non_numeric');
     expect(p).toMatchObject({ severity: 'error', sheet: 'Bảng chấm điểm', cell: 'D10', criterion: 'I.1', message: 'Value "tám" is not a number' });
-    const human = thidua(['check', bad]);
+    const human = await run(['check', bad]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('Bảng chấm điểm!D10');
     expect(human.stdout).toContain('không phải là số');
@@ -144,7 +144,7 @@ describe('check and score on templates', () => {
   test('inspection --from: self scores kept and locked, inspector column open; scored as inspected', async () => {
     const insp = path.join(dir, 'inspection.xlsx');
     const before = sha(filled);
-    const r = thidua(['template', DEFAULT_SET_FILE, '--from', filled, '-o', insp, '--json']);
+    const r = await run(['template', DEFAULT_SET_FILE, '--from', filled, '-o', insp, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'inspection', unit: 'Trường Chính trị tỉnh Yên Bái' });
     expect(sha(filled)).toBe(before);
@@ -170,7 +170,7 @@ describe('check and score on templates', () => {
     ws.getCell(plan.entries.inspected['I.1']).value = i1 >= 0.25 ? i1 - 0.25 : 0.25;
     const done = path.join(dir, 'inspected.xlsx');
     writeFileSync(done, await toBytes(wb));
-    const s = thidua(['score', done, '--json']);
+    const s = await run(['score', done, '--json']);
     expect(s.code).toBe(0); // a missing remark is a warning
     const [rep] = JSON.parse(s.stdout);
     expect(rep.final.source).toBe('inspected');
@@ -178,15 +178,14 @@ describe('check and score on templates', () => {
     expect(rep.problems.filter((p: { code: string }) => p.code === 'change_without_remark').map((p: { cell: string }) => p.cell)).toEqual(['G10']);
   });
 
-  test('--from a workbook that is not a template is refused (exit 2)', () => {
+  test('--from a workbook that is not a template is refused (exit 2)', async () => {
     const notTpl = path.join(dir, 'plain.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
-    return wb.xlsx.writeFile(notTpl).then(() => {
-      const r = thidua(['template', DEFAULT_SET_FILE, '--from', notTpl, '-o', path.join(dir, 'no.xlsx')]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('not_a_template');
-      expect(existsSync(path.join(dir, 'no.xlsx'))).toBe(false);
-    });
+    await wb.xlsx.writeFile(notTpl);
+    const r = await run(['template', DEFAULT_SET_FILE, '--from', notTpl, '-o', path.join(dir, 'no.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not_a_template');
+    expect(existsSync(path.join(dir, 'no.xlsx'))).toBe(false);
   });
 });
