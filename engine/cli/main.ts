@@ -135,7 +135,9 @@ async function run(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // No command at all: the help went to stderr, and it is a usage error.
+      if (e.code === 'commander.help') return EXIT.usage;
       const command = commandName(program, argv);
       const p = commanderProblem(e, command);
       if (!json) {

@@ -74,6 +74,13 @@ describe('help', () => {
     expect((await run(['template', '--help', '--lang', 'en'])).stdout).toMatch(/Arguments:[\s\S]*Options:[\s\S]*the workbook to write/);
   });
 
+  test('no command at all: the help on stderr, exit 2', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Cách dùng: thidua/);
+  });
+
   test('--version prints the package version (the real binary too)', async () => {
     expect((await run(['--version'])).stdout.trim()).toBe(VERSION);
     const r = thidua(['--version']);
