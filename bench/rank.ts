@@ -52,24 +52,40 @@ async function withPeakRss<T>(fn: (sample: () => void) => Promise<T>): Promise<{
   }
 }
 
-/** Generate `n` filled inspection workbooks (distinct units) into `dir`. */
+/**
+ * Generate `n` filled inspection workbooks (distinct units) into `dir`, like a real cluster's: the
+ * inspection column repeats the school's self score except for a few criteria (2 to 4 a school) that
+ * the inspectors scored lower, with a remark there.
+ */
 export async function generateWorkbooks(dir: string, n: number, leaves = 40): Promise<string[]> {
   const def = generateSet(leaves, { id: `bench-${leaves}` });
   def.evidence = true;
   const set = loadCriteriaDef(def).set!;
-  // One rendered inspection workbook, refilled for every unit (unit name, both columns): the same bytes
-  // a school's workbook would have, without re-rendering the styles n times.
+  // One rendered inspection workbook, refilled for every unit (unit name, both columns, remarks): the
+  // same bytes a school's workbook would have, without re-rendering the styles n times.
   const evidence: Record<string, string> = {};
   for (const l of set.leaves) if (l.evidence) evidence[l.id] = `Hồ sơ ${l.id}`;
   const plan = planTemplate(set, { mode: 'inspection', unit: 'x', year: 2024, prefill: { unit: 'x', self: fullEntries(set, 7), evidence }, generatedAt: '2024-12-01T00:00:00Z' });
   const wb = await renderTemplate(plan);
   const ws = wb.getWorksheet(plan.sheetName)!;
-  for (const l of set.leaves) if (plan.remarks[l.id]) ws.getCell(plan.remarks[l.id]).value = 'Đoàn kiểm tra chấm lại';
+  // Plain scored criteria (a number entry keyed by the criterion): where inspectors move points.
+  const movable = set.entries.filter((e) => e.key === e.criterion && e.type !== 'flag' && !e.indicator && e.max !== undefined && e.max > 0)
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
     ws.getCell(plan.unitCell).value = `Trường Chính trị số ${String(i + 1).padStart(4, '0')}`;
-    for (const [col, seed] of [['self', 7 + i], ['inspected', 100000 + i]] as const)
-      for (const [k, v] of Object.entries(fullEntries(set, seed))) if (plan.entries[col][k]) ws.getCell(plan.entries[col][k]).value = v === '' ? null : v;
+    const self = fullEntries(set, 7 + i);
+    const inspected = { ...self };
+    const moved = new Set<string>();
+    for (let k = 0; k < 2 + (i % 3); k++) {
+      const e = movable[(i * 7 + k * 13) % movable.length];
+      const v = Number(self[e.key]);
+      const step = e.step ?? 0.25;
+      inspected[e.key] = v >= step ? v - step : Math.min(e.max!, v + step);
+      moved.add(e.criterion!);
+    }
+    for (const [col, values] of [['self', self], ['inspected', inspected]] as const)
+      for (const [k, v] of Object.entries(values)) if (plan.entries[col][k]) ws.getCell(plan.entries[col][k]).value = v === '' ? null : v;
+    for (const l of set.leaves) if (plan.remarks[l.id]) ws.getCell(plan.remarks[l.id]).value = moved.has(l.id) ? 'Đoàn kiểm tra chấm lại: thiếu minh chứng' : null;
     const f = path.join(dir, `${String(i + 1).padStart(4, '0')}.xlsx`);
     writeFileSync(f, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     files.push(f);
