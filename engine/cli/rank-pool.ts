@@ -131,7 +131,9 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
         scoreForRanking(files[i], opts.criteria)
           .then((src) => {
             localBusy = false;
+            if (src.set && !sets.has(src.set.hash)) sets.set(src.set.hash, src.set);
             done.set(i, src);
+            if (!spawned) spawnAll();
             flush();
             feedAll();
             local();
@@ -192,8 +194,14 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
       resolve();
       return;
     }
+    // The workers start once this thread has scored a file: they are told which sets it has already
+    // schema-checked, and compile them without building the schema validator again.
+    let spawned = false;
+    const spawnAll = () => {
+      spawned = true;
+      init.checkedSets = [...sets.keys()];
+      for (let s = 0; s < nWorkers; s++) spawn(s);
+    };
     local();
-    for (let s = 0; s < nWorkers; s++) spawn(s);
-    feedAll();
   });
 }

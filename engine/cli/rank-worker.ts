@@ -5,7 +5,7 @@
  * It loads only the scoring path (no exceljs, no commander).
  */
 import { parentPort, workerData } from 'worker_threads';
-import { CompiledSet, slimSource } from '../core';
+import { CompiledSet, slimSource, trustSchemaCheck } from '../core';
 import { requireCriteria } from './context';
 import { scoreForRanking } from './score-for-ranking';
 
@@ -22,11 +22,14 @@ export interface WorkerReply {
 }
 export interface WorkerInit {
   criteriaFile?: string;
+  /** Hashes of sets the main thread has schema-checked (and found valid) in this run. */
+  checkedSets?: string[];
 }
 
 async function start(): Promise<void> {
   const port = parentPort!;
   const init = (workerData ?? {}) as WorkerInit;
+  trustSchemaCheck(init.checkedSets ?? []);
   let criteria: CompiledSet | undefined;
   let ready: Promise<void> = Promise.resolve();
   if (init.criteriaFile) ready = requireCriteria(init.criteriaFile).then((c) => void (criteria = c));
