@@ -1,5 +1,6 @@
 /**
  * `thidua template <criteria> [--mode self|inspection] [--from filled.xlsx] [--unit NAME] [--year N] -o out.xlsx`
+ * `thidua template <criteria> --units FILE | --unit A --unit B... -o FOLDER`: one workbook per unit (safe file names)
  *
  * Self mode: the school's workbook, self-score and evidence cells open. Inspection mode: made from the
  * school's filled workbook (--from), its self scores and evidence kept and locked, the inspection and
