@@ -25,7 +25,7 @@ function clip(s: string, maxBytes: number): string {
 
 /** A file name stem for a unit name (no extension). */
 export function safeFileStem(unit: string): string {
-  let s = unit.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').trim();
+  let s = unit.normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE, '-').trim();
   s = s.replace(/^[.\s-]+/, '').replace(/[.\s]+$/, '');
   s = clip(s, MAX_BYTES).replace(/[.\s]+$/, '');
   if (!s) s = 'don-vi';
