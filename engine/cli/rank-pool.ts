@@ -13,8 +13,12 @@ import { CompiledSet, loadCriteriaDef, problem, RankSource } from '../core';
 import { scoreForRanking } from './score-for-ranking';
 import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
 
-/** Below this many files the pool is not used (measured: a worker's start-up is worth ~30 files). */
-export const POOL_MIN_FILES = 40;
+/**
+ * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again:
+ * measured on this project's 2-core machine, about 1.2 s of CPU under tsx (TypeScript compiled on the
+ * fly) against 6-10 ms a file, far less for the compiled .js build; the pool must save more than that.
+ */
+export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 400 : 150;
 const MAX_WORKERS = 4;
 
 export interface ScoreInOrderOptions {
@@ -30,8 +34,8 @@ export function poolSize(n: number, env: string | undefined = process.env.THIDUA
   if (env !== undefined && env !== '' && Number.isInteger(Number(env)) && Number(env) >= 0) return Math.min(Number(env), n);
   if (n < POOL_MIN_FILES) return 0;
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  // This thread scores too: one worker per other core.
-  return Math.max(1, Math.min(cores - 1, MAX_WORKERS, Math.ceil(n / 40)));
+  // This thread scores too: one worker per other core (none on a single core).
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.ceil(n / 40)));
 }
 
 const live = new Set<Worker>();

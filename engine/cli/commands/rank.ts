@@ -127,19 +127,22 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
 
   // Ctrl-C: stop the workers and end without output. The ranking workbook reaches the disk in one
   // synchronous write-and-rename after everything is scored, so an interrupt never finds half of it.
+  const state = { written: null as string | null };
   const onInterrupt = () => {
-    process.stderr.write(`\n${t(lang, 'Đã dừng: không ghi tệp nào.', 'Interrupted: nothing was written.')}\n`);
+    // (A Ctrl-C during the synchronous write is handled after it: the file is then whole, and said so.)
+    const what = state.written ? t(lang, `Đã dừng sau khi ghi xong ${state.written}.`, `Interrupted after ${state.written} was fully written.`) : t(lang, 'Đã dừng: không ghi tệp nào.', 'Interrupted: nothing was written.');
+    process.stderr.write(`\n${what}\n`);
     void terminateWorkers().finally(() => process.exit(130));
   };
   process.once('SIGINT', onInterrupt);
   try {
-    return await rankAndWrite(files, expandProblems, criteria, opts, lang);
+    return await rankAndWrite(files, expandProblems, criteria, opts, lang, state);
   } finally {
     process.off('SIGINT', onInterrupt);
   }
 }
 
-async function rankAndWrite(files: string[], expandProblems: Problem[], criteria: CompiledSet | undefined, opts: Options, lang: Lang): Promise<number> {
+async function rankAndWrite(files: string[], expandProblems: Problem[], criteria: CompiledSet | undefined, opts: Options, lang: Lang, state: { written: string | null }): Promise<number> {
   const progress = progressReporter(lang, files.length);
   const ranking = await rankFiles(files, { criteria, criteriaFile: opts.criteria, onProgress: (done, _total, file) => progress.tick(done, file) });
   progress.end();
@@ -162,7 +165,7 @@ async function rankAndWrite(files: string[], expandProblems: Problem[], criteria
   if (opts.output && !failed) {
     const bytes = await writeRankingWorkbook(ranking, { lang });
     writeOutputAtomic(opts.output, bytes, { force: opts.force, inputs: files, mkdir: true });
-    written = opts.output;
+    written = state.written = opts.output;
   }
 
   if (opts.json) printJson(report);
