@@ -1,75 +1,61 @@
 /**
- * `npm run bench -- rank`: end-to-end `thidua rank` on 1,000 generated inspection workbooks of a
- * ~40-criterion set, in process and streaming (the same rankFiles the CLI runs), against a lower bound
- * measured in the same run on the same files: unzip with fflate and parse the sheet XML (saxes, the
- * parser exceljs itself uses) with no scoring. Memory: peak RSS sampled during each run, and the heap
- * kept after a full GC at 250 and at 1,000 files, to show it does not grow with the number of files.
+ * `npm run bench -- rank`: the real command as users run it, `thidua rank FOLDER -o ranking.xlsx --json`
+ * as a process (start-up and the ranking workbook included), on 60 and on 1,000 generated inspection
+ * workbooks of a ~40-criterion set, and in the same run on the same files: the raw lower bound (fflate
+ * unzip + saxes parse of the sheets, no scoring, one thread), exceljs's plain load, LibreOffice's batch
+ * conversion of a sample when soffice is present, `node -e 0`, peak RSS at 100 and 1,000 files, and
+ * `template --units` for 60 units against one `template` call. Every figure is printed with the load
+ * (the machine is shared): read the ratios. BENCH_RANK_FILES=60 runs one size only.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { loadavg, tmpdir } from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { loadCriteriaDef } from '../engine/core';
 import { planTemplate } from '../engine/core/template/plan';
-import { rankFiles } from '../engine/cli/commands/rank';
 import { renderTemplate } from '../engine/workbook/template/write';
 import { fullEntries, generateSet } from './generate-set';
 
 const MB = 1024 * 1024;
 const mb = (x: number) => `${(x / MB).toFixed(0)} MB`;
 
-function gcFunction(): (() => void) | null {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) return g;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-}
-
-/** Peak RSS while `fn` runs: sampled by a timer and by the caller's progress callback. */
-async function withPeakRss<T>(fn: (sample: () => void) => Promise<T>): Promise<{ value: T; peak: number; ms: number }> {
-  let peak = process.memoryUsage().rss;
-  const sample = () => {
-    const r = process.memoryUsage().rss;
-    if (r > peak) peak = r;
-  };
-  const timer = setInterval(sample, 10);
-  const t0 = performance.now();
-  try {
-    const value = await fn(sample);
-    const ms = performance.now() - t0;
-    sample();
-    return { value, peak, ms };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** Generate `n` filled inspection workbooks (distinct units) into `dir`. */
+/**
+ * Generate `n` filled inspection workbooks (distinct units) into `dir`, like a real cluster's: the
+ * inspection column repeats the school's self score except for a few criteria (2 to 4 a school) that
+ * the inspectors scored lower, with a remark there.
+ */
 export async function generateWorkbooks(dir: string, n: number, leaves = 40): Promise<string[]> {
   const def = generateSet(leaves, { id: `bench-${leaves}` });
   def.evidence = true;
   const set = loadCriteriaDef(def).set!;
-  // One rendered inspection workbook, refilled for every unit (unit name, both columns): the same bytes
-  // a school's workbook would have, without re-rendering the styles n times.
+  // One rendered inspection workbook, refilled for every unit (unit name, both columns, remarks): the
+  // same bytes a school's workbook would have, without re-rendering the styles n times.
   const evidence: Record<string, string> = {};
   for (const l of set.leaves) if (l.evidence) evidence[l.id] = `Hồ sơ ${l.id}`;
   const plan = planTemplate(set, { mode: 'inspection', unit: 'x', year: 2024, prefill: { unit: 'x', self: fullEntries(set, 7), evidence }, generatedAt: '2024-12-01T00:00:00Z' });
   const wb = await renderTemplate(plan);
   const ws = wb.getWorksheet(plan.sheetName)!;
-  for (const l of set.leaves) if (plan.remarks[l.id]) ws.getCell(plan.remarks[l.id]).value = 'Đoàn kiểm tra chấm lại';
+  // Plain scored criteria (a number entry keyed by the criterion): where inspectors move points.
+  const movable = set.entries.filter((e) => e.key === e.criterion && e.type !== 'flag' && !e.indicator && e.max !== undefined && e.max > 0)
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
     ws.getCell(plan.unitCell).value = `Trường Chính trị số ${String(i + 1).padStart(4, '0')}`;
-    for (const [col, seed] of [['self', 7 + i], ['inspected', 100000 + i]] as const)
-      for (const [k, v] of Object.entries(fullEntries(set, seed))) if (plan.entries[col][k]) ws.getCell(plan.entries[col][k]).value = v === '' ? null : v;
+    const self = fullEntries(set, 7 + i);
+    const inspected = { ...self };
+    const moved = new Set<string>();
+    for (let k = 0; k < 2 + (i % 3); k++) {
+      const e = movable[(i * 7 + k * 13) % movable.length];
+      const v = Number(self[e.key]);
+      const step = e.step ?? 0.25;
+      inspected[e.key] = v >= step ? v - step : Math.min(e.max!, v + step);
+      moved.add(e.criterion!);
+    }
+    for (const [col, values] of [['self', self], ['inspected', inspected]] as const)
+      for (const [k, v] of Object.entries(values)) if (plan.entries[col][k]) ws.getCell(plan.entries[col][k]).value = v === '' ? null : v;
+    for (const l of set.leaves) if (plan.remarks[l.id]) ws.getCell(plan.remarks[l.id]).value = moved.has(l.id) ? 'Đoàn kiểm tra chấm lại: thiếu minh chứng' : null;
     const f = path.join(dir, `${String(i + 1).padStart(4, '0')}.xlsx`);
     writeFileSync(f, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     files.push(f);
@@ -94,70 +80,191 @@ function lowerBound(files: string[]): number {
   return cells;
 }
 
-export async function benchRank(opts: { files?: number; leaves?: number } = {}): Promise<string[]> {
-  const n = opts.files ?? 1000;
-  const small = Math.min(250, n);
-  const lines: string[] = [];
-  const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));
-  const gc = gcFunction();
+// ---------------------------------------------------------------------------------------------------
+// End to end, as users run it: `thidua rank FOLDER -o ranking.xlsx --json` as a process.
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'thidua.js');
+const PEAK_RSS = path.join(__dirname, 'peak-rss.js');
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+interface Run {
+  ms: number;
+  code: number | null;
+  /** Peak RSS of the whole process (every thread), bytes. */
+  peak: number;
+  /** CPU time of the process (every thread), ms: less sensitive to the load than the wall time. */
+  cpu: number;
+  stdout: string;
+  stderr: string;
+  load: string;
+}
+
+/** Run a command, timing it from spawn to exit (start-up included); peak RSS via bench/peak-rss.js. */
+function runProcess(args: string[], opts: { cwd?: string } = {}): Run {
+  const rssFile = path.join(tmpdir(), `thidua-bench-rss-${process.pid}-${Date.now()}`);
+  const before = load();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', PEAK_RSS, ...args], {
+    cwd: opts.cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * MB,
+    env: { ...process.env, THIDUA_BENCH_RSS_FILE: rssFile },
+  });
+  const ms = performance.now() - t0;
+  let peak = 0;
+  let cpu = 0;
   try {
-    mkdirSync(dir, { recursive: true });
+    const [kib, micros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+    peak = kib * 1024;
+    cpu = micros / 1000;
+    rmSync(rssFile, { force: true });
+  } catch {
+    /* the process died before writing it */
+  }
+  return { ms, cpu, code: r.status, peak, stdout: r.stdout, stderr: r.stderr, load: `${before} → ${load()}` };
+}
+
+/** The generated corpus, kept between bench runs (generating 1,000 workbooks takes a while). */
+async function corpus(n: number, leaves: number): Promise<string[]> {
+  const dir = path.join(tmpdir(), `thidua-bench-corpus-v2-${leaves}-${n}`);
+  const names = Array.from({ length: n }, (_, i) => path.join(dir, `${String(i + 1).padStart(4, '0')}.xlsx`));
+  if (existsSync(path.join(dir, 'complete'))) return names;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = await generateWorkbooks(dir, n, leaves);
+  writeFileSync(path.join(dir, 'complete'), '');
+  return files;
+}
+
+/** A folder holding the first `n` files of the corpus (copies: the command reads a plain folder). */
+function subset(files: string[], n: number, dir: string): string {
+  const d = path.join(dir, `in-${n}`);
+  mkdirSync(d, { recursive: true });
+  for (const f of files.slice(0, n)) copyFileSync(f, path.join(d, path.basename(f)));
+  return d;
+}
+
+/** CPU time (ms) this process spends in `fn`: on a loaded machine, steadier than the wall time. */
+async function withCpu<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+}
+
+async function exceljsLoad(files: string[]): Promise<{ ms: number; cpu: number }> {
+  const ExcelJS = (await import('exceljs')).default;
+  return withCpu(async () => {
+    for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as never);
+  });
+}
+
+function sofficeBin(): string | null {
+  for (const bin of ['soffice', 'libreoffice']) if (spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0) return bin;
+  return null;
+}
+
+/** LibreOffice's batch conversion (to csv) of `files`, in batches of at most 100 per call, private profile. */
+function libreOffice(bin: string, files: string[], work: string): { ms: number; converted: number } {
+  const profile = path.join(work, 'lo-profile');
+  const out = path.join(work, 'lo-out');
+  mkdirSync(out, { recursive: true });
+  const t0 = performance.now();
+  for (let i = 0; i < files.length; i += 100)
+    spawnSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', out, ...files.slice(i, i + 100)], {
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+  return { ms: performance.now() - t0, converted: readdirSync(out).filter((f) => f.endsWith('.csv')).length };
+}
+
+const perFile = (ms: number, n: number) => `${(ms / n).toFixed(1)} ms/file`;
+const goal = (ok: boolean) => (ok ? 'meets the goal' : 'MISSES the goal');
+
+export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}): Promise<string[]> {
+  const sizes = opts.sizes ?? (process.env.BENCH_RANK_FILES ? process.env.BENCH_RANK_FILES.split(',').map(Number) : [60, 1000]);
+  const leaves = opts.leaves ?? 40;
+  const big = Math.max(...sizes);
+  const lines: string[] = [];
+  const say = (l: string) => {
+    lines.push(l);
+    if (process.env.BENCH_VERBOSE) console.error(`  [bench] ${l.trim()}`);
+  };
+  const work = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));
+  try {
     const g0 = performance.now();
-    const files = await generateWorkbooks(dir, n, opts.leaves ?? 40);
-    const genMs = performance.now() - g0;
-    const bytes = files.reduce((s, f) => s + readFileSync(f).length, 0);
-    lines.push(`${n} inspection workbooks, ${opts.leaves ?? 40} criteria each (${(bytes / n / 1024).toFixed(1)} KiB avg), generated in ${(genMs / 1000).toFixed(1)} s`);
+    const all = await corpus(Math.max(big, 100), leaves);
+    const bytes = all.slice(0, big).reduce((s, f) => s + readFileSync(f).length, 0);
+    say(`corpus: ${Math.max(big, 100)} inspection workbooks of ${leaves} criteria (${(bytes / big / 1024).toFixed(1)} KiB avg), 2-4 discrepancies per school, ready in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+    const nodeRuns = [0, 1, 2].map(() => runProcess(['-e', '0'])).sort((a, b) => a.ms - b.ms);
+    const node0 = nodeRuns[1].ms;
+    const node0Cpu = nodeRuns[1].cpu;
+    say(`node -e 0: ${node0.toFixed(0)} ms, CPU ${node0Cpu.toFixed(0)} ms (median of 3)  (load ${load()})`);
+    lowerBound(all.slice(0, 20)); // warm the file cache and the JIT
 
-    // Lower bound first (it also warms the file cache for everyone).
-    lowerBound(files.slice(0, 20));
-    const lb0 = performance.now();
-    const cells = lowerBound(files);
-    const lbMs = performance.now() - lb0;
+    const peaks: Record<number, number> = {};
+    const sizesRun = [...new Set([...sizes, ...(sizes.includes(1000) ? [100] : [])])].sort((a, b) => a - b);
+    for (const n of sizesRun) {
+      const files = all.slice(0, n);
+      const dir = subset(all, n, work);
+      const out = path.join(work, `ranking-${n}.xlsx`);
+      const { value: cells, ms: lb, cpu: lbCpu } = await withCpu(() => lowerBound(files));
+      const lbLoad = load();
+      const run = runProcess([BIN, 'rank', dir, '-o', out, '--json', '--force']);
+      peaks[n] = run.peak;
+      let ranked = -1;
+      let refused = -1;
+      try {
+        const j = JSON.parse(run.stdout) as { summary: { ranked: number; refused: number } };
+        ({ ranked, refused } = j.summary);
+      } catch {
+        /* reported below */
+      }
+      const ok = run.code === 0 && ranked === n && existsSync(out);
+      say(`\n### ${n} workbooks`);
+      say(`  thidua rank (process)  ${(run.ms / 1000).toFixed(2)} s, ${perFile(run.ms, n)} (CPU ${(run.cpu / 1000).toFixed(2)} s on all threads), exit ${run.code}, ${ranked} ranked, ${refused} refused, peak RSS ${mb(run.peak)}${ok ? '' : `  << UNEXPECTED ${run.stderr.slice(0, 300)}`}  (load ${run.load})`);
+      say(`  lower bound            ${(lb / 1000).toFixed(2)} s, ${perFile(lb, n)} (fflate unzip + saxes parse of the sheets, ${cells} cells, one thread)  (load ${lbLoad})`);
+      say(`  ratio to lower bound   ${(run.ms / lb).toFixed(2)}x wall; CPU ${(run.cpu / 1000).toFixed(2)} s vs ${(lbCpu / 1000).toFixed(2)} s: ${(run.cpu / lbCpu).toFixed(2)}x`);
+      if (n <= 100)
+        say(`  ratio to (lower bound + node -e 0)  ${(run.ms / (lb + node0)).toFixed(2)}x wall, ${(run.cpu / (lbCpu + node0Cpu)).toFixed(2)}x CPU  (goal ≤ 3x: ${goal(run.ms <= 3 * (lb + node0))})`);
+      if (n === 100) continue;
+      const sample = files.slice(0, Math.min(n, 200));
+      const ex = await exceljsLoad(sample);
+      say(`  exceljs plain load     ${perFile(ex.ms, sample.length)}, CPU ${perFile(ex.cpu, sample.length)} (${sample.length} files)  (load ${load()})`);
+      say(
+        `  ratio to exceljs       ${(run.ms / n / (ex.ms / sample.length)).toFixed(2)}x per file wall, ${(run.cpu / n / (ex.cpu / sample.length)).toFixed(2)}x CPU${n >= 1000 ? `  (goal ≤ 0.3x: ${goal(run.ms / n <= 0.3 * (ex.ms / sample.length))})` : ''}`,
+      );
+      if (n >= 1000) say(`  ratio to lower bound   (goal ≤ 3x: ${goal(run.ms <= 3 * lb)})`);
+      const lo = n >= 1000 ? sofficeBin() : null;
+      if (n >= 1000 && !lo) say('  LibreOffice            soffice not found: not measured');
+      if (lo) {
+        const loFiles = files.slice(0, 50);
+        const r = libreOffice(lo, loFiles, work);
+        const loPer = r.ms / loFiles.length;
+        say(`  LibreOffice --convert-to csv  ${perFile(r.ms, loFiles.length)} (${loFiles.length} files in batches of ≤100, ${r.converted} converted, private profile)  (load ${load()})`);
+        say(`  LibreOffice / thidua   ${(loPer / (run.ms / n)).toFixed(1)}x faster per file  (goal ≥ 30x: ${goal(loPer >= 30 * (run.ms / n))})`);
+      }
+    }
+    if (peaks[100] && peaks[1000])
+      say(`\npeak RSS: ${mb(peaks[100])} at 100 files, ${mb(peaks[1000])} at 1,000: ${(peaks[1000] / peaks[100]).toFixed(2)}x  (goal ≤ 1.5x: ${goal(peaks[1000] <= 1.5 * peaks[100])})`);
 
-    gc?.();
-    const base = process.memoryUsage();
-    // Warm-up on a few files (module loading, JIT), not timed.
-    await rankFiles(files.slice(0, 10));
-    gc?.();
-
-    const runSmall = await withPeakRss((sample) => rankFiles(files.slice(0, small), { onProgress: sample }));
-    gc?.();
-    const heapSmall = process.memoryUsage().heapUsed;
-    // The big run also takes a full GC at 250 and at n files (two GCs: negligible next to the run) to
-    // read the heap the ranking keeps.
-    const kept: Record<number, number> = {};
-    const runBig = await withPeakRss((sample) =>
-      rankFiles(files, {
-        onProgress: (done) => {
-          sample();
-          if (gc && (done === small || done === n)) {
-            gc();
-            kept[done] = process.memoryUsage().heapUsed;
-          }
-        },
-      }),
-    );
-    gc?.();
-    const heapBig = process.memoryUsage().heapUsed;
-    const big = runBig.value;
-    const ok = big.ranked === n && big.refused === 0;
-    lines.push(
-      `  rank end to end     ${(runBig.ms / 1000).toFixed(2)} s for ${n} files (${(runBig.ms / n).toFixed(1)} ms/file), ${big.ranked} ranked, ${big.refused} refused${ok ? '' : '  << UNEXPECTED'}`,
-      `  lower bound         ${(lbMs / 1000).toFixed(2)} s (fflate unzip + saxes parse of the sheets, ${cells} cells, no scoring)`,
-      `  ratio               ${(runBig.ms / lbMs).toFixed(1)}x the lower bound`,
-      `  ${small} files          ${(runSmall.ms / 1000).toFixed(2)} s (${(runSmall.ms / small).toFixed(1)} ms/file)`,
-      `  peak RSS            ${mb(runSmall.peak)} during ${small} files, ${mb(runBig.peak)} during ${n} files (process before: ${mb(base.rss)})`,
-      gc
-        ? `  heap after GC       ${mb(heapSmall)} after the ${small}-file ranking, ${mb(heapBig)} after the ${n}-file ranking; mid-run ${mb(kept[small] ?? 0)} at ${small} files vs ${mb(kept[n] ?? 0)} at ${n} (${(((kept[n] ?? 0) - (kept[small] ?? 0)) / Math.max(1, n - small) / 1024).toFixed(1)} KiB kept per extra file: the ranking's own data)`
-        : '  heap after GC       (gc not available)',
-    );
+    // Templates for a cluster: 60 units in one call against one template.
+    const set = path.join(ROOT, 'templates', 'cum-thi-dua-2024.criteria.yaml');
+    const unitsFile = path.join(work, 'units.txt');
+    writeFileSync(unitsFile, Array.from({ length: 60 }, (_, i) => `Trường Chính trị tỉnh số ${i + 1}`).join('\n'));
+    const one = runProcess([BIN, 'template', set, '--unit', 'Trường Chính trị tỉnh Thái Nguyên', '-o', path.join(work, 'one.xlsx'), '--force']);
+    const many = runProcess([BIN, 'template', set, '--units', unitsFile, '-o', path.join(work, 'units'), '--force']);
+    const made = existsSync(path.join(work, 'units')) ? readdirSync(path.join(work, 'units')).filter((f) => f.endsWith('.xlsx')).length : 0;
+    say(`\n### template`);
+    say(`  one template           ${one.ms.toFixed(0)} ms (CPU ${one.cpu.toFixed(0)} ms), exit ${one.code}  (load ${one.load})`);
+    say(`  --units (60 units)     ${many.ms.toFixed(0)} ms (CPU ${many.cpu.toFixed(0)} ms), exit ${many.code}, ${made} workbooks  (load ${many.load})`);
+    say(`  ratio                  ${(many.ms / one.ms).toFixed(2)}x one call (CPU ${(many.cpu / one.cpu).toFixed(2)}x)  (goal ≤ 2x: ${goal(many.ms <= 2 * one.ms)})`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
   return lines;
 }
 
-if (require.main === module) {
-  const n = Number(process.argv[2] ?? 1000);
-  benchRank({ files: n }).then((l) => console.log(l.join('\n')));
-}
+if (require.main === module) benchRank().then((l) => console.log(l.join('\n')));

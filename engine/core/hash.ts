@@ -20,7 +20,19 @@ export function sha256Hex(data: string | Uint8Array): string {
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }
 
+/** Hashes of definitions known never to change (the template reader's shared parsed sets), by identity. */
+const known = new WeakMap<object, string>();
+
+/** Record the hash of a definition nobody will modify, so hashing it again is a lookup. */
+export function rememberHash(def: object, hash: string): void {
+  known.set(def, hash);
+}
+
 /** The identity of a criteria set: SHA-256 of its canonical JSON. */
 export function hashCriteriaSet(def: unknown): string {
+  if (def && typeof def === 'object') {
+    const h = known.get(def);
+    if (h !== undefined) return h;
+  }
   return sha256Hex(canonicalJson(def));
 }

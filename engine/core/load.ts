@@ -65,6 +65,16 @@ export function parseCriteriaText(
 const CACHE_SIZE = 8;
 const cache = new Map<string, LoadResult>();
 
+/**
+ * Hashes of definitions another thread of this run has already schema-checked and found valid: the
+ * same hash is the same content, so a worker thread compiles them without building the schema
+ * validator again (the validator alone costs more than scoring dozens of files).
+ */
+const schemaValid = new Set<string>();
+export function trustSchemaCheck(hashes: Iterable<string>): void {
+  for (const h of hashes) schemaValid.add(h);
+}
+
 /** Schema-check, compile and lint a definition (already parsed). */
 export function loadCriteriaDef(
   def: unknown,
@@ -74,16 +84,16 @@ export function loadCriteriaDef(
   const key = hashCriteriaSet(def);
   let hit = cache.get(key);
   if (!hit) {
-    hit = loadUncached(def, {});
+    hit = loadUncached(def, {}, schemaValid.has(key));
     cache.set(key, hit);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   return { ...hit, problems: hit.problems.map((p) => (opts.file ? { ...p, file: p.file ?? opts.file } : p)) };
 }
 
-function loadUncached(def: unknown, opts: { file?: string; lineOf?: (path: string) => number | undefined }): LoadResult {
-  const v = validate();
-  if (!v(def)) {
+function loadUncached(def: unknown, opts: { file?: string; lineOf?: (path: string) => number | undefined }, checked = false): LoadResult {
+  const v = checked ? null : validate();
+  if (v && !v(def)) {
     const problems = (v.errors ?? []).map((e) => {
       const path = e.instancePath.replace(/^\//, '');
       const detail = e.keyword === 'additionalProperties' ? `unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.message ?? e.keyword;

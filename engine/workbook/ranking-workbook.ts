@@ -94,13 +94,15 @@ function headerRow(ws: ExcelJS.Worksheet, row: number, labels: string[], startCo
 }
 
 function bodyStyle(ws: ExcelJS.Worksheet, fromRow: number, toRow: number, fromCol: number, toCol: number): void {
-  for (let r = fromRow; r <= toRow; r++)
+  for (let r = fromRow; r <= toRow; r++) {
+    const row = ws.getRow(r); // a row's cells directly: ws.getCell(r, c) goes through an address string
     for (let c = fromCol; c <= toCol; c++) {
-      const cell = ws.getCell(r, c);
+      const cell = row.getCell(c);
       cell.border = BORDER;
       cell.font = { name: FONT, size: 11, ...(cell.font ?? {}) };
       cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) };
     }
+  }
 }
 
 function printSetup(ws: ExcelJS.Worksheet, titleRow: number, lastCol: number, lastRow: number): void {
@@ -146,8 +148,28 @@ export async function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOpti
   matrixSheet(wb, r, lang, when);
   discrepancySheet(wb, r, lang, when);
   sourcesSheet(wb, r, lang, when);
+  shareStyles(wb);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * Cells with equal styles are given one shared style object, just before writing: exceljs registers a
+ * style object it has seen once (by identity) instead of rebuilding its XML for every cell, which was
+ * half the cost of writing 1,000 units. Nothing changes a cell's style after this point.
+ */
+function shareStyles(wb: ExcelJS.Workbook): void {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const key = JSON.stringify(cell.style);
+        const same = shared.get(key);
+        if (same) cell.style = same;
+        else shared.set(key, cell.style);
+      }),
+    ),
+  );
 }
 
 function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
@@ -304,12 +326,13 @@ function matrixSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): 
   }
   let row = maxRow + 1;
   for (const u of r.units) {
-    num(ws.getCell(row, 1), u.rank, '0');
-    ws.getCell(row, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-    text(ws.getCell(row, 2), u.unit);
+    const x = ws.getRow(row);
+    num(x.getCell(1), u.rank, '0');
+    x.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+    text(x.getCell(2), u.unit);
     cols.forEach((c, i) => {
       const v = c.kind === 'total' ? u.final : u.nodes[c.node!.id];
-      const cell = ws.getCell(row, first + i);
+      const cell = x.getCell(first + i);
       num(cell, v ?? null);
       if (c.kind !== 'leaf') {
         cell.font = { name: FONT, size: 10, bold: true };
@@ -320,7 +343,10 @@ function matrixSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): 
   }
   if (row > maxRow + 1) {
     bodyStyle(ws, maxRow + 1, row - 1, 1, last);
-    for (let rr = maxRow + 1; rr < row; rr++) for (let c = first; c <= last; c++) ws.getCell(rr, c).font = { name: FONT, size: 10, ...(ws.getCell(rr, c).font ?? {}) };
+    for (let rr = maxRow + 1; rr < row; rr++) {
+      const x = ws.getRow(rr);
+      for (let c = first; c <= last; c++) x.getCell(c).font = { name: FONT, size: 10, ...(x.getCell(c).font ?? {}) };
+    }
   }
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: maxRow, topLeftCell: `C${maxRow + 1}`, activeCell: `A${maxRow + 1}` }];
   printSetup(ws, head, last, row);

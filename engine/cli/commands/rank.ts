@@ -6,7 +6,6 @@
  * or year, unreadable files, files with errors) are reported in the output and on stderr; without
  * --allow-partial any refusal means exit 1 and no ranking workbook.
  */
-import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
@@ -21,12 +20,11 @@ import {
   RankingCollector,
   rankReport,
   RankReport,
-  RankSource,
 } from '../../core';
-import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
+import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
+import { scoreInOrder, terminateWorkers } from '../rank-pool';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
-import { scoreSubmissionJson } from '../submission-file';
 
 // The ranking writer (and exceljs behind it) is loaded only when a ranking workbook is written.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -58,40 +56,25 @@ export function isRankingWorkbook(file: string): boolean {
   }
 }
 
-/** Score one input for the ranking: never throws for a bad file (the problem is the file's). */
-export async function scoreForRanking(file: string, criteria?: CompiledSet): Promise<RankSource> {
-  const empty: RankSource = { file, set: null, criteriaSet: null, evaluation: null, problems: [] };
-  let bytes: Uint8Array;
-  try {
-    bytes = readInput(file);
-  } catch (e) {
-    if (e instanceof UsageError) return { ...empty, problems: e.problems };
-    throw e;
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    const scored = path.extname(file).toLowerCase() === '.json' ? scoreSubmissionJson(bytes, file, criteria) : await workbookScore().scoreWorkbook(bytes, { file, criteria });
-    return { ...scored, sha256 };
-  } catch (e) {
-    // A reader crashing on a strange file must not end the run: the file is refused with the reason.
-    const detail = String((e as Error)?.message ?? e).slice(0, 200);
-    return { ...empty, sha256, problems: [problem('file_unreadable', { detail }, { file })] };
-  }
-}
+export { scoreForRanking } from '../score-for-ranking';
 
 export interface RankFilesOptions {
   criteria?: CompiledSet;
+  /** The file `criteria` was loaded from (worker threads load it themselves). */
+  criteriaFile?: string;
+  /** Worker threads (0: this thread); default by the number of files (rank-pool.ts). */
+  workers?: number;
   /** Called after each file (done = files scored so far). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Score files one at a time into a ranking (in-process, streaming). */
+/** Score files into a ranking, streaming in input order (worker threads for many files). */
 export async function rankFiles(files: string[], opts: RankFilesOptions = {}): Promise<Ranking> {
   const collector = new RankingCollector();
-  for (let i = 0; i < files.length; i++) {
-    collector.add(await scoreForRanking(files[i], opts.criteria));
+  await scoreInOrder(files, { criteria: opts.criteria, criteriaFile: opts.criteriaFile, workers: opts.workers }, (src, i) => {
+    collector.add(src);
     opts.onProgress?.(i + 1, files.length, files[i]);
-  }
+  });
   return collector.build();
 }
 
@@ -153,8 +136,26 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
   if (!files.length) throw new UsageError([...expandProblems, problem('no_inputs')]);
   if (opts.output) checkOutputPath(opts.output, { force: opts.force, inputs: files });
 
+  // Ctrl-C: stop the workers and end without output. The ranking workbook reaches the disk in one
+  // synchronous write-and-rename after everything is scored, so an interrupt never finds half of it.
+  const state = { written: null as string | null };
+  const onInterrupt = () => {
+    // (A Ctrl-C during the synchronous write is handled after it: the file is then whole, and said so.)
+    const what = state.written ? t(lang, `Đã dừng sau khi ghi xong ${state.written}.`, `Interrupted after ${state.written} was fully written.`) : t(lang, 'Đã dừng: không ghi tệp nào.', 'Interrupted: nothing was written.');
+    process.stderr.write(`\n${what}\n`);
+    void terminateWorkers().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await rankAndWrite(files, expandProblems, criteria, opts, lang, state);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+async function rankAndWrite(files: string[], expandProblems: Problem[], criteria: CompiledSet | undefined, opts: Options, lang: Lang, state: { written: string | null }): Promise<number> {
   const progress = progressReporter(lang, files.length);
-  const ranking = await rankFiles(files, { criteria, onProgress: (done, _total, file) => progress.tick(done, file) });
+  const ranking = await rankFiles(files, { criteria, criteriaFile: opts.criteria, onProgress: (done, _total, file) => progress.tick(done, file) });
   progress.end();
 
   const extra: Problem[] = [...expandProblems];
@@ -175,7 +176,7 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
   if (opts.output && !failed) {
     const bytes = await rankingWorkbook().writeRankingWorkbook(ranking, { lang });
     writeOutputAtomic(opts.output, bytes, { force: opts.force, inputs: files, mkdir: true });
-    written = opts.output;
+    written = state.written = opts.output;
   }
 
   if (opts.json) printJson(report);

@@ -1,5 +1,6 @@
 /**
  * `thidua template <criteria> [--mode self|inspection] [--from filled.xlsx] [--unit NAME] [--year N] -o out.xlsx`
+ * `thidua template <criteria> --units FILE | --unit A --unit B... -o FOLDER`: one workbook per unit (safe file names)
  *
  * Self mode: the school's workbook, self-score and evidence cells open. Inspection mode: made from the
  * school's filled workbook (--from), its self scores and evidence kept and locked, the inspection and
@@ -8,16 +9,22 @@
  */
 import type { Command } from 'commander';
 import * as path from 'path';
-import { CellValue, formatProblem, problem, Problem } from '../../core';
+import { existsSync, statSync } from 'fs';
+import { CellValue, formatProblem, Lang, problem, Problem } from '../../core';
 import { readTemplate } from '../../core/template/read';
 import type { TemplateMode, TemplatePrefill } from '../../core/template/plan';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
+import { fileNamesForUnits } from '../file-names';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
+import { checkUnits, readUnitsFile } from '../units-file';
+import { writeUnitTemplates } from '../../workbook/template/batch';
 
 interface Options extends GlobalOptions {
   mode?: string;
   from?: string;
-  unit?: string;
+  unit?: string[];
+  units?: string;
+  unitsColumn?: string;
   year?: string;
   output: string;
   force?: boolean;
@@ -63,13 +70,20 @@ export function register(program: Command): void {
     .argument('<criteria>', 'criteria.(yaml|json|xlsx)')
     .option('--mode <self|inspection>', 'tự chấm (self) hoặc kiểm tra chéo (inspection); --from implies inspection')
     .option('--from <filled.xlsx>', "the school's filled workbook (inspection mode)")
-    .option('--unit <name>', 'tên đơn vị / unit name')
+    .option('--unit <name>', 'tên đơn vị (nhắc lại để tạo nhiều bảng) / unit name (repeat for one workbook per unit)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--units <file>', 'danh sách đơn vị: mỗi dòng một đơn vị, hoặc một cột của tệp .xlsx / units: one a line, or a column of an .xlsx')
+    .option('--units-column <letter>', 'cột chứa tên đơn vị trong tệp --units .xlsx / the column of the --units workbook')
     .option('--year <n>', 'năm / year')
-    .requiredOption('-o, --output <out.xlsx>', 'output workbook')
+    .requiredOption('-o, --output <out.xlsx|folder>', 'output workbook (a folder with --units or several --unit)')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing output')
     .option('--json', 'JSON output')
     .action(async (criteriaFile: string, opts: Options) => {
       const lang = langOf(opts);
+      if (opts.units || (opts.unit?.length ?? 0) > 1) {
+        process.exitCode = await runUnitTemplates(criteriaFile, opts, lang);
+        return;
+      }
+      const unitName = opts.unit?.[0];
       const mode: TemplateMode = (opts.mode ?? (opts.from ? 'inspection' : 'self')) as TemplateMode;
       if (mode !== 'self' && mode !== 'inspection') throw bad('--mode', 'self | inspection');
       if (mode === 'self' && opts.from) throw bad('--from', t(lang, 'chỉ dùng với --mode inspection', 'only with --mode inspection'));
@@ -78,7 +92,7 @@ export function register(program: Command): void {
         year = Number(opts.year);
         if (!Number.isInteger(year) || year < 1900 || year > 2200) throw bad('--year', t(lang, 'cần một năm như 2024', 'expected a year such as 2024'));
       }
-      if (opts.unit !== undefined && opts.unit.length > 200) throw bad('--unit', t(lang, 'tên quá dài (tối đa 200 ký tự)', 'too long (200 characters at most)'));
+      if (unitName !== undefined && unitName.length > 200) throw bad('--unit', t(lang, 'tên quá dài (tối đa 200 ký tự)', 'too long (200 characters at most)'));
       const out = opts.output;
       if (path.extname(out).toLowerCase() !== '.xlsx') throw bad('-o', t(lang, 'tệp kết quả phải có đuôi .xlsx', 'the output must end in .xlsx'));
       const inputs = [criteriaFile, ...(opts.from ? [opts.from] : [])];
@@ -92,7 +106,7 @@ export function register(program: Command): void {
       const { writeTemplate } = require('../../workbook/template/write') as typeof import('../../workbook/template/write');
       const { bytes, plan } = await writeTemplate(set, {
         mode,
-        unit: opts.unit ?? prefill?.unit,
+        unit: unitName ?? prefill?.unit,
         year,
         lang,
         prefill,
@@ -132,4 +146,63 @@ export function register(program: Command): void {
       }
       process.exitCode = EXIT.ok;
     });
+}
+
+/** `--units FILE` or several `--unit`: one workbook per unit in the -o folder, in one process. */
+async function runUnitTemplates(criteriaFile: string, opts: Options, lang: Lang): Promise<number> {
+  const mode: TemplateMode = (opts.mode ?? 'self') as TemplateMode;
+  if (mode !== 'self' && mode !== 'inspection') throw bad('--mode', 'self | inspection');
+  if (opts.from) throw bad('--from', t(lang, 'mỗi lần một đơn vị, không dùng với --units', 'one unit at a time, not with --units'));
+  let year: number | undefined;
+  if (opts.year !== undefined) {
+    year = Number(opts.year);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw bad('--year', t(lang, 'cần một năm như 2024', 'expected a year such as 2024'));
+  }
+  const folder = opts.output;
+  if (path.extname(folder).toLowerCase() === '.xlsx') throw bad('-o', t(lang, 'với nhiều đơn vị, -o là một thư mục', 'with several units, -o is a folder'));
+  if (existsSync(folder) && !statSync(folder).isDirectory()) throw bad('-o', t(lang, `${folder} không phải thư mục`, `${folder} is not a folder`));
+
+  const given = (opts.unit ?? []).map((u, i) => ({ name: u.trim().normalize('NFC'), where: `--unit #${i + 1}` }));
+  const errors = checkUnits(given);
+  if (errors.length) throw new UsageError(errors.map((detail) => problem('bad_option', { option: '--unit', detail })));
+  let units = given.map((g) => g.name);
+  let source = '--unit';
+  if (opts.units) {
+    const list = await readUnitsFile(opts.units, opts.unitsColumn);
+    const both = checkUnits([...given, ...list.units.map((name) => ({ name, where: list.source }))]);
+    if (both.length) throw new UsageError(both.slice(0, 20).map((detail) => problem('bad_option', { option: '--units', detail })));
+    units = [...units, ...list.units];
+    source = given.length ? `--unit, ${list.source}` : list.source;
+  }
+  if (units.some((u) => !u)) throw bad('--unit', t(lang, 'tên đơn vị trống', 'empty unit name'));
+
+  // Every target is checked before anything is written: a run never stops halfway on "file exists".
+  const names = fileNamesForUnits(units);
+  const targets = names.map((n) => path.join(folder, n));
+  const inputs = [criteriaFile, ...(opts.units ? [opts.units] : [])];
+  for (const target of targets) checkOutputPath(target, { force: opts.force, inputs });
+  const set = (await requireCriteria(criteriaFile))!;
+  const { rendered } = await writeUnitTemplates(set, { mode, year, lang, toolVersion: TOOL_VERSION, generatedAt: new Date().toISOString() }, units, ({ bytes }, i) =>
+    writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
+  );
+  if (opts.json)
+    printJson({
+      folder,
+      mode,
+      source,
+      criteriaSet: { id: set.id, hash: set.hash },
+      leaves: set.leaves.length,
+      entries: set.entries.length,
+      files: units.map((unit, i) => ({ unit, file: targets[i] })),
+      renderedInFull: rendered,
+    });
+  else {
+    say(opts, t(lang, `Đã tạo ${units.length} bảng ${mode === 'self' ? 'tự chấm' : 'kiểm tra chéo'} trong ${folder} (đơn vị từ ${source}):`, `Wrote ${units.length} ${mode === 'self' ? 'self-assessment' : 'inspection'} workbooks into ${folder} (units from ${source}):`));
+    units.forEach((u, i) => say(opts, `  ${names[i]}  ←  ${u}`));
+  }
+  if (rendered)
+    process.stderr.write(
+      `${t(lang, `Lưu ý: ${rendered} bảng được dựng lại từ đầu (bản sao nhanh không đọc lại đúng)`, `Note: ${rendered} workbook(s) rendered in full (the fast copy did not read back as expected)`)}\n`,
+    );
+  return EXIT.ok;
 }

@@ -15,10 +15,10 @@ import { loadCriteriaDef } from '../load';
 import { toMilli } from '../points';
 import { Problem, problem } from '../problems';
 import { parseNumber } from '../values';
+import { normalizedOnce, parseEmbeddedSet, readingPlan } from './read-cache';
 import {
   EMBED_JSON_ROW,
   EMBED_SHEET,
-  planTemplate,
   ScoreColumn,
   TEMPLATE_COLUMNS,
   TEMPLATE_FORMAT,
@@ -87,7 +87,7 @@ export function readEmbedded(grid: Grid, file?: string): EmbeddedContent {
     }
   let def: unknown = null;
   try {
-    def = JSON.parse(json);
+    def = parseEmbeddedSet(json).def;
     if (!def || typeof def !== 'object' || Array.isArray(def)) throw new Error('not an object / không phải đối tượng');
   } catch (e) {
     problems.push(problem('embedded_unreadable', { detail: (e as Error).message }, { ...where, cell: `B${EMBED_JSON_ROW}` }));
@@ -186,7 +186,7 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
       ),
     );
 
-  const plan = planTemplate(set, {
+  const plan = readingPlan(set, {
     mode: emb.meta.mode ?? 'self',
     lang: emb.meta.lang,
     unit: emb.meta.unit,
@@ -338,7 +338,7 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
         out.figures.push({ node: s.node, column: c, sheet, cell: addr, value: v ?? 0 });
         continue;
       }
-      if (!broken && normalizeFormula(cell.formula) !== normalizeFormula(s.formula))
+      if (!broken && normalizedOnce(cell.formula, normalizeFormula) !== normalizedOnce(s.formula, normalizeFormula))
         P.push(problem('formula_edited', { found: cell.formula.slice(0, 120), expected: s.formula.slice(0, 120) }, { ...at(addr, crit), column: c }));
       const v = typeof cell.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
       out.figures.push({ node: s.node, column: c, sheet, cell: addr, formula: cell.formula, value: v });

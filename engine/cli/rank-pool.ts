@@ -1,0 +1,211 @@
+/**
+ * Scoring many files on every core: a small pool of worker threads (node:worker_threads; each worker
+ * is rank-worker next to this file, .ts under tsx or .js when compiled), results handed to the caller
+ * in input order as they complete. At most `window` files are in flight or waiting for an earlier one,
+ * so memory stays flat in the number of files. A file that crashes its worker is refused with the
+ * reason and a fresh worker takes over; the other files go on. Few files are scored in this thread:
+ * starting a worker (loading the scoring modules again) costs more than it saves there.
+ */
+import { availableParallelism, cpus } from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { CompiledSet, loadCriteriaDef, problem, RankSource } from '../core';
+import { scoreForRanking } from './score-for-ranking';
+import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
+
+/**
+ * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again:
+ * measured on this project's 2-core machine, about 1.2 s of CPU under tsx (TypeScript compiled on the
+ * fly) against 6-10 ms a file, far less for the compiled .js build; the pool must save more than that.
+ */
+export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 400 : 150;
+const MAX_WORKERS = 4;
+
+export interface ScoreInOrderOptions {
+  criteria?: CompiledSet;
+  /** Where `criteria` came from: workers load it themselves (a compiled set does not cross threads). */
+  criteriaFile?: string;
+  /** Worker threads to use; 0 scores in this thread. Default: poolSize(files.length). */
+  workers?: number;
+}
+
+/** How many worker threads for `n` files: THIDUA_WORKERS when set (0 = none), else one per core for many files. */
+export function poolSize(n: number, env: string | undefined = process.env.THIDUA_WORKERS): number {
+  if (env !== undefined && env !== '' && Number.isInteger(Number(env)) && Number(env) >= 0) return Math.min(Number(env), n);
+  if (n < POOL_MIN_FILES) return 0;
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  // This thread scores too: one worker per other core (none on a single core).
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.ceil(n / 40)));
+}
+
+const live = new Set<Worker>();
+let stopping = false;
+
+/** Stop every worker at once (Ctrl-C): nothing they do is written anywhere. */
+export async function terminateWorkers(): Promise<void> {
+  stopping = true;
+  await Promise.allSettled([...live].map((w) => w.terminate()));
+  live.clear();
+}
+
+function workerEntry(): { file: string; ts: boolean } {
+  const ext = path.extname(__filename);
+  return { file: path.join(__dirname, `rank-worker${ext}`), ts: ext === '.ts' };
+}
+
+function startWorker(init: WorkerInit): Worker {
+  const { file, ts } = workerEntry();
+  // Under tsx the worker registers tsx itself (workers do not inherit the main thread's loader hooks).
+  const w = ts
+    ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true, workerData: init })
+    : new Worker(file, { workerData: init });
+  live.add(w);
+  w.once('exit', () => live.delete(w));
+  return w;
+}
+
+/**
+ * Score `files`, calling `onSource` once per file in input order. Never rejects for a bad file; a
+ * file's failure is its own refused source. With workers, this thread scores files too (it would
+ * otherwise wait): it starts at once, while the workers load, and takes the next file whenever free.
+ */
+export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, onSource: (src: RankSource, index: number) => void): Promise<void> {
+  const nWorkers = opts.workers ?? poolSize(files.length);
+  if (nWorkers <= 0) {
+    for (let i = 0; i < files.length; i++) onSource(await scoreForRanking(files[i], opts.criteria), i);
+    return;
+  }
+  const sets = new Map<string, CompiledSet>();
+  if (opts.criteria) sets.set(opts.criteria.hash, opts.criteria);
+  const window = (nWorkers + 1) * 4;
+  const done = new Map<number, RankSource>();
+  let next = 0; // next file to send
+  let flushed = 0; // next file to hand over
+  const init: WorkerInit = { criteriaFile: opts.criteriaFile };
+  stopping = false;
+
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    let finished = false;
+    const slots: Array<Worker | null> = [];
+    const inFlight = new Map<Worker, number[]>();
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const w of slots) if (w) void w.terminate();
+      reject(e);
+    };
+    const flush = () => {
+      while (done.has(flushed)) {
+        const src = done.get(flushed)!;
+        done.delete(flushed);
+        try {
+          onSource(src, flushed);
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        flushed++;
+      }
+      if (flushed === files.length && !finished) {
+        finished = true;
+        for (const w of slots) if (w) void w.terminate();
+        resolve();
+      }
+    };
+    const feed = (w: Worker) => {
+      const queue = inFlight.get(w)!;
+      // Two tasks per worker: the next one is waiting when the current one ends.
+      while (queue.length < 2 && next < files.length && next - flushed < window) {
+        const task: WorkerTask = { index: next, file: files[next] };
+        queue.push(next++);
+        w.postMessage(task);
+      }
+    };
+    // A worker is sent files once it has loaded (until then this thread takes them).
+    const ready = new Set<Worker>();
+    const feedAll = () => slots.forEach((w) => w && ready.has(w) && feed(w));
+    // This thread's lane: one file at a time, between the workers' messages.
+    let localBusy = false;
+    const local = () => {
+      if (localBusy || failed || finished || next >= files.length || next - flushed >= window) return;
+      localBusy = true;
+      const i = next++;
+      setImmediate(() => {
+        scoreForRanking(files[i], opts.criteria)
+          .then((src) => {
+            localBusy = false;
+            if (src.set && !sets.has(src.set.hash)) sets.set(src.set.hash, src.set);
+            done.set(i, src);
+            if (!spawned) spawnAll();
+            flush();
+            feedAll();
+            local();
+          })
+          .catch(fail);
+      });
+    };
+    const spawn = (slot: number) => {
+      const w = startWorker(init);
+      slots[slot] = w;
+      inFlight.set(w, []);
+      w.on('message', (m: WorkerReply | 'ready') => {
+        if (m === 'ready') {
+          ready.add(w);
+          feed(w);
+          return;
+        }
+        const queue = inFlight.get(w)!;
+        queue.splice(queue.indexOf(m.index), 1);
+        if (m.def && !sets.has(m.def.hash)) {
+          const set = loadCriteriaDef(m.def.def).set;
+          if (set) sets.set(set.hash, set);
+        }
+        const hash = m.source.criteriaSet?.hash;
+        done.set(m.index, { ...m.source, set: hash ? sets.get(hash) ?? null : null });
+        flush();
+        feed(w);
+        local();
+      });
+      // A worker that dies (out of memory, a crash in a library) takes only its file at hand down.
+      const lost = (reason: string) => {
+        const queue = inFlight.get(w) ?? [];
+        inFlight.delete(w);
+        if (slots[slot] !== w || failed || stopping || finished) return;
+        slots[slot] = null;
+        const [first, ...rest] = queue;
+        if (first !== undefined) {
+          const file = files[first];
+          done.set(first, { file, set: null, criteriaSet: null, evaluation: null, problems: [problem('file_unreadable', { detail: reason.slice(0, 200) }, { file })] });
+        }
+        // The files queued behind the crashing one go to the new worker.
+        spawn(slot);
+        const again = slots[slot]!;
+        for (const i of rest) {
+          inFlight.get(again)!.push(i);
+          again.postMessage({ index: i, file: files[i] } satisfies WorkerTask);
+        }
+        flush();
+        feedAll();
+        local();
+      };
+      w.on('error', (e) => lost(String((e as Error)?.message ?? e)));
+      w.on('exit', (code) => {
+        if (code !== 0) lost(`worker exit ${code}`);
+      });
+    };
+    if (!files.length) {
+      resolve();
+      return;
+    }
+    // The workers start once this thread has scored a file: they are told which sets it has already
+    // schema-checked, and compile them without building the schema validator again.
+    let spawned = false;
+    const spawnAll = () => {
+      spawned = true;
+      init.checkedSets = [...sets.keys()];
+      for (let s = 0; s < nWorkers; s++) spawn(s);
+    };
+    local();
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * One template per unit, fast: the workbooks of a cluster differ only by the unit's name (the unit
+ * cell and the hidden sheet's metadata), so the workbook is rendered once with a placeholder name and
+ * each unit's copy is that package with the placeholder replaced in the shared strings and re-zipped.
+ * Every copy is read back (the same reader `thidua check` uses) and must carry exactly its unit and
+ * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { CompiledSet } from '../../core/compile';
+import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
+import { readTemplate } from '../../core/template/read';
+import { openWorkbook } from '../open';
+import { writeTemplate } from './write';
+
+/** Cannot occur in a unit name (private-use characters around a fixed word). */
+const PLACEHOLDER = '\uE000THIDUA-UNIT\uE001';
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface UnitTemplate {
+  unit: string;
+  bytes: Uint8Array;
+  plan: TemplatePlan;
+}
+
+/** Read back: the unit is exactly the one asked for and nothing in the copy is an error. */
+async function carriesUnit(bytes: Uint8Array, unit: string): Promise<boolean> {
+  const { opened } = await openWorkbook(bytes, 'x.xlsx');
+  if (!opened) return false;
+  const r = readTemplate(opened.grids, {});
+  return !!r.set && r.meta.unit === unit && !r.problems.some((p) => p.severity === 'error');
+}
+
+/**
+ * Templates for `units` (in order), handed to `each` one at a time (so a caller can write each and
+ * let it go). Returns how many had to be rendered in full.
+ */
+export async function writeUnitTemplates(
+  set: CompiledSet,
+  opts: Omit<TemplateOptions, 'unit' | 'prefill'>,
+  units: string[],
+  each: (t: UnitTemplate, index: number) => void | Promise<void>,
+): Promise<{ rendered: number }> {
+  const base = await writeTemplate(set, { ...opts, unit: PLACEHOLDER });
+  const parts = unzipSync(base.bytes);
+  const marked = Object.keys(parts).filter((name) => name.endsWith('.xml') && strFromU8(parts[name]).includes(PLACEHOLDER));
+  const texts = Object.fromEntries(marked.map((name) => [name, strFromU8(parts[name])]));
+  let rendered = 0;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    let bytes: Uint8Array | null = null;
+    if (marked.length && unit.trim() === unit && unit !== '') {
+      const files: Zippable = {};
+      for (const [name, data] of Object.entries(parts)) files[name] = texts[name] === undefined ? data : strToU8(texts[name].split(PLACEHOLDER).join(xmlEscape(unit)));
+      const copy = zipSync(files, { level: 6 });
+      if (await carriesUnit(copy, unit)) bytes = copy;
+    }
+    const plan = { ...base.plan, meta: { ...base.plan.meta, unit } };
+    if (!bytes) {
+      rendered++;
+      const full = await writeTemplate(set, { ...opts, unit });
+      await each({ unit, bytes: full.bytes, plan: full.plan }, i);
+      continue;
+    }
+    await each({ unit, bytes, plan }, i);
+  }
+  return { rendered };
+}
