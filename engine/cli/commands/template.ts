@@ -17,7 +17,6 @@ import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say
 import { fileNamesForUnits } from '../file-names';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { checkUnits, readUnitsFile } from '../units-file';
-import { writeUnitTemplates } from '../../workbook/template/batch';
 
 interface Options extends GlobalOptions {
   mode?: string;
@@ -182,6 +181,9 @@ async function runUnitTemplates(criteriaFile: string, opts: Options, lang: Lang)
   const inputs = [criteriaFile, ...(opts.units ? [opts.units] : [])];
   for (const target of targets) checkOutputPath(target, { force: opts.force, inputs });
   const set = (await requireCriteria(criteriaFile))!;
+  // exceljs (behind the batch writer) is loaded only when templates are written.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeUnitTemplates } = require('../../workbook/template/batch') as typeof import('../../workbook/template/batch');
   const { rendered } = await writeUnitTemplates(set, { mode, year, lang, toolVersion: TOOL_VERSION, generatedAt: new Date().toISOString() }, units, ({ bytes }, i) =>
     writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
   );
