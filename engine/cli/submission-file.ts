@@ -26,6 +26,7 @@ export function scoreSubmissionJson(bytes: Uint8Array, file: string, set: Compil
     unit: typeof sub.unit === 'string' ? sub.unit : undefined,
     year: typeof sub.year === 'number' ? sub.year : undefined,
     layout: 'json',
+    provenance: { mode: 'json' },
     set,
     criteriaSet: { id: set.id, hash: set.hash },
     evaluation,

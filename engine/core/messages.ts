@@ -9,6 +9,7 @@ import { FAMILIAR_MESSAGES } from './messages/familiar';
 import { RANK_MESSAGES } from './messages/rank';
 import { FILE_MESSAGES } from './messages/files';
 import { ADDIN_MESSAGES } from './messages/addin';
+import { TRUST_MESSAGES } from './messages/trust';
 
 export interface MessageDef {
   severity: 'error' | 'warning';
@@ -24,4 +25,5 @@ export const MESSAGES = {
   ...RANK_MESSAGES,
   ...FILE_MESSAGES,
   ...ADDIN_MESSAGES,
+  ...TRUST_MESSAGES,
 } satisfies Record<string, MessageDef>;

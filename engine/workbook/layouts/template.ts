@@ -61,11 +61,8 @@ export const templateLayout: WorkbookLayout = {
     }
     const r = readTemplate(input.grids, { file: input.file, criteria: input.criteria });
     const problems = [...r.problems];
-    if (r.plan && !r.structureBroken) {
-      problems.push(...checkValidations(input.validations, r.plan, input.file));
-      if (input.grids.find((g) => g.sheet === r.plan!.sheetName)?.hidden)
-        problems.push(problem('sheet_hidden', {}, { file: input.file, sheet: r.plan.sheetName }));
-    }
+    // (A hidden scoring sheet is refused by the reader: scored_sheet_hidden.)
+    if (r.plan && r.submission && !r.structureBroken) problems.push(...checkValidations(input.validations, r.plan, input.file));
     return { set: r.set, submission: r.submission, figures: r.figures, problems, meta: r.meta, cellOf: r.cellOf };
   },
 };
