@@ -30,7 +30,7 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
     for (const cell of row.cells) {
       const want = cell.validation;
       if (!want) continue;
-      const got = model[cell.address];
+      const got = model.at(cell.address);
       const bounds = (got?.formulae ?? []).map(Number);
       const same =
         got &&
