@@ -2,6 +2,7 @@
  * Loading a criteria set from text (YAML or JSON; JSON is parsed by the YAML parser too, which gives line
  * numbers for both), then schema check, compile and lint. Pure: callers read the file.
  */
+import { MAX_JSON_DEPTH, nestingExceeds } from './json-limits';
 import Ajv2020 from 'ajv/dist/2020';
 import { isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
 import { compileSet, CompiledSet } from './compile';
@@ -27,6 +28,7 @@ export function parseCriteriaText(
   text: string,
   file?: string,
 ): { def: unknown; lineOf: (path: string) => number | undefined; problems: Problem[] } {
+  if (nestingExceeds(text)) return { def: null, lineOf: () => undefined, problems: [problem('json_too_deep', { limit: MAX_JSON_DEPTH }, { file })] };
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((e) =>

@@ -28,6 +28,7 @@ import { RANKING_WORKBOOK_KEYWORD, writeRankingWorkbook } from '../../workbook/r
 import { scoreWorkbook } from '../../workbook/score';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
+import { escapeControls } from '../../core/unit-name';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { scoreSubmissionJson } from '../submission-file';
 
@@ -100,7 +101,7 @@ export function progressReporter(lang: Lang, total: number): { tick: (done: numb
       if (tty) {
         if (now - last < 100 && done < total) return;
         last = now;
-        const name = path.basename(file);
+        const name = escapeControls(path.basename(file));
         process.stderr.write(`\r\x1b[K${label} ${done}/${total} (${Math.floor((100 * done) / total)}%) ${name.length > 40 ? `${name.slice(0, 39)}…` : name}`);
       } else {
         const decile = Math.floor((10 * done) / total);
