@@ -113,7 +113,15 @@ export interface XlsxContent {
 }
 
 /** The workbook's XML is not what an .xlsx holds (reported as not_xlsx by the caller). */
-export class XlsxFormatError extends Error {}
+export class XlsxFormatError extends Error {
+  constructor(
+    message: string,
+    /** Where, when the fault is in one sheet (named in the not_xlsx problem). */
+    readonly where: { sheet?: string; cell?: string } = {},
+  ) {
+    super(message);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------
 // CRC-32 and the zip's central directory
@@ -855,7 +863,7 @@ function readSheet(
     merges.push(box);
   }
   const overlap = firstOverlap(merges);
-  if (overlap >= 0) throw new XlsxFormatError(`${part}: overlapping merged cells ${mergeRefs[overlap].slice(0, 40)}`);
+  if (overlap >= 0) throw new XlsxFormatError(`${part}: overlapping merged cells ${mergeRefs[overlap].slice(0, 40)}`, { sheet: name, cell: mergeRefs[overlap].slice(0, 40) });
   // Row and column counts as exceljs computed them: a row counts when a cell in it has a value or lies
   // inside a merged range (not its top-left cell); its width is its last cell, merged ranges included.
   const slaveRows: Array<[number, number]> = [];
@@ -923,9 +931,16 @@ function readSheet(
   };
   /** Inside a merged range and not its top-left cell. */
   const slaveOf = new Map<number, { row: number; col: number }>();
-  for (const m of merges)
+  /** Index of the merged range over each cell the grid holds (merges are disjoint: at most the grid's area). */
+  const mergeIndex = new Map<number, Grid['merges'][number]>();
+  for (const m of merges) {
+    const master = { row: m.top, col: m.left };
     for (let r = m.top; r <= Math.min(m.bottom, rowCount); r++)
-      for (let c = m.left; c <= Math.min(m.right, colCount); c++) if (r > m.top || c > m.left) slaveOf.set(r * 16384 + c, { row: m.top, col: m.left });
+      for (let c = m.left; c <= Math.min(m.right, colCount); c++) {
+        mergeIndex.set(r * 16384 + c, m);
+        if (r > m.top || c > m.left) slaveOf.set(r * 16384 + c, master);
+      }
+  }
   function mergedOver(r: number, c: number): boolean {
     return slaveOf.has(r * 16384 + c);
   }
@@ -984,6 +999,10 @@ function readSheet(
       cell: (r, c) => rows[r - 1]?.[c - 1],
       merges,
       hidden,
+      mergeAt: (r, c) =>
+        r >= 1 && c >= 1 && r <= rowCount && c <= colCount
+          ? mergeIndex.get(r * 16384 + c)
+          : merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right),
     },
     validations: sheetValidations(validationRanges),
   };

@@ -386,7 +386,9 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   };
   const unitCell = parseAddress(plan.unitCell)!;
   const yearCell = parseAddress(plan.yearCell)!;
-  const shownUnit = cellText(grid.cell(unitCell.row, unitCell.col));
+  // The unit as written (white space collapsed, a BOM kept: it is folded by unitKey, not made a space).
+  const unitValue = grid.cell(unitCell.row, unitCell.col)?.value;
+  const shownUnit = unitValue === null || unitValue === undefined ? '' : String(unitValue).replace(/[^\S\uFEFF]+/g, ' ').trim();
   const unit = shownUnit || emb.meta.unit || undefined;
   const yearRaw = numberOf(grid.cell(yearCell.row, yearCell.col));
   const year = yearRaw !== null && Number.isInteger(yearRaw) ? yearRaw : emb.meta.year ?? undefined;
