@@ -2,10 +2,11 @@
  * What every command shares: language, output discipline (--json prints one document on stdout and
  * nothing else there), exit codes, reading files, loading criteria sets.
  */
-import { readFileSync, statSync } from 'fs';
+import { closeSync, openSync, readSync, statSync } from 'fs';
 import * as path from 'path';
 import { UNREADABLE_CODES } from '../core/messages/files';
 import { systemDetail } from './sys-errors';
+import { escapeControls } from '../core/unit-name';
 import { CompiledSet, formatProblem, hasErrors, Lang, loadCriteriaText, LoadResult, pickLang, Problem, problem } from '../core';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -41,7 +42,8 @@ export function t(lang: Lang, vi: string, en: string): string {
 
 /** Human text goes to stdout unless --json, where it goes to stderr so stdout stays one JSON document. */
 export function say(opts: GlobalOptions, line: string): void {
-  (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+  // Control characters from inputs are shown escaped, never sent to the terminal (escapeControls).
+  (opts.json ? process.stderr : process.stdout).write(`${escapeControls(line)}\n`);
 }
 
 export function printJson(value: unknown): void {
@@ -53,7 +55,15 @@ export function printProblems(opts: GlobalOptions, problems: Problem[]): void {
   for (const p of problems) say(opts, `  ${formatProblem(p, lang)}`);
 }
 
-export function readInput(file: string): Uint8Array {
+/** Largest input read (the .xlsx limit; text inputs have smaller ones of their own). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * An input's bytes: only a regular file (a symlink to one is fine; devices, FIFOs and sockets are
+ * refused), its size checked with stat before reading, and the read itself bounded (a file growing
+ * while read, or lying about its size, stops at the limit).
+ */
+export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Uint8Array {
   let st;
   try {
     st = statSync(file);
@@ -61,11 +71,37 @@ export function readInput(file: string): Uint8Array {
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
   if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
+  if (!st.isFile()) throw new UsageError([problem('not_regular_file', { kind: fileKind(st) }, { file })]);
+  const tooLarge = (size: number) =>
+    new UsageError([problem('file_too_large', { size: Math.round(size / 1048576), limit: Math.round(maxBytes / 1048576) }, { file })]);
+  if (st.size > maxBytes) throw tooLarge(st.size);
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) throw tooLarge(maxBytes + 1);
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return buf.subarray(0, n);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** What a path that is not a regular file is, in words. */
+export function fileKind(st: import('fs').Stats): string {
+  if (st.isCharacterDevice()) return 'thiết bị ký tự / character device';
+  if (st.isBlockDevice()) return 'thiết bị khối / block device';
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  return 'không phải tệp / not a file';
 }
 
 /** Criteria-set loaders by file extension: text formats here, the Excel sheet through the workbook edge. */

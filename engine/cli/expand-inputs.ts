@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { Problem, problem } from '../core';
-import { UsageError } from './context';
+import { fileKind, UsageError } from './context';
 import { canonicalPath } from './fs-out';
 import { systemDetail } from './sys-errors';
 
@@ -31,6 +31,8 @@ export function expandInputs(args: string[], opts: { exclude?: string[] } = {}):
       throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file: arg })]);
     }
     if (!st.isDirectory()) {
+      // An explicit path must be a regular file (a symlink to /dev/zero, a FIFO or a socket never is).
+      if (!st.isFile()) throw new UsageError([problem('not_regular_file', { kind: fileKind(st) }, { file: arg })]);
       add(arg);
       continue;
     }

@@ -8,12 +8,21 @@
  */
 import { CompiledSet, evaluate, problem, Submission } from '../core';
 import type { ScoredWorkbook } from '../workbook/score';
+import { MAX_JSON_DEPTH, nestingExceeds } from '../core/json-limits';
+
+/** A submission is a few kilobytes; 5 MB is far beyond any real one. */
+export const MAX_SUBMISSION_BYTES = 5 * 1024 * 1024;
 
 export function scoreSubmissionJson(bytes: Uint8Array, file: string, set: CompiledSet | undefined): ScoredWorkbook {
   const base: ScoredWorkbook = { file, set: null, criteriaSet: null, evaluation: null, figures: [], remarks: {}, problems: [] };
   let sub: Submission & { criteriaSet?: string };
+  // Bounded before parsing: size, then nesting depth (one linear pass), so no parser or walker recurses away.
+  if (bytes.length > MAX_SUBMISSION_BYTES)
+    return { ...base, problems: [problem('file_too_large', { size: Math.round(bytes.length / 1048576), limit: MAX_SUBMISSION_BYTES / 1048576 }, { file })] };
+  const text = Buffer.from(bytes).toString('utf8');
+  if (nestingExceeds(text)) return { ...base, problems: [problem('json_too_deep', { limit: MAX_JSON_DEPTH }, { file })] };
   try {
-    sub = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    sub = JSON.parse(text);
   } catch (e) {
     return { ...base, problems: [problem('syntax_error', { detail: (e as Error).message }, { file })] };
   }
@@ -26,6 +35,7 @@ export function scoreSubmissionJson(bytes: Uint8Array, file: string, set: Compil
     unit: typeof sub.unit === 'string' ? sub.unit : undefined,
     year: typeof sub.year === 'number' ? sub.year : undefined,
     layout: 'json',
+    provenance: { mode: 'json' },
     set,
     criteriaSet: { id: set.id, hash: set.hash },
     evaluation,

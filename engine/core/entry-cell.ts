@@ -17,7 +17,7 @@ export function readEntryCell(
   const cell = grid.cell(row, col);
   const at: Location = { ...where, sheet: grid.sheet, cell: address(row, col) };
   const entry: Entry = { value: null, sheet: grid.sheet, cell: at.cell };
-  const merge = grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const merge = grid.mergeAt ? grid.mergeAt(row, col) : grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   if (merge && (merge.top !== merge.bottom || merge.left !== merge.right)) {
     problems.push(problem('merged_entry', { range: `${address(merge.top, merge.left)}:${address(merge.bottom, merge.right)}` }, at));
     return entry;

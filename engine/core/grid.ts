@@ -26,6 +26,8 @@ export interface Grid {
   /** Merged ranges as 1-based inclusive boxes. */
   merges: Array<{ top: number; left: number; bottom: number; right: number }>;
   hidden?: boolean;
+  /** The merged range covering a cell, when the grid has an index of them (else merges are scanned). */
+  mergeAt?(row: number, col: number): { top: number; left: number; bottom: number; right: number } | undefined;
 }
 
 /** "A", "B", ... "AA" for a 1-based column. */

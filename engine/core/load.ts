@@ -4,6 +4,7 @@
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { Node as YamlNode } from 'yaml';
+import { MAX_JSON_DEPTH, nestingExceeds } from './json-limits';
 import { compileSet, CompiledSet } from './compile';
 import { hashCriteriaSet } from './hash';
 import { lint } from './lint';
@@ -31,6 +32,7 @@ export function parseCriteriaText(
   text: string,
   file?: string,
 ): { def: unknown; lineOf: (path: string) => number | undefined; problems: Problem[] } {
+  if (nestingExceeds(text)) return { def: null, lineOf: () => undefined, problems: [problem('json_too_deep', { limit: MAX_JSON_DEPTH }, { file })] };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lc = new LineCounter();

@@ -10,6 +10,7 @@ import { RANK_MESSAGES } from './messages/rank';
 import { FILE_MESSAGES } from './messages/files';
 import { ADDIN_MESSAGES } from './messages/addin';
 import { CLI_MESSAGES } from './messages/cli';
+import { TRUST_MESSAGES } from './messages/trust';
 
 export interface MessageDef {
   severity: 'error' | 'warning';
@@ -26,4 +27,5 @@ export const MESSAGES = {
   ...FILE_MESSAGES,
   ...ADDIN_MESSAGES,
   ...CLI_MESSAGES,
+  ...TRUST_MESSAGES,
 } satisfies Record<string, MessageDef>;

@@ -1,5 +1,6 @@
 import { Bilingual, DEFAULT_LANG, Lang, fill } from './i18n';
 import { MESSAGES } from './messages';
+import { escapeControls } from './unit-name';
 
 export type Severity = 'error' | 'warning';
 
@@ -65,7 +66,8 @@ export function formatProblem(p: Problem, lang: Lang = DEFAULT_LANG): string {
   const crit = p.criterion ? ` [${p.criterion}]` : '';
   const sev = p.severity === 'error' ? (lang === 'vi' ? 'LỖI' : 'ERROR') : lang === 'vi' ? 'CẢNH BÁO' : 'WARNING';
   const head = `${where.join(' › ')}${crit}`.trim();
-  return `${sev}${head ? ` ${head}` : ''}: ${p.messages[lang]} (${p.code})`;
+  // Text from inputs (unit names, file and sheet names, cell text) never reaches a terminal raw.
+  return escapeControls(`${sev}${head ? ` ${head}` : ''}: ${p.messages[lang]} (${p.code})`).replace(/[\n\t]/g, ' ');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -7,7 +7,7 @@
 import { unzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Problem, problem } from '../core/problems';
 import type { Grid } from '../core/grid';
-import { centralDirectory, FILE_LIMITS, firstCrcMismatch, readXlsx, type WorkbookValidations } from './xlsx-read';
+import { centralDirectory, FILE_LIMITS, firstCrcMismatch, readXlsx, XlsxFormatError, type WorkbookValidations } from './xlsx-read';
 
 export { FILE_LIMITS };
 export type { CellValidation, WorkbookValidations } from './xlsx-read';
@@ -86,6 +86,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     const { grids, validations } = readXlsx(parts, file, problems);
     return { opened: { grids, validations }, problems };
   } catch (e) {
-    return fail('not_xlsx', { detail: `xlsx: ${String((e as Error).message ?? e).slice(0, 200)}` });
+    const where = e instanceof XlsxFormatError ? e.where : {};
+    return { problems: [problem('not_xlsx', { detail: `xlsx: ${String((e as Error).message ?? e).slice(0, 200)}` }, { file, ...where })] };
   }
 }

@@ -421,11 +421,12 @@ function discrepancySheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Da
 function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
   const t = L[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.sources, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
-  const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70];
+  const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70, 22, 36, 36];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
   const head = titleBlock(ws, last, headLines(r, t.titleSources, lang, when)) + 1;
   headerRow(ws, head, t.srcHead);
+  headerRow(ws, head, t.srcProvenanceHead, t.srcHead.length + 1);
   let row = head + 1;
   r.sources.forEach((s, i) => {
     const x = ws.getRow(row);
@@ -444,6 +445,11 @@ function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const warnings = s.problems.length - errors;
     const lines = s.problems.length ? [t.problemsCount(errors, warnings), ...s.problems.map((p) => formatProblem({ ...p, file: undefined }, lang))] : [];
     text(x.getCell(10), lines.join('\n'));
+    // Provenance: where the columns came from (mode; inspection stamp; the self file checked against).
+    const pv = s.provenance;
+    text(x.getCell(11), pv ? t.provenance[pv.mode] : '');
+    text(x.getCell(12), pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '');
+    text(x.getCell(13), s.matchedWith ?? '');
     row++;
   });
   if (row > head + 1) {

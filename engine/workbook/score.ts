@@ -37,6 +37,14 @@ export async function scoreWorkbook(bytes: Uint8Array, opts: { file: string; cri
     year: read.meta.year,
     cluster: read.meta.cluster,
     layout: layout.name,
+    provenance:
+      layout.name === 'template'
+        ? {
+            mode: read.meta.mode ?? 'self',
+            ...(read.meta.selfHash ? { selfHash: read.meta.selfHash } : {}),
+            ...(read.meta.mode === 'inspection' ? { team: read.meta.team ?? '', date: read.meta.inspectedOn ?? '', from: read.meta.fromFile ?? '' } : {}),
+          }
+        : { mode: 'familiar' },
     set,
     criteriaSet: set ? { id: set.id, hash: set.hash } : null,
     figures: read.figures,

@@ -31,8 +31,81 @@ export interface CellValidation {
   type: string;
   formulae?: Array<string | number | Date>;
 }
-/** Per sheet name: address ("D12") -> validation. */
-export type WorkbookValidations = Record<string, Record<string, CellValidation>>;
+/**
+ * A sheet's data validations kept as the ranges the file states (never expanded cell by cell: one
+ * `A1:XFD1048576` costs one entry). `at` gives the validation exceljs would have listed at an address:
+ * the last one stated that covers it, ranges clipped to what a grid holds.
+ */
+export interface SheetValidations {
+  ranges: Array<{ top: number; left: number; bottom: number; right: number; v: CellValidation }>;
+  at(address: string): CellValidation | undefined;
+}
+/** Per sheet name. */
+export type WorkbookValidations = Record<string, SheetValidations>;
+
+function sheetValidations(ranges: SheetValidations['ranges']): SheetValidations {
+  return {
+    ranges,
+    at(addr: string) {
+      const p = decodeAddress(addr);
+      if (!p) return undefined;
+      for (let i = ranges.length - 1; i >= 0; i--) {
+        const b = ranges[i];
+        if (p.row >= b.top && p.row <= b.bottom && p.col >= b.left && p.col <= b.right) return b.v;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Every address a sheet's validations cover within the grid's limits (tests compare it with exceljs' model). */
+export function validationsByAddress(sv: SheetValidations | undefined, maxRows = FILE_LIMITS.maxRows, maxCols = FILE_LIMITS.maxCols): Record<string, CellValidation> {
+  const out: Record<string, CellValidation> = {};
+  for (const b of sv?.ranges ?? []) {
+    if (b.top === b.bottom && b.left === b.right && (b.top > maxRows || b.left > maxCols)) {
+      out[colLetters(b.left) + b.top] = b.v;
+      continue;
+    }
+    for (let r = b.top; r <= Math.min(b.bottom, maxRows); r++) for (let c = b.left; c <= Math.min(b.right, maxCols); c++) out[colLetters(c) + r] = b.v;
+  }
+  return out;
+}
+
+/**
+ * Index (in the given order) of a box that overlaps another, or -1: a sweep by top row over an array of
+ * live boxes kept disjoint and sorted by left column, so the cost is n log n plus the array moves
+ * (at most one live box per column), never pairwise.
+ */
+export function firstOverlap(boxes: Array<{ top: number; left: number; bottom: number; right: number }>): number {
+  const order = boxes.map((_, i) => i).sort((a, b) => boxes[a].top - boxes[b].top || a - b);
+  const live: number[] = []; // indices into boxes, sorted by left, disjoint in columns
+  for (const i of order) {
+    const b = boxes[i];
+    let lo = 0;
+    let hi = live.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (boxes[live[mid]].left <= b.left) lo = mid + 1;
+      else hi = mid;
+    }
+    // Candidates: the predecessor, then successors starting within b's columns.
+    let p = lo - 1;
+    if (p >= 0) {
+      const x = boxes[live[p]];
+      if (x.right >= b.left) {
+        if (x.bottom >= b.top) return i;
+        live.splice(p, 1);
+        lo--;
+      }
+    }
+    while (lo < live.length && boxes[live[lo]].left <= b.right) {
+      if (boxes[live[lo]].bottom >= b.top) return i;
+      live.splice(lo, 1);
+    }
+    live.splice(lo, 0, i);
+  }
+  return -1;
+}
 
 export interface XlsxContent {
   grids: Grid[];
@@ -40,7 +113,15 @@ export interface XlsxContent {
 }
 
 /** The workbook's XML is not what an .xlsx holds (reported as not_xlsx by the caller). */
-export class XlsxFormatError extends Error {}
+export class XlsxFormatError extends Error {
+  constructor(
+    message: string,
+    /** Where, when the fault is in one sheet (named in the not_xlsx problem). */
+    readonly where: { sheet?: string; cell?: string } = {},
+  ) {
+    super(message);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------
 // CRC-32 and the zip's central directory
@@ -524,7 +605,7 @@ function readSheet(
   name: string,
   hidden: boolean,
   ctx: { shared: string[]; styles: Styles; date1904: boolean; file: string; problems: Problem[]; rels: Map<string, Rel> },
-): { grid: Grid; validations: Record<string, CellValidation> } {
+): { grid: Grid; validations: SheetValidations } {
   const { maxRows, maxCols } = FILE_LIMITS;
   const { styles, shared, date1904 } = ctx;
   /** Cells kept (rows <= maxRows), by row then column. */
@@ -536,7 +617,7 @@ function readSheet(
   const cols: Array<{ min: number; max: number; style: number }> = [];
   const mergeRefs: string[] = [];
   const hyperlinks = new Set<string>();
-  const validations: Record<string, CellValidation> = {};
+  const validationRanges: SheetValidations['ranges'] = [];
   const masters = new Map<string, { row: number; col: number }>();
   let lastRow = 0;
 
@@ -560,11 +641,19 @@ function readSheet(
   let dvSqref = '';
   let dvFormula: string[] | null = null;
   let inSheetData = false;
+  let seenRow = false;
 
+  /** Cells and rows where Excel and LibreOffice could disagree: refused, naming the cell (the first 20). */
+  let disorder = 0;
+  const refuse = (code: 'cell_misplaced' | 'cell_out_of_order' | 'row_out_of_order', params: Record<string, unknown>, cell: string) => {
+    if (disorder++ < 20) ctx.problems.push(problem(code, params, { file: ctx.file, sheet: name, cell: cell.slice(0, 12) }));
+  };
   const endCell = () => {
     const addr = decodeAddress(cAddr);
     const col = addr ? addr.col : prevCol + 1;
     const r = row;
+    if (addr && addr.row !== r) refuse('cell_misplaced', { ref: cAddr.slice(0, 12), row: r }, cAddr);
+    else if (addr && col <= prevCol) refuse('cell_out_of_order', { ref: cAddr.slice(0, 12), row: r }, cAddr);
     let raw: RawCell | null = null;
     if (fText || fType) {
       raw = { row: r, col, s: cS, isFormula: true, formula: fText };
@@ -653,6 +742,8 @@ function readSheet(
         case 'row': {
           row = parseInt(a.r, 10);
           if (!(row > 0)) row = lastRow + 1;
+          else if (row <= lastRow && seenRow) refuse('row_out_of_order', { row, previous: lastRow }, `A${row}`);
+          seenRow = true;
           prevCol = 0;
           if (row > lastRow) lastRow = row;
           if (a.s) rowStyle.set(row, parseInt(a.s, 10));
@@ -745,17 +836,17 @@ function readSheet(
         case 'dataValidation':
           if (dv) {
             if (!dv.formulae!.length) delete dv.formulae;
+            // Kept as ranges (interval arithmetic): the cost is the sqref's length, not its area.
             for (const ref of dvSqref.split(/\s+/g)) {
               if (!ref) continue;
-              if (!ref.includes(':')) {
-                validations[ref] = dv;
-                continue;
-              }
               const box = decodeRange(ref);
               if (!box) continue;
-              // exceljs lists every address of the range; only those a grid can hold matter.
-              for (let r = box.top; r <= Math.min(box.bottom, maxRows); r++)
-                for (let c = box.left; c <= Math.min(box.right, maxCols); c++) validations[colLetters(c) + r] = dv;
+              if (ref.includes(':')) {
+                box.bottom = Math.min(box.bottom, maxRows);
+                box.right = Math.min(box.right, maxCols);
+                if (box.top > box.bottom || box.left > box.right) continue;
+              }
+              validationRanges.push({ ...box, v: dv });
             }
             dv = null;
           }
@@ -769,10 +860,10 @@ function readSheet(
   for (const ref of mergeRefs) {
     const box = decodeRange(ref);
     if (!box) throw new XlsxFormatError(`${part}: bad merge ${ref.slice(0, 40)}`);
-    for (const m of merges)
-      if (!(m.bottom < box.top || m.top > box.bottom || m.right < box.left || m.left > box.right)) throw new XlsxFormatError(`${part}: overlapping merged cells ${ref.slice(0, 40)}`);
     merges.push(box);
   }
+  const overlap = firstOverlap(merges);
+  if (overlap >= 0) throw new XlsxFormatError(`${part}: overlapping merged cells ${mergeRefs[overlap].slice(0, 40)}`, { sheet: name, cell: mergeRefs[overlap].slice(0, 40) });
   // Row and column counts as exceljs computed them: a row counts when a cell in it has a value or lies
   // inside a merged range (not its top-left cell); its width is its last cell, merged ranges included.
   const slaveRows: Array<[number, number]> = [];
@@ -781,11 +872,20 @@ function readSheet(
     if (from <= m.bottom) slaveRows.push([from, m.bottom]);
     if (m.bottom > lastRow) lastRow = m.bottom;
   }
+  // Row intervals joined, then a binary search per row (never a scan of every merge per row).
   slaveRows.sort((x, y) => x[0] - y[0]);
+  const joined: Array<[number, number]> = [];
+  for (const [a, b] of slaveRows)
+    if (joined.length && a <= joined[joined.length - 1][1] + 1) joined[joined.length - 1][1] = Math.max(joined[joined.length - 1][1], b);
+    else joined.push([a, b]);
   const inSlaveRow = (r: number) => {
-    for (const [a, b] of slaveRows) {
-      if (a > r) return false;
-      if (r <= b) return true;
+    let lo = 0;
+    let hi = joined.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (joined[mid][1] < r) lo = mid + 1;
+      else if (joined[mid][0] > r) hi = mid - 1;
+      else return true;
     }
     return false;
   };
@@ -831,9 +931,16 @@ function readSheet(
   };
   /** Inside a merged range and not its top-left cell. */
   const slaveOf = new Map<number, { row: number; col: number }>();
-  for (const m of merges)
+  /** Index of the merged range over each cell the grid holds (merges are disjoint: at most the grid's area). */
+  const mergeIndex = new Map<number, Grid['merges'][number]>();
+  for (const m of merges) {
+    const master = { row: m.top, col: m.left };
     for (let r = m.top; r <= Math.min(m.bottom, rowCount); r++)
-      for (let c = m.left; c <= Math.min(m.right, colCount); c++) if (r > m.top || c > m.left) slaveOf.set(r * 16384 + c, { row: m.top, col: m.left });
+      for (let c = m.left; c <= Math.min(m.right, colCount); c++) {
+        mergeIndex.set(r * 16384 + c, m);
+        if (r > m.top || c > m.left) slaveOf.set(r * 16384 + c, master);
+      }
+  }
   function mergedOver(r: number, c: number): boolean {
     return slaveOf.has(r * 16384 + c);
   }
@@ -892,8 +999,12 @@ function readSheet(
       cell: (r, c) => rows[r - 1]?.[c - 1],
       merges,
       hidden,
+      mergeAt: (r, c) =>
+        r >= 1 && c >= 1 && r <= rowCount && c <= colCount
+          ? mergeIndex.get(r * 16384 + c)
+          : merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right),
     },
-    validations,
+    validations: sheetValidations(validationRanges),
   };
 }
 

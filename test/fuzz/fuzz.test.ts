@@ -35,10 +35,11 @@ async function filledBase(set: CompiledSet, seed: number): Promise<Base> {
 
 async function filledCandidate(set: CompiledSet, seed: number): Promise<Base> {
   const r = rng(seed);
-  const { bytes, plan } = await writeTemplate(set, { mode: 'inspection', unit: `Trường ${seed}`, year: 2024 });
+  // An inspection workbook made from the school's self entries (stamped), as `template --from` makes it.
+  const self = randomEntries(set, r);
+  const { bytes, plan } = await writeTemplate(set, { mode: 'inspection', unit: `Trường ${seed}`, year: 2024, prefill: { self, unit: `Trường ${seed}` } });
   const wb = await loadXlsx(bytes);
   const ws = wb.getWorksheet(plan.sheetName)!;
-  fillColumn(ws, plan, 'self', randomEntries(set, r));
   fillColumn(ws, plan, 'inspected', randomEntries(set, r));
   for (const [id, addr] of Object.entries(plan.evidence)) ws.getCell(addr).value = `Văn bản số ${id}`;
   for (const [, addr] of Object.entries(plan.remarks)) ws.getCell(addr).value = 'Đã đối chiếu';

@@ -101,9 +101,9 @@ describe('tampering with a generated template', () => {
     expect(find(ps, 'validation_removed')).toMatchObject({ cell: addr, criterion: 'I.1' });
   });
 
-  test('the scoring sheet hidden', async () => {
+  test('the scoring sheet hidden: refused (only the visible sheet the metadata names is scored)', async () => {
     const ps = await edit((ws) => (ws.state = 'hidden'));
-    expect(find(ps, 'sheet_hidden')).toMatchObject({ sheet: plan.sheetName });
+    expect(find(ps, 'scored_sheet_hidden')).toMatchObject({ sheet: plan.sheetName, severity: 'error', file: 'yb.xlsx' });
   });
 
   test('the embedded criteria set edited (a max raised) is refused by its hash', async () => {

@@ -119,7 +119,9 @@ describe('thidua rank', () => {
     const dir = path.join(tmp, 'mixed');
     mkdirSync(dir);
     for (const f of readdirSync(path.join(out(), 'kiem-tra'))) copyFileSync(path.join(out(), 'kiem-tra', f), path.join(dir, f));
-    copyFileSync(path.join(out(), 'tu-cham', 'bac-giang.xlsx'), path.join(dir, 'bac-giang (ban tu cham).xlsx'));
+    // A second inspection workbook of one unit is a duplicate (its self-assessment alongside would be
+    // matched against it instead: test/hardening/trust.test.ts).
+    copyFileSync(path.join(out(), 'kiem-tra', 'bac-giang.xlsx'), path.join(dir, 'bac-giang (ban sao).xlsx'));
     writeFileSync(path.join(dir, 'ghi-chu.xlsx'), 'Đây không phải là sổ tính');
     writeFileSync(path.join(dir, '~$bac-kan.xlsx'), 'Office lock file'); // skipped
     const xlsx = path.join(tmp, 'partial.xlsx');
@@ -180,7 +182,7 @@ describe('thidua rank', () => {
       path.join(dir, 'x.json'),
       JSON.stringify({ unit: evil, year: 2024, self: { 'A.1': 9, 'A.2': 9, 'B.1': 9, 'C.1': 9 }, inspected: { 'A.1': 7, 'A.2': 9, 'B.1': 9, 'C.1': 9 }, remarks: { 'A.1': '=1+1' } }),
     );
-    writeFileSync(path.join(dir, 'y.json'), JSON.stringify({ unit: '@SUM(A1:A2)\u0007', year: 2024, self: { 'A.1': 8, 'A.2': 9, 'B.1': 9, 'C.1': 9 } }));
+    writeFileSync(path.join(dir, 'y.json'), JSON.stringify({ unit: '@SUM(A1:A2)', year: 2024, self: { 'A.1': 8, 'A.2': 9, 'B.1': 9, 'C.1': 9 } }));
     const xlsx = path.join(tmp, 'inject.xlsx');
     const r = await run(['rank', dir, '--criteria', crit, '-o', xlsx]);
     expect(r.code).toBe(0);
@@ -195,7 +197,7 @@ describe('thidua rank', () => {
     expect(strings).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;Bấm vào đây&quot;)');
     expect(strings).toContain('=1+1');
     const wb = await readRankingWorkbook(xlsx);
-    expect(wb.ranking.map((x) => x.unit)).toEqual(['@SUM(A1:A2)', evil]); // the control character is dropped
+    expect(wb.ranking.map((x) => x.unit)).toEqual(['@SUM(A1:A2)', evil]); // (a control character is refused: test/hardening/trust.test.ts)
     expect(wb.discrepancies[0]).toMatchObject({ unit: evil, remark: '=1+1', delta: -2 });
   });
 

@@ -24,6 +24,7 @@ import {
 import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
 import { scoreInOrder, terminateWorkers } from '../rank-pool';
+import { escapeControls } from '../../core/unit-name';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 
 // The ranking writer (and exceljs behind it) is loaded only when a ranking workbook is written.
@@ -92,7 +93,7 @@ export function progressReporter(lang: Lang, total: number): { tick: (done: numb
       if (tty) {
         if (now - last < 100 && done < total) return;
         last = now;
-        const name = path.basename(file);
+        const name = escapeControls(path.basename(file));
         process.stderr.write(`\r\x1b[K${label} ${done}/${total} (${Math.floor((100 * done) / total)}%) ${name.length > 40 ? `${name.slice(0, 39)}…` : name}`);
       } else {
         const decile = Math.floor((10 * done) / total);

@@ -25,6 +25,8 @@ interface Options extends GlobalOptions {
   units?: string;
   unitsColumn?: string;
   year?: string;
+  team?: string;
+  date?: string;
   output: string;
   force?: boolean;
 }
@@ -52,7 +54,9 @@ async function prefillFrom(file: string, setHash: string, setId: string): Promis
   if (r.set.hash !== setHash)
     throw new UsageError([problem('template_set_mismatch', { found: `${r.set.id} (${r.set.hash.slice(0, 12)})`, expected: `${setId} (${setHash.slice(0, 12)})` }, { file })]);
   // A tampered or restructured workbook cannot be trusted to carry the school's values.
-  const fatal = r.problems.filter((p) => ['criteria_tampered', 'row_missing', 'row_moved', 'row_inserted', 'template_sheet_missing'].includes(p.code));
+  const fatal = r.problems.filter((p) =>
+    ['criteria_tampered', 'metadata_tampered', 'scored_sheet_hidden', 'second_scoring_table', 'self_changed_since_stamp', 'row_missing', 'row_moved', 'row_inserted', 'template_sheet_missing'].includes(p.code),
+  );
   if (fatal.length || r.structureBroken) throw new UsageError(fatal.length ? fatal : r.problems.filter((p) => p.severity === 'error'));
   const raw = (v: unknown): CellValue => (v && typeof v === 'object' ? ((v as { value: CellValue }).value ?? null) : (v as CellValue));
   const self: Record<string, CellValue> = {};
@@ -73,6 +77,8 @@ export function register(program: Command): void {
     .option('--units <file>', 'danh sách đơn vị: mỗi dòng một đơn vị, hoặc một cột của tệp .xlsx / units: one a line, or a column of an .xlsx')
     .option('--units-column <letter>', 'cột chứa tên đơn vị trong tệp --units .xlsx / the column of the --units workbook')
     .option('--year <n>', 'năm / year')
+    .option('--team <name>', 'đoàn kiểm tra (ghi vào dấu của bảng kiểm tra chéo) / inspection team, stamped')
+    .option('--date <yyyy-mm-dd>', 'ngày kiểm tra (mặc định hôm nay) / inspection date, stamped (default today)')
     .requiredOption('-o, --output <out.xlsx|folder>', 'output workbook (a folder with --units or several --unit)')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing output')
     .option('--json', 'JSON output')
@@ -92,6 +98,9 @@ export function register(program: Command): void {
         if (!Number.isInteger(year) || year < 1900 || year > 2200) throw bad('--year', t(lang, 'cần một năm như 2024', 'expected a year such as 2024'));
       }
       if (unitName !== undefined && unitName.length > 200) throw bad('--unit', t(lang, 'tên quá dài (tối đa 200 ký tự)', 'too long (200 characters at most)'));
+      if (opts.team !== undefined && (opts.team.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(opts.team)))
+        throw bad('--team', t(lang, 'tối đa 200 ký tự, không có ký tự điều khiển', 'at most 200 characters, no control characters'));
+      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw bad('--date', t(lang, 'cần dạng 2024-11-30', 'expected a date such as 2024-11-30'));
       const out = opts.output;
       if (path.extname(out).toLowerCase() !== '.xlsx') throw bad('-o', t(lang, 'tệp kết quả phải có đuôi .xlsx', 'the output must end in .xlsx'));
       const inputs = [criteriaFile, ...(opts.from ? [opts.from] : [])];
@@ -111,6 +120,9 @@ export function register(program: Command): void {
         prefill,
         toolVersion: TOOL_VERSION,
         generatedAt: new Date().toISOString(),
+        ...(mode === 'inspection'
+          ? { inspection: { team: opts.team ?? '', date: opts.date ?? new Date().toISOString().slice(0, 10), fromFile: opts.from ? path.basename(opts.from) : '' } }
+          : {}),
       });
       writeOutputAtomic(out, bytes, { force: opts.force, inputs });
 

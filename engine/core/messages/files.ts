@@ -57,4 +57,6 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'zip_bomb',
   'encrypted_or_xls',
   'ods_given',
+  'not_regular_file',
+  'json_too_deep',
 ]);

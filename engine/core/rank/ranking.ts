@@ -17,6 +17,7 @@ import { awardRuleNames, DEFAULT_AWARD_RULE, getAwardRule } from './awards';
 import { joinBilingual, note } from './notes';
 import { DEFAULT_TIE_BREAKERS, getTieBreaker, tieBreakerNames } from './tiebreakers';
 import type { RankEntry, TieBreaker } from './types';
+import { escapeControls, hasControlChars, hasInvisibleChars, unitKey } from '../unit-name';
 
 /** What the ranking needs of one scored input; a ScoredWorkbook (engine/workbook/score.ts) is one. */
 export interface RankSource {
@@ -33,6 +34,23 @@ export interface RankSource {
   problems: Problem[];
   /** SHA-256 (hex) of the file's bytes, when the caller read them. */
   sha256?: string;
+  /** Where the columns came from (provenance, shown per unit in the ranking's sources). */
+  provenance?: Provenance;
+}
+
+/**
+ * Provenance of a file's columns: a self-assessment (its inspection column never counts), an inspection
+ * workbook stamped with the school's self entries (selfHash) by team on date from a self file, or a
+ * file of another layout (familiar table, JSON), taken as it is.
+ */
+export interface Provenance {
+  mode: 'self' | 'inspection' | 'familiar' | 'json';
+  selfHash?: string;
+  team?: string;
+  date?: string;
+  from?: string;
+  /** Set by the ranking: the school's self-assessment file checked against this inspection workbook. */
+  selfFile?: string;
 }
 
 export interface AwardRef {
@@ -117,6 +135,10 @@ export interface SourceRecord {
   /** Codes of the refusal reasons (empty when ranked). */
   refusals: string[];
   problems: Problem[];
+  /** Where its columns came from; for a self-assessment given with its unit's inspection workbook, `matched`. */
+  provenance: Provenance | null;
+  /** The file whose self column this file's was checked against (self file <-> inspection workbook). */
+  matchedWith?: string;
 }
 
 export interface Ranking {
@@ -198,6 +220,7 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
     remarks,
     problems: src.problems,
     sha256: src.sha256,
+    provenance: src.provenance,
   });
   if (kept.evaluation) {
     kept.evaluation.self = slimCol(kept.evaluation.self);
@@ -209,28 +232,8 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
 // ---------------------------------------------------------------------------------------------------
 // Building the ranking.
 
-/** Unit names compared for duplicates: Unicode NFC, spaces, case, and old/new tone placement (Hoà/Hòa). */
-export function unitKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLocaleLowerCase('vi')
-    .replace(/[oóòỏõọ][aàáảãạeèéẻẽẹ]|[uúùủũụ][yỳýỷỹỵ]/g, retone);
-}
-
-const TONES: Record<string, [string, number]> = {};
-for (const [base, forms] of Object.entries({ a: 'àáảãạ', e: 'èéẻẽẹ', y: 'ỳýỷỹỵ', o: 'òóỏõọ', u: 'ùúủũụ' }))
-  [...forms].forEach((ch, i) => (TONES[ch] = [base, i]));
-
-/** "oà" and "òa" are the same syllable written in two styles; compare them as the plain pair + tone. */
-function retone(pair: string): string {
-  const [a, b] = [...pair];
-  const ta = TONES[a];
-  const tb = TONES[b];
-  const tone = ta ? ta[1] : tb ? tb[1] : -1;
-  return `${ta ? ta[0] : a}${tb ? tb[0] : b}${tone >= 0 ? `#${tone}` : ''}`;
-}
+/** Unit names compared for duplicates: see engine/core/unit-name.ts (kept exported here for callers). */
+export { unitKey };
 
 interface Candidate {
   src: RankSource;
@@ -266,6 +269,10 @@ export function buildRanking(inputs: RankSource[]): Ranking {
       c.reasons.push(problem('no_final_score', { policy }, at(c)));
     }
     if (!c.src.unit?.trim() && !errs) c.reasons.push(problem('unit_missing', {}, at(c)));
+    // One unit, one name: control characters are refused, invisible ones folded (and said).
+    const u = c.src.unit ?? '';
+    if (u && hasControlChars(u)) c.reasons.push(problem('unit_control_chars', { unit: escapeControls(u).slice(0, 160) }, at(c)));
+    else if (u && hasInvisibleChars(u)) c.src = { ...c.src, problems: [...c.src.problems, problem('unit_invisible_chars', { unit: escapeControls(u).slice(0, 160) }, at(c))] };
   }
 
   // 2. One criteria set: the one most files carry.
@@ -304,13 +311,32 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     const k = unitKey(c.src.unit);
     byUnit.set(k, [...(byUnit.get(k) ?? []), c]);
   }
-  for (const group of byUnit.values())
+  // A school's self-assessment given with its inspection workbook is not a duplicate: the two self
+  // columns must agree (the inspection one counts), else neither is ranked.
+  const matched = new Map<Candidate, Candidate>();
+  for (const group of byUnit.values()) {
+    if (group.length === 2) {
+      const selfC = group.find((c) => c.src.provenance?.mode === 'self');
+      const inspC = group.find((c) => c.src.provenance?.mode === 'inspection');
+      if (selfC && inspC) {
+        const differs = selfColumnDifferences(selfC.src, inspC.src);
+        if (!differs.length) {
+          matched.set(selfC, inspC);
+          inspC.src = { ...inspC.src, provenance: { ...inspC.src.provenance!, selfFile: selfC.src.file } };
+        } else {
+          const p = { unit: inspC.src.unit!.trim(), self: selfC.src.file, inspection: inspC.src.file, keys: differs.slice(0, 10).join(', ') };
+          for (const c of group) c.reasons.push(problem('self_differs_from_inspection', p, at(c)));
+        }
+        continue;
+      }
+    }
     if (group.length > 1) {
       const files = group.map((c) => c.src.file).join(', ');
       for (const c of group) c.reasons.push(problem('duplicate_unit', { unit: c.src.unit!.trim(), files }, at(c)));
     }
+  }
 
-  const accepted = cands.filter((c) => c.reasons.length === 0);
+  const accepted = cands.filter((c) => c.reasons.length === 0 && !matched.has(c));
   const policyDef = set?.def.policy ?? {};
   const requested = policyDef.tieBreakers ?? DEFAULT_TIE_BREAKERS;
   const breakers: TieBreaker[] = [];
@@ -414,6 +440,8 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     status: c.reasons.length ? 'refused' : 'ranked',
     refusals: c.reasons.map((p) => p.code),
     problems: [...c.src.problems, ...c.reasons],
+    provenance: c.src.provenance ?? null,
+    ...(matched.has(c) ? { matchedWith: matched.get(c)!.src.file } : c.src.provenance?.selfFile ? { matchedWith: c.src.provenance.selfFile } : {}),
   }));
   const all: Problem[] = [];
   for (const s of sources) all.push(...s.problems);
@@ -434,8 +462,21 @@ export function buildRanking(inputs: RankSource[]): Ranking {
     sources,
     problems: all,
     ranked: units.length,
-    refused: cands.length - accepted.length,
+    refused: cands.length - accepted.length - matched.size,
   };
+}
+
+/** Criteria (and totals) where two files' self columns differ, or ["selfHash"] when only the stamps say so. */
+function selfColumnDifferences(a: RankSource, b: RankSource): string[] {
+  const x = a.evaluation?.self;
+  const y = b.evaluation?.self;
+  const out: string[] = [];
+  if (x && y) {
+    for (const id of Object.keys({ ...x.nodes, ...y.nodes })) if ((x.nodes[id] ?? null) !== (y.nodes[id] ?? null) && toMilli(x.nodes[id] ?? 0) !== toMilli(y.nodes[id] ?? 0)) out.push(id);
+    if (!out.length && toMilli(x.total) !== toMilli(y.total)) out.push('total');
+  } else if (!!x !== !!y) out.push('self');
+  if (!out.length && a.provenance?.selfHash !== b.provenance?.selfHash) out.push('selfHash');
+  return out;
 }
 
 

@@ -4,7 +4,7 @@
  */
 import type { Bilingual, Lang } from '../i18n';
 import { localize, Problem } from '../problems';
-import type { Ranking } from './ranking';
+import type { Provenance, Ranking } from './ranking';
 
 export interface RankReportRow {
   rank: number;
@@ -25,6 +25,8 @@ export interface RankReportRow {
   moved: number | null;
   notes: string[];
   file: string;
+  /** Where the columns came from (mode, inspection stamp, self file checked against). */
+  provenance: (Omit<Provenance, 'selfFile'> & { file: string; selfFile: string | null }) | null;
 }
 
 export interface RankReport {
@@ -36,13 +38,24 @@ export interface RankReport {
   discrepancies: Array<{ unit: string; criterion: string; number: string; self: number; inspected: number; delta: number; remark: string | null; file: string }>;
   totalMoves: Ranking['totalMoves'];
   awards: Array<{ id: string; label: string; quota: number; minTotal: number; maxRank: number | null; units: string[]; note: string | null }>;
-  sources: Array<{ file: string; sha256: string | null; unit: string | null; year: number | null; layout: string | null; criteriaSet: { id: string; hash: string } | null; status: 'ranked' | 'refused'; refusals: string[] }>;
+  sources: Array<{ file: string; sha256: string | null; unit: string | null; year: number | null; layout: string | null; criteriaSet: { id: string; hash: string } | null; status: 'ranked' | 'refused'; refusals: string[]; provenance: Provenance | null; matchedWith: string | null }>;
   summary: { files: number; ranked: number; refused: number };
   problems: Problem[];
 }
 
+/**
+ * Where a ranked unit's columns came from: the file's mode, its inspection stamp, and the self file it was
+ * checked against (null for a unit the ranking has no source record for).
+ */
+function provenanceOf(bySource: Map<string, Ranking['sources'][number]>, file: string): (Omit<Provenance, 'selfFile'> & { file: string; selfFile: string | null }) | null {
+  const s = bySource.get(file);
+  if (!s?.provenance) return null;
+  return { ...s.provenance, file, selfFile: s.matchedWith ?? s.provenance.selfFile ?? null };
+}
+
 export function rankReport(r: Ranking, lang: Lang): RankReport {
   const tr = (b: Bilingual) => b[lang];
+  const bySource = new Map(r.sources.map((s) => [s.file, s]));
   return {
     criteriaSet: r.criteriaSet,
     cluster: r.cluster,
@@ -65,6 +78,7 @@ export function rankReport(r: Ranking, lang: Lang): RankReport {
       moved: u.moved,
       notes: u.notes.map(tr),
       file: u.file,
+      provenance: provenanceOf(bySource, u.file),
     })),
     discrepancies: r.discrepancies.map((d) => ({
       unit: d.unit,
@@ -95,6 +109,8 @@ export function rankReport(r: Ranking, lang: Lang): RankReport {
       criteriaSet: s.criteriaSet,
       status: s.status,
       refusals: s.refusals,
+      provenance: s.provenance ?? null,
+      matchedWith: s.matchedWith ?? null,
     })),
     summary: { files: r.sources.length, ranked: r.ranked, refused: r.refused },
     problems: localize(r.problems, lang),

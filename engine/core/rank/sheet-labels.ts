@@ -36,6 +36,9 @@ export const RANKING_LABELS = {
     noMoves: 'Không có đơn vị nào.',
     srcHead: ['TT', 'Tệp', 'SHA-256', 'Đơn vị', 'Năm', 'Bố cục', 'Bảng tiêu chí', 'Mã băm bảng tiêu chí', 'Trạng thái', 'Vấn đề'],
     status: { ranked: 'Đã xếp hạng', refused: 'Bị từ chối' },
+    /** Provenance columns of the sources sheet (after srcHead). */
+    srcProvenanceHead: ['Nguồn điểm', 'Dấu kiểm tra (đoàn, ngày, từ tệp)', 'Đối chiếu tự chấm với'],
+    provenance: { self: 'Tự chấm (cột Cụm chấm không tính)', inspection: 'Kiểm tra chéo', familiar: 'Bảng quen thuộc', json: 'JSON' },
     problemsCount: (e: number, w: number) => `${e} lỗi, ${w} cảnh báo`,
     threshold: (label: string, min: string) => `Ngưỡng ${label} (${min})`,
     chartFinal: 'Điểm xếp hạng theo đơn vị',
@@ -72,6 +75,8 @@ export const RANKING_LABELS = {
     noMoves: 'None.',
     srcHead: ['No.', 'File', 'SHA-256', 'Unit', 'Year', 'Layout', 'Criteria set', 'Criteria set hash', 'Status', 'Problems'],
     status: { ranked: 'Ranked', refused: 'Refused' },
+    srcProvenanceHead: ['Score source', 'Inspection stamp (team, date, from file)', 'Self column checked against'],
+    provenance: { self: 'Self-assessment (inspection column not counted)', inspection: 'Cross-inspection', familiar: 'Familiar table', json: 'JSON' },
     problemsCount: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
     threshold: (label: string, min: string) => `${label} threshold (${min})`,
     chartFinal: 'Final score by unit',

@@ -16,6 +16,7 @@
  * evaluate.ts: inputs must be valid (else the criterion counts 0), the raw result is clamped to 0..max
  * and rounded down to the step, and any Excel error counts 0.
  */
+import { canonicalEntries, MAX_SELF_ENTRIES_CHARS, metaDigest, selfDigest } from './stamp';
 import type { CompiledLeaf, CompiledNode, CompiledSet } from '../compile';
 import { address, columnLetter } from '../grid';
 import type { Lang } from '../i18n';
@@ -186,6 +187,8 @@ export interface TemplateOptions {
   toolVersion?: string;
   /** ISO time recorded in the hidden sheet (the caller passes it; the plan is pure). */
   generatedAt?: string;
+  /** Inspection mode: who inspects, when, and the self-assessment file it was made from (stamped). */
+  inspection?: { team?: string; date?: string; fromFile?: string };
 }
 
 export interface TemplateMeta {
@@ -201,6 +204,14 @@ export interface TemplateMeta {
   sheet: string;
   toolVersion: string;
   generatedAt: string;
+  /** Inspection mode: stamp of the school's self entries (engine/core/template/stamp.ts). */
+  selfHash?: string;
+  selfEntries?: string;
+  team?: string;
+  inspectedOn?: string;
+  fromFile?: string;
+  /** SHA-256 over every entry above (stamp.ts: metaDigest). */
+  metaHash: string;
 }
 
 export interface TemplatePlan {
@@ -771,7 +782,21 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     sheet: sheetName,
     toolVersion: opts.toolVersion ?? '',
     generatedAt: opts.generatedAt ?? '',
+    metaHash: '',
   };
+  if (mode === 'inspection') {
+    // The self entries as this workbook holds them (after the plan's own number spelling).
+    const written: Record<string, CellValue> = {};
+    for (const r of rows) for (const c of r.cells) if (c.entry?.column === 'self') written[c.entry.key] = c.value ?? null;
+    const canonical = canonicalEntries(written);
+    const text = JSON.stringify(canonical);
+    meta.selfHash = selfDigest(canonical);
+    if (text.length <= MAX_SELF_ENTRIES_CHARS) meta.selfEntries = text;
+    meta.team = opts.inspection?.team ?? '';
+    meta.inspectedOn = opts.inspection?.date ?? '';
+    meta.fromFile = opts.inspection?.fromFile ?? '';
+  }
+  meta.metaHash = metaDigest(meta as unknown as Record<string, unknown>);
 
   return {
     mode,
@@ -973,6 +998,16 @@ function embeddedCells(set: CompiledSet, meta: TemplateMeta): Array<{ address: s
   parts.forEach((p, i) => {
     cells.push({ address: address(start + i, 1), value: `json.${i + 1}` });
     cells.push({ address: address(start + i, 2), value: p });
+  });
+  // The stamp and the metadata's own hash, after the JSON (the rows above keep their places).
+  const extra: Array<[string, string]> = [];
+  if (meta.mode === 'inspection')
+    for (const k of ['selfHash', 'selfEntries', 'team', 'inspectedOn', 'fromFile'] as const) if (meta[k] !== undefined) extra.push([k, meta[k]!]);
+  extra.push(['metaHash', meta.metaHash]);
+  extra.forEach(([k, v], i) => {
+    const r = start + parts.length + 1 + i;
+    cells.push({ address: address(r, 1), value: k });
+    cells.push({ address: address(r, 2), value: v });
   });
   return cells;
 }

@@ -16,6 +16,8 @@ import { toMilli } from '../points';
 import { Problem, problem } from '../problems';
 import { parseNumber } from '../values';
 import { normalizedOnce, parseEmbeddedSet, readingPlan } from './read-cache';
+import { hasControlChars, unitKey } from '../unit-name';
+import { canonicalEntries, differingKeys, metaDigest, selfDigest } from './stamp';
 import {
   EMBED_JSON_ROW,
   EMBED_SHEET,
@@ -44,7 +46,18 @@ export interface TemplateReadResult {
   submission: Submission | null;
   figures: TemplateFigure[];
   problems: Problem[];
-  meta: { unit?: string; year?: number; cluster?: string; mode?: TemplateMode };
+  meta: {
+    unit?: string;
+    year?: number;
+    cluster?: string;
+    mode?: TemplateMode;
+    /** Digest of the self column as read (self mode) or as stamped and verified (inspection mode). */
+    selfHash?: string;
+    /** Inspection mode: the stamp's team, date and self-assessment file. */
+    team?: string;
+    inspectedOn?: string;
+    fromFile?: string;
+  };
   /** True when rows were deleted, inserted or moved (cell addresses of the plan no longer hold). */
   structureBroken: boolean;
   /** Where a criterion's score (or an indicator's value) sits in a column of this workbook. */
@@ -85,6 +98,14 @@ export function readEmbedded(grid: Grid, file?: string): EmbeddedContent {
       const v = grid.cell(EMBED_JSON_ROW + i, 2)?.value;
       json += v === null || v === undefined ? '' : String(v);
     }
+  // Rows after the JSON: the inspection stamp and the metadata's own hash (stamp.ts).
+  if (Number.isInteger(n) && n > 0 && n < 10000)
+    for (let r = EMBED_JSON_ROW + n; r <= EMBED_JSON_ROW + n + 12; r++) {
+      const k = cellText(grid.cell(r, 1));
+      if (!k || k in meta) continue;
+      const v = grid.cell(r, 2)?.value;
+      meta[k] = v === null || v === undefined ? '' : v;
+    }
   let def: unknown = null;
   try {
     def = parseEmbeddedSet(json).def;
@@ -97,6 +118,15 @@ export function readEmbedded(grid: Grid, file?: string): EmbeddedContent {
   const found = String(meta.hash ?? '');
   if (computed !== found)
     problems.push(problem('criteria_tampered', { found: found.slice(0, 12) || '—', computed: computed.slice(0, 12) }, { ...where, cell: 'B4' }));
+  // Everything the reader relies on (mode, sheet, unit, year, the stamp) is under metaHash.
+  const metaHashRow = metaRowOf(grid, 'metaHash', n);
+  if (meta.metaHash === undefined || meta.metaHash === '') {
+    if (meta.mode !== 'inspection') problems.push(problem('metadata_unsigned', {}, { ...where, cell: 'A1' }));
+  } else {
+    const want = metaDigest(meta);
+    if (String(meta.metaHash) !== want && !(meta.mode === 'inspection' && !meta.selfHash))
+      problems.push(problem('metadata_tampered', { found: String(meta.metaHash).slice(0, 12), computed: want.slice(0, 12) }, { ...where, cell: metaHashRow ? `B${metaHashRow}` : 'A1' }));
+  }
   const mode = meta.mode === 'inspection' ? 'inspection' : 'self';
   return {
     meta: {
@@ -107,10 +137,22 @@ export function readEmbedded(grid: Grid, file?: string): EmbeddedContent {
       cluster: meta.cluster === undefined ? undefined : String(meta.cluster),
       lang: (meta.lang === 'en' ? 'en' : 'vi') as Lang,
       sheet: meta.sheet === undefined ? undefined : String(meta.sheet),
+      selfHash: meta.selfHash ? String(meta.selfHash) : undefined,
+      selfEntries: meta.selfEntries ? String(meta.selfEntries) : undefined,
+      team: meta.team ? String(meta.team) : undefined,
+      inspectedOn: meta.inspectedOn ? String(meta.inspectedOn) : undefined,
+      fromFile: meta.fromFile ? String(meta.fromFile) : undefined,
     },
     def,
     problems,
   };
+}
+
+/** Row of a metadata key on the hidden sheet (the fixed rows, then those after the JSON). */
+function metaRowOf(grid: Grid, key: string, chunks: number): number | undefined {
+  const last = EMBED_JSON_ROW + (Number.isInteger(chunks) && chunks > 0 && chunks < 10000 ? chunks + 12 : 0);
+  for (let r = 1; r <= last; r++) if (cellText(grid.cell(r, 1)) === key) return r;
+  return undefined;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -155,6 +197,29 @@ function lisIndices(a: number[]): Set<number> {
   return out;
 }
 
+/**
+ * Other visible sheets that hold the scoring table too (most of the plan's row keys in the key column):
+ * a stale copy someone could read in place of the scored one. Cost: one column of each sheet.
+ */
+function visibleCopies(grids: Grid[], scored: Grid, plan: TemplatePlan): Array<{ sheet: string; count: number; cell: string }> {
+  const keys = new Set(plan.expectations.filter((e) => !e.key.startsWith('#')).map((e) => e.key));
+  const need = Math.max(3, Math.ceil(keys.size / 2));
+  const out: Array<{ sheet: string; count: number; cell: string }> = [];
+  const last = plan.expectations.reduce((m, e) => Math.max(m, e.row), 0) + 200;
+  for (const g of grids) {
+    if (g === scored || g.hidden || g.sheet === EMBED_SHEET) continue;
+    let count = 0;
+    let first = '';
+    for (let r = 1; r <= Math.min(g.rowCount, last); r++)
+      if (keys.has(cellText(g.cell(r, TEMPLATE_COLUMNS.key)))) {
+        if (!count) first = address(r, TEMPLATE_COLUMNS.key);
+        count++;
+      }
+    if (count >= need) out.push({ sheet: g.sheet, count, cell: first });
+  }
+  return out;
+}
+
 export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: CompiledSet } = {}): TemplateReadResult {
   const file = opts.file;
   const out: TemplateReadResult = { set: null, plan: null, submission: null, figures: [], problems: [], meta: {}, structureBroken: false };
@@ -165,7 +230,13 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   }
   const emb = readEmbedded(hidden, file);
   out.problems.push(...emb.problems);
-  out.meta = { unit: emb.meta.unit || undefined, year: emb.meta.year ?? undefined, cluster: emb.meta.cluster || undefined, mode: emb.meta.mode };
+  out.meta = {
+    unit: emb.meta.unit || undefined,
+    year: emb.meta.year ?? undefined,
+    cluster: emb.meta.cluster || undefined,
+    mode: emb.meta.mode,
+    ...(emb.meta.mode === 'inspection' ? { team: emb.meta.team, inspectedOn: emb.meta.inspectedOn, fromFile: emb.meta.fromFile } : {}),
+  };
   if (!emb.def) return out;
   const loaded = loadCriteriaDef(emb.def, { file });
   if (!loaded.set) {
@@ -202,6 +273,13 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   }
   const sheet = grid.sheet;
   const P = out.problems;
+  // Only the visible sheet the (hashed) metadata names is scored; a visible copy elsewhere is refused.
+  if (grid.hidden) {
+    P.push(problem('scored_sheet_hidden', { sheet }, { file, sheet }));
+    return out;
+  }
+  const copies = visibleCopies(grids, grid, plan);
+  for (const c of copies) P.push(problem('second_scoring_table', { sheet: c.sheet, count: c.count, scored: sheet }, { file, sheet: c.sheet, cell: c.cell }));
   const at = (cell: string, criterion?: string) => ({ file, sheet, cell, ...(criterion ? { criterion } : {}) });
   const A = (col: number, row: number) => address(row, col);
   const C = TEMPLATE_COLUMNS;
@@ -308,16 +386,71 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   };
   const unitCell = parseAddress(plan.unitCell)!;
   const yearCell = parseAddress(plan.yearCell)!;
-  const unit = cellText(grid.cell(unitCell.row, unitCell.col)) || emb.meta.unit || undefined;
+  // The unit as written (white space collapsed, a BOM kept: it is folded by unitKey, not made a space).
+  const unitValue = grid.cell(unitCell.row, unitCell.col)?.value;
+  const shownUnit = unitValue === null || unitValue === undefined ? '' : String(unitValue).replace(/[^\S\uFEFF]+/g, ' ').trim();
+  const unit = shownUnit || emb.meta.unit || undefined;
   const yearRaw = numberOf(grid.cell(yearCell.row, yearCell.col));
   const year = yearRaw !== null && Number.isInteger(yearRaw) ? yearRaw : emb.meta.year ?? undefined;
+  // The unit and the year are locked where the metadata states them: the sheet must still say the same.
+  const metaUnit = emb.meta.unit ?? '';
+  if (metaUnit && shownUnit && !hasControlChars(shownUnit) && unitKey(shownUnit) !== unitKey(metaUnit))
+    P.push(
+      problem('unit_differs_from_metadata', { found: shownUnit.slice(0, 120), expected: metaUnit.slice(0, 120) }, at(plan.unitCell), emb.meta.mode === 'inspection' ? 'error' : 'warning'),
+    );
+  if (typeof emb.meta.year === 'number' && yearRaw !== null && yearRaw !== emb.meta.year)
+    P.push(problem('year_differs_from_metadata', { found: yearRaw, expected: emb.meta.year }, at(plan.yearCell)));
   out.meta = { ...out.meta, unit, year: year ?? undefined };
+  const self = readColumn('self');
+  let inspected: ColumnEntries | null = readColumn('inspected');
+  const selfCanonical = canonicalEntries(self);
+  if ((emb.meta.mode ?? 'self') === 'self') {
+    // A self-assessment workbook never carries inspection scores: each one is an error at its cell.
+    for (const [key, e] of Object.entries(inspected)) {
+      const v = e && typeof e === 'object' ? (e as Entry) : null;
+      if (!v || v.value === null || v.value === undefined || (typeof v.value === 'string' && v.value.trim() === '')) continue;
+      const spec = set.entryByKey.get(key);
+      P.push(problem('inspection_in_self_workbook', { value: String(v.value).slice(0, 40) }, { ...at(v.cell!, spec?.criterion ?? spec?.indicator), column: 'inspected' }));
+    }
+    inspected = null;
+    out.meta.selfHash = selfDigest(selfCanonical);
+  } else {
+    // Inspection: the self column must be what the school submitted when this workbook was made.
+    const stamp = emb.meta.selfHash;
+    if (!stamp) {
+      P.push(problem('inspection_unstamped', {}, { file, sheet: hidden.sheet }));
+      inspected = null;
+    } else if (selfDigest(selfCanonical) !== stamp) {
+      inspected = null;
+      let stamped: Record<string, string> | null = null;
+      try {
+        const parsed = emb.meta.selfEntries ? JSON.parse(emb.meta.selfEntries) : null;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && selfDigest(parsed) === stamp) stamped = parsed;
+      } catch {
+        stamped = null;
+      }
+      const from = emb.meta.fromFile ? ` (${emb.meta.fromFile})` : '';
+      const keys = stamped ? differingKeys(stamped, selfCanonical) : [];
+      for (const key of keys.slice(0, 50)) {
+        const e = self[key] as Entry | undefined;
+        const spec = set.entryByKey.get(key);
+        P.push(
+          problem(
+            'self_changed_since_stamp',
+            { from, found: selfCanonical[key] ?? '—', expected: stamped![key] ?? '—' },
+            { ...at(e?.cell ?? plan.entries.self[key] ?? plan.scores.self.total.address, spec?.criterion ?? spec?.indicator), column: 'self' },
+          ),
+        );
+      }
+      if (!keys.length) P.push(problem('self_changed_since_stamp', { from, found: '?', expected: '?' }, { ...at(plan.scores.self.total.address), column: 'self' }));
+    } else out.meta.selfHash = stamp;
+  }
   out.submission = {
     unit,
     year: year ?? undefined,
     file,
-    self: readColumn('self'),
-    inspected: readColumn('inspected'),
+    self,
+    inspected,
     evidence: textEntries(C.evidence),
     remarks: textEntries(C.remark),
   };

@@ -30,7 +30,7 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
     for (const cell of row.cells) {
       const want = cell.validation;
       if (!want) continue;
-      const got = model[cell.address];
+      const got = model.at(cell.address);
       const bounds = (got?.formulae ?? []).map(Number);
       const same =
         got &&
@@ -61,11 +61,8 @@ export const templateLayout: WorkbookLayout = {
     }
     const r = readTemplate(input.grids, { file: input.file, criteria: input.criteria });
     const problems = [...r.problems];
-    if (r.plan && !r.structureBroken) {
-      problems.push(...checkValidations(input.validations, r.plan, input.file));
-      if (input.grids.find((g) => g.sheet === r.plan!.sheetName)?.hidden)
-        problems.push(problem('sheet_hidden', {}, { file: input.file, sheet: r.plan.sheetName }));
-    }
+    // (A hidden scoring sheet is refused by the reader: scored_sheet_hidden.)
+    if (r.plan && r.submission && !r.structureBroken) problems.push(...checkValidations(input.validations, r.plan, input.file));
     return { set: r.set, submission: r.submission, figures: r.figures, problems, meta: r.meta, cellOf: r.cellOf };
   },
 };

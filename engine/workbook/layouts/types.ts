@@ -30,7 +30,18 @@ export interface LayoutReadResult {
   /** Figures the workbook computes itself (subtotals, totals) to compare with the recomputation. */
   figures: WorkbookFigure[];
   problems: Problem[];
-  meta: { unit?: string; year?: number; cluster?: string; mode?: 'self' | 'inspection' };
+  meta: {
+    unit?: string;
+    year?: number;
+    cluster?: string;
+    mode?: 'self' | 'inspection';
+    /** Digest of the self column (template layout: engine/core/template/stamp.ts). */
+    selfHash?: string;
+    /** Inspection workbooks: the stamp's team, date and self-assessment file. */
+    team?: string;
+    inspectedOn?: string;
+    fromFile?: string;
+  };
   /**
    * Where a criterion's score (or an indicator's input) sits in a column, so that problems the kernel
    * finds on computed criteria (a formula dividing by zero) still name a cell.
