@@ -58,7 +58,7 @@ describe('a valid filled template', () => {
     expect(r.evaluation!.inspected).toBeNull();
   });
 
-  test('reads "2,5" with a decimal comma and numbers stored as text', async () => {
+  test('a number stored as text ("2,5", " 3 ") is an error at its cell and counts 0, as the workbook counts it', async () => {
     const r = await scoreWorkbook(
       await filled((ws, plan) => {
         ws.getCell(plan.entries.self['I.2']).value = '2,5';
@@ -66,9 +66,14 @@ describe('a valid filled template', () => {
       }),
       { file: 'f.xlsx' },
     );
-    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.evaluation!.self!.nodes['I.2']).toBe(2.5);
-    expect(r.evaluation!.self!.nodes['I.3']).toBe(3);
+    const hits = r.problems.filter((p) => p.code === 'number_as_text');
+    expect(hits.map((p) => [p.cell, p.severity, p.criterion])).toEqual([
+      ['D11', 'error', 'I.2'],
+      ['D12', 'error', 'I.3'],
+    ]);
+    expect(hits[0].messages.vi).toContain('"2,5"');
+    expect(r.evaluation!.self!.nodes['I.2']).toBeNull();
+    expect(r.evaluation!.self!.nodes['I']).toBe(r.evaluation!.self!.nodes['I.1']);
   });
 });
 
@@ -83,7 +88,8 @@ describe('bad entries: code and cell', () => {
     ['formula typed in an entry', 'formula_in_entry', (ws, p) => (ws.getCell(p.entries.self['II.4']).value = { formula: '2+3' } as ExcelJS.CellFormulaValue), 'D19'],
     ['indicator not a whole number', 'not_integer', (ws, p) => (ws.getCell(p.entries.self['@lop_ke_hoach']).value = 2.5), 'D49'],
     ['checklist mark not yes/no', 'not_a_flag', (ws, p) => (ws.getCell(p.entries.self['V.1/hoi-thao']).value = 'có lẽ'), 'D30'],
-    ['deduction off its per-occurrence step', 'off_step', (ws, p) => (ws.getCell(p.entries.self['VII.2']).value = 3), 'D42'],
+    ['deduction in cases not a whole number', 'not_integer', (ws, p) => (ws.getCell(p.entries.self['VII.2']).value = 1.5), 'D42'],
+    ['deduction in cases negative', 'below_min', (ws, p) => (ws.getCell(p.entries.self['VII.1']).value = -2), 'D41'],
   ];
   test.each(cases)('%s -> %s', async (_name, code, mutate, cell) => {
     const ps = await problemsOf(await filled(mutate));

@@ -21,7 +21,6 @@ import { address, columnLetter } from '../grid';
 import type { Lang } from '../i18n';
 import type { CellValue, EntrySpec } from '../kinds/types';
 import { formatPoints, toMilli } from '../points';
-import { parseNumber } from '../values';
 import { excelCounted, excelInvalid, excelValid, excelValidation } from '../entry-rule';
 
 export const TEMPLATE_FORMAT = 'thidua-template';
@@ -568,10 +567,9 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     const open = c === openCol;
     const pre = c === 'self' ? prefillSelf[spec.key] : undefined;
     let value: string | number | null = null;
-    if (pre !== undefined && pre !== null && pre !== '') {
-      const p = parseNumber(pre);
-      value = spec.type === 'number' && p.ok && p.value !== null ? p.value : typeof pre === 'boolean' ? (pre ? 'x' : '') : String(pre);
-    }
+    // The school's values exactly as they were: text stays text ("2,5" counted 0 by the school's workbook
+    // counts 0 here too), so that both workbooks and the engine give the school the same self total.
+    if (pre !== undefined && pre !== null && pre !== '') value = typeof pre === 'number' ? pre : typeof pre === 'boolean' ? (pre ? 'x' : '') : String(pre);
     const validation = validationFor(spec, c, leaf, lang, a, itemPoints);
     const cell = cellOf(row, SCORE_COL[c], 'entry', {
       open,
