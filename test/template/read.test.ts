@@ -210,6 +210,22 @@ describe('tampering: code and cell', () => {
     expect(hits.map((p) => [p.cell, p.criterion, p.severity])).toEqual([['D9', 'I', 'warning']]);
   });
 
+  test('the total the workbook shows differs from the recomputation -> signed_total_differs naming both totals', async () => {
+    const r = await scoreWorkbook(
+      await filled((ws, p) => {
+        const total = p.scores.self.total;
+        ws.getCell(total.address).value = { formula: total.formula!, result: 91.5 } as ExcelJS.CellFormulaValue;
+      }),
+      { file: 'f.xlsx' },
+    );
+    const engine = r.evaluation!.self!.total;
+    expect(engine).not.toBe(91.5);
+    const hit = r.problems.find((p) => p.code === 'signed_total_differs')!;
+    expect([hit.severity, hit.cell, hit.column]).toEqual(['error', 'D46', 'self']);
+    expect(hit.messages.en).toContain(`The workbook shows 91.5; recomputed ${engine}`);
+    expect(hit.messages.vi).toContain(`Tổng điểm tệp hiển thị là 91,5; tính lại được ${String(engine).replace('.', ',')}`);
+  });
+
   test('scoring sheet renamed -> template_sheet_missing', async () => {
     const ps = await problemsOf(await filled((ws) => (ws.name = 'Sheet1')));
     expect(find(ps, 'template_sheet_missing')).toHaveLength(1);
