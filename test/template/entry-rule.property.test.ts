@@ -36,7 +36,7 @@ const MUTANTS = 24;
 const BATCH = 100;
 const ENTRY_CODES = new Set(['non_numeric', 'number_as_text', 'not_a_flag', 'above_max', 'below_min', 'off_step', 'not_integer', 'formula_in_entry', 'error_value']);
 
-jest.setTimeout(600_000);
+jest.setTimeout(1_200_000);
 
 interface Case {
   name: string;
