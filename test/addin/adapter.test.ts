@@ -64,13 +64,15 @@ describe('validation reads', () => {
     expect(data).not.toBeNull();
     expect(data!.rowCount).toBeGreaterThanOrEqual(n);
     const v = validateSheet(set, map, data!);
-    // 7 is above max 1 and "tám" is not a number: both counted as nothing; "0,5" is 0.5.
-    expect(v.self!.base).toBe(n - 3 + 0.5);
-    expect(v.filled).toBe(n - 2);
+    // 7 is above max 1, "tám" is not a number and "0,5" is text (the sheet's formulas leave it out):
+    // all three count nothing, as in the workbook's own totals, and each is reported at its cell.
+    expect(v.self!.base).toBe(n - 3);
+    expect(v.filled).toBe(n - 3);
     expect(v.expected).toBe(n);
     const codes = v.problems.map((p) => `${p.code}@${p.cell}`);
     expect(codes).toContain(`above_max@${plan.entries.self['S1.1']}`);
     expect(codes).toContain(`non_numeric@${plan.entries.self['S1.2']}`);
+    expect(codes).toContain(`number_as_text@${plan.entries.self['S1.3']}`);
   });
 
   test('a missing sheet reads as null, in one sync', async () => {
