@@ -65,7 +65,9 @@ export interface RangeFormat {
 
 export interface ValidationRule {
   address: string;
-  type: 'decimal' | 'whole' | 'list';
+  type: 'decimal' | 'whole' | 'list' | 'custom';
+  /** Custom: the formula (no "="), relative to the cell. */
+  formula?: string;
   min?: number;
   /** Absent: no upper bound (deductions). */
   max?: number;

@@ -430,6 +430,7 @@ export function edgesOf(address: string): Array<(typeof EDGES)[number]> {
 
 function validationRule(v: ValidationRule): Excel.DataValidationRule {
   if (v.type === 'list') return { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+  if (v.type === 'custom') return { custom: { formula: `=${v.formula ?? 'TRUE'}` } };
   const basic: Excel.BasicDataValidation =
     v.max === undefined
       ? { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' }

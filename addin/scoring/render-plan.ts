@@ -40,6 +40,7 @@ function validationRule(address: string, v: PlanValidation): ValidationRule {
   return {
     address,
     type: v.type,
+    formula: v.formula,
     min: v.min,
     max: v.operator === 'greaterThanOrEqual' ? undefined : v.max,
     list: v.list,

@@ -36,6 +36,8 @@ export function validateSheet(set: CompiledSet, map: ScoringSheetMap, data: Shee
     inspected,
     evidence: Object.keys(map.evidence).length ? cells(map.evidence) : undefined,
     remarks: Object.keys(map.remarks).length ? cells(map.remarks) : undefined,
+    // The sheet is a rendered template plan: its formulas count entries by the template's rule.
+    reading: 'template',
   });
   // An empty self column is "nothing entered yet", not an error: progress says 0 of N.
   const problems = ev.problems.filter((p) => p.code !== 'column_empty');

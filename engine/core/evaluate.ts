@@ -5,10 +5,11 @@
  */
 import type { CompiledLeaf, CompiledNode, CompiledSet } from './compile';
 import type { CellValue, EntrySpec } from './kinds/types';
-import { floorToStep, fromMilli, Milli, onStep, toMilli } from './points';
+import { EntryReading, judgeEntry } from './entry-rule';
+import { floorToStep, fromMilli, Milli, toMilli } from './points';
 import { Location, Problem, problem } from './problems';
 import { FormulaError } from './sandbox';
-import { isBlank, parseFlag, parseNumber } from './values';
+import { isBlank } from './values';
 
 export type Column = 'self' | 'inspected';
 
@@ -32,6 +33,8 @@ export interface Submission {
   remarks?: Record<string, CellValue | Entry>;
   /** Evidence (minh chứng) by criterion id; given only when the format has the column. */
   evidence?: Record<string, CellValue | Entry>;
+  /** How typed values are read (entry-rule.ts): "template" for generated workbooks, else tolerant. */
+  reading?: EntryReading;
 }
 
 export interface SectionScore {
@@ -93,6 +96,7 @@ export function scoreColumn(
   entries: ColumnEntries,
   column: Column,
   where: Location = {},
+  reading: EntryReading = 'tolerant',
 ): { score: ColumnScore; problems: Problem[] } {
   const problems: Problem[] = [];
   const values = new Map<string, number | boolean | null>();
@@ -101,7 +105,7 @@ export function scoreColumn(
 
   for (const spec of set.entries) {
     const e = asEntry(entries[spec.key]);
-    const v = validateEntry(spec, e, where, column, problems);
+    const v = validateEntry(spec, e, where, column, problems, reading);
     values.set(spec.key, v);
     if (!spec.blankIsZero) {
       expected++;
@@ -205,44 +209,16 @@ function validateEntry(
   where: Location,
   column: Column,
   problems: Problem[],
+  reading: EntryReading,
 ): number | boolean | null {
-  const raw = e.value;
-  if (spec.type === 'flag') {
-    const p = parseFlag(raw);
-    if (!p.ok) {
-      problems.push(problem('not_a_flag', { value: p.raw }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-      return null;
-    }
-    return p.value ?? false;
-  }
-  const p = parseNumber(raw);
-  if (!p.ok) {
-    problems.push(problem('non_numeric', { value: p.raw }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
+  const j = judgeEntry(spec, e.value, reading);
+  if (!j.ok) {
+    problems.push(problem(j.code as Parameters<typeof problem>[0], j.params, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
     return null;
   }
-  if (p.value === null) {
-    if (spec.blankIsZero) return null;
+  if (j.value === null && !spec.blankIsZero)
     problems.push(problem('missing_entry', { column: COLUMN_NAME[column] }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-    return null;
-  }
-  const v = p.value;
-  if (v < spec.min) {
-    problems.push(problem('below_min', { value: v, min: spec.min }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-    return null;
-  }
-  if (spec.max !== undefined && toMilli(v) > toMilli(spec.max)) {
-    problems.push(problem('above_max', { value: v, max: spec.max }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-    return null;
-  }
-  if (spec.integer && !Number.isInteger(v)) {
-    problems.push(problem('not_integer', { value: v }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-    return null;
-  }
-  if (spec.step && !onStep(v, spec.step)) {
-    problems.push(problem('off_step', { value: v, step: spec.step }, entryLocation(where, e, spec.criterion ?? spec.indicator, column)));
-    return null;
-  }
-  return v;
+  return j.value;
 }
 
 function scoreLeaf(
@@ -281,7 +257,7 @@ export function evaluate(
   const problems: Problem[] = [];
   const run = (col: Column, entries: ColumnEntries | null | undefined) => {
     if (!columnPresent(set, entries)) return null;
-    const r = scoreColumn(set, entries!, col, where);
+    const r = scoreColumn(set, entries!, col, where, sub.reading ?? 'tolerant');
     problems.push(...r.problems);
     return r.score;
   };

@@ -84,6 +84,7 @@ const policy: LintRule = ({ set }) => {
   const awardIds = new Set((p.awards ?? []).map((a) => a.id));
   (p.awards ?? []).forEach((a, i) => {
     if (a.minTotal > maxTotal) out.push(problem('threshold_above_max', { threshold: a.minTotal, label: a.label, max: maxTotal }, loc(`awards/${i}`)));
+    if (!(a.minTotal > 0)) out.push(problem('award_no_minimum', { label: a.label }, loc(`awards/${i}/minTotal`)));
     const rule = a.rule ?? DEFAULT_AWARD_RULE;
     if (!getAwardRule(rule)) out.push(problem('unknown_award_rule', { name: rule, known: awardRuleNames().join(', ') }, loc(`awards/${i}`)));
   });

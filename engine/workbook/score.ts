@@ -77,10 +77,12 @@ export function compareFigures(ev: Evaluation, figures: WorkbookFigure[], file: 
     const engine =
       f.node === 'total' ? col.total : f.node === 'base' ? col.base : f.node === 'bonus' ? col.bonus : f.node === 'penalty' ? col.penalty : col.nodes[f.node];
     if (engine === null || engine === undefined) continue;
-    if (toMilli(engine) !== toMilli(f.value))
-      out.push(
-        problem('formula_disagrees', { workbook: f.value, engine, formula: f.formula }, { file, sheet: f.sheet, cell: f.cell, criterion: f.node, column: f.column }),
-      );
+    // A familiar table may write its deductions negative (-5): the same deduction as the engine's 5.
+    const deduction = f.node === 'penalty' || col.sections.some((s) => s.id === f.node && s.role === 'deduction');
+    if (toMilli(engine) === toMilli(f.value) || (deduction && toMilli(engine) === -toMilli(f.value))) continue;
+    const at = { file, sheet: f.sheet, cell: f.cell, criterion: f.node, column: f.column };
+    out.push(problem('formula_disagrees', { workbook: f.value, engine, formula: f.formula }, at));
+    if (f.signed) out.push(problem('signed_total_differs', { workbook: f.value, engine }, at));
   }
   return out;
 }

@@ -64,13 +64,15 @@ describe('validation reads', () => {
     expect(data).not.toBeNull();
     expect(data!.rowCount).toBeGreaterThanOrEqual(n);
     const v = validateSheet(set, map, data!);
-    // 7 is above max 1 and "tám" is not a number: both counted as nothing; "0,5" is 0.5.
-    expect(v.self!.base).toBe(n - 3 + 0.5);
-    expect(v.filled).toBe(n - 2);
+    // 7 is above max 1, "tám" is not a number and "0,5" is text (the sheet's formulas leave it out):
+    // all three count nothing, as in the workbook's own totals, and each is reported at its cell.
+    expect(v.self!.base).toBe(n - 3);
+    expect(v.filled).toBe(n - 3);
     expect(v.expected).toBe(n);
     const codes = v.problems.map((p) => `${p.code}@${p.cell}`);
     expect(codes).toContain(`above_max@${plan.entries.self['S1.1']}`);
     expect(codes).toContain(`non_numeric@${plan.entries.self['S1.2']}`);
+    expect(codes).toContain(`number_as_text@${plan.entries.self['S1.3']}`);
   });
 
   test('a missing sheet reads as null, in one sync', async () => {
@@ -131,7 +133,7 @@ describe('template rendering', () => {
       { name: 'TongTuCham', sheet: plan.sheetName, address: plan.scores.self.total.address },
       { name: 'TongCumCham', sheet: plan.sheetName, address: plan.scores.inspected.total.address },
     ]);
-    // Data validation on every self entry cell (grouped in runs), decimal 0..max for scores.
+    // Data validation on every self entry cell (grouped in runs where the rule is the same).
     const rules = ranges.filter((r) => r.mock.dataValidation?.rule).map((r) => ({ address: r.address, rule: r.mock.dataValidation.rule }));
     const covered = new Set<string>();
     for (const r of rules) {
@@ -141,7 +143,8 @@ describe('template rendering', () => {
     }
     for (const spec of bundled.entries) expect(covered.has(plan.entries.self[spec.key])).toBe(true);
     const i1 = rules.find((r) => r.address.split(':')[0] === plan.entries.self['I.1'] || r.address === plan.entries.self['I.1'])!;
-    expect(i1.rule.decimal).toEqual({ formula1: 0, formula2: 4, operator: 'Between' });
+    // The 0.25 step is enforced by a custom formula (entry-rule.ts), the same the workbook writer uses.
+    expect(i1.rule.custom).toEqual({ formula: '=AND(ISNUMBER(D10),D10>=0,ROUND(D10*1000,0)<=4000,MOD(ROUND(D10*1000,0),250)=0)' });
     // Only the plan's open cells are unlocked, then the sheet is protected.
     const unlocked = ranges.filter((r) => r.mock.format?.protection?.locked === false).map((r) => r.address);
     expect(unlocked.sort()).toEqual([...plan.unlocked].sort());

@@ -17,6 +17,8 @@ describe('lint', () => {
     ['a checklist worth more than its max', (d) => ((child(d, 0, 2).items as Array<{ points: number }>)[0].points = 3), 'formula_can_exceed_max'],
     ['a bonus section without cap', (d) => delete d.sections[1].cap, 'bonus_without_cap'],
     ['an award threshold above the maximum total', (d) => (d.policy!.awards![0].minTotal = 99), 'threshold_above_max'],
+    ['an award with no minimum total', (d) => (d.policy!.awards![0].minTotal = 0), 'award_no_minimum'],
+    ['a deduction in cases without points per case', (d) => ((child(d, 2, 0).entry = 'cases'), delete child(d, 2, 0).perOccurrence), 'tiers_invalid'],
     ['an unknown tie-breaker', (d) => (d.policy!.tieBreakers = ['base', 'coin-flip']), 'unknown_tie_breaker'],
     ['an unknown award rule', (d) => (d.policy!.awards![0].rule = 'lottery'), 'unknown_award_rule'],
     ['a deduction barring an unknown award', (d) => (child(d, 2, 1).disqualifies = ['medal']), 'unknown_award'],

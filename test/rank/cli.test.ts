@@ -66,7 +66,9 @@ describe('thidua demo', () => {
     const by = Object.fromEntries(r.ranking.map((u: { unit: string }) => [u.unit, u]));
     expect(by[TN]).toMatchObject({ classification: 'Xuất sắc', award: 'Cờ thi đua của Học viện', source: 'inspected', self: 101 });
     expect(by[TQ].award).toBe('Bằng khen của Học viện');
-    expect(by[TQ].notes[0]).toContain('Điểm các phần (chưa tính thưởng) cao hơn');
+    // Each school is told what decided its place from its own side of the tie.
+    expect(by[TQ].notes[0]).toContain(`điểm các phần (chưa tính thưởng) cao hơn ${BG}`);
+    expect(by[BG].notes[0]).toContain(`điểm các phần (chưa tính thưởng) thấp hơn ${TQ}`);
     expect(by[BG].award).toBeNull();
     expect(by[YB].disqualified).toEqual([expect.objectContaining({ award: 'co-thi-dua', criterion: 'VII.2' })]);
     expect(r.totalMoves.map((m: { unit: string; delta: number }) => [m.unit, m.delta])).toEqual([

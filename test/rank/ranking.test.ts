@@ -23,8 +23,12 @@ describe('ranks and tie-breakers', () => {
     expect(u['Bắc Giang'].tie).toEqual({ others: ['Phú Thọ', 'Yên Bái'], decidedBy: 'base', shared: false });
     expect(u['Phú Thọ'].tie?.decidedBy).toBe('penalty');
     expect(u['Yên Bái'].tie?.decidedBy).toBe('penalty');
-    expect(u['Phú Thọ'].notes[0].vi).toContain('Ít điểm trừ hơn');
-    expect(u['Bắc Giang'].notes[0].en).toContain('Higher base score');
+    // Each unit is told what decided its place from its own point of view.
+    expect(u['Phú Thọ'].notes[0].en).toBe('Same total as Bắc Giang, Yên Bái; separated by: higher base score (before bonus) than Bắc Giang; fewer deduction points than Yên Bái');
+    expect(u['Yên Bái'].notes[0].en).toBe('Same total as Bắc Giang, Phú Thọ; separated by: higher base score (before bonus) than Bắc Giang; more deduction points than Phú Thọ');
+    expect(u['Bắc Giang'].notes[0].en).toBe('Same total as Phú Thọ, Yên Bái; separated by: lower base score (before bonus) than Phú Thọ, Yên Bái');
+    expect(u['Bắc Giang'].notes[0].vi).toBe('Bằng tổng điểm với Phú Thọ, Yên Bái; phân định theo: điểm các phần (chưa tính thưởng) thấp hơn Phú Thọ, Yên Bái');
+    expect(u['Phú Thọ'].notes[0].vi).toContain('ít điểm trừ hơn Yên Bái');
   });
 
   test('the sections tie-breaker goes section by section in table order', () => {

@@ -141,6 +141,32 @@ describe('check and score on templates', () => {
     expect(sha(bad)).toBe(before);
   });
 
+  test('inspection --from a self-assessment with errors: a warning with the count and first cells; --strict refuses', async () => {
+    const wb = await loadXlsx(readFileSync(filled));
+    const ws = wb.getWorksheet('Bảng chấm điểm')!;
+    ws.getCell('D10').value = 'tám';
+    ws.getCell('D11').value = '2,5'; // text: the workbook does not count it, nor does the engine
+    const bad = path.join(dir, 'bad-self.xlsx');
+    writeFileSync(bad, await toBytes(wb));
+    const out = path.join(dir, 'insp-from-bad.xlsx');
+    const r = thidua(['template', DEFAULT_SET_FILE, '--from', bad, '-o', out, '--json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.fromProblems[0]).toMatchObject({ code: 'inspection_from_errors', severity: 'warning', cell: 'D10' });
+    expect(j.fromProblems[0].message).toContain('has 2 error(s) (first at D10, D11)');
+    expect(j.fromProblems.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['non_numeric', 'number_as_text']));
+    expect(existsSync(out)).toBe(true);
+
+    const refused = path.join(dir, 'insp-strict.xlsx');
+    const s = thidua(['template', DEFAULT_SET_FILE, '--from', bad, '--strict', '-o', refused, '--lang', 'en']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('inspection_from_refused');
+    expect(s.stderr).toContain('2 error(s) (first at D10, D11)');
+    expect(existsSync(refused)).toBe(false);
+    // A sound self-assessment passes --strict.
+    expect(thidua(['template', DEFAULT_SET_FILE, '--from', filled, '--strict', '-o', path.join(dir, 'insp-ok.xlsx')]).code).toBe(0);
+  });
+
   test('inspection --from: self scores kept and locked, inspector column open; scored as inspected', async () => {
     const insp = path.join(dir, 'inspection.xlsx');
     const before = sha(filled);

@@ -39,6 +39,10 @@ export function randomEntries(set: CompiledSet, rand: () => number): Record<stri
       out[spec.key] = null;
       continue;
     }
+    if (spec.unit === 'cases') {
+      out[spec.key] = Math.floor(rand() * 3);
+      continue;
+    }
     if (spec.max === undefined && !spec.step) {
       // A measured value (tiers): anything >= 0.
       out[spec.key] = Math.round(rand() * 1000) / 10;

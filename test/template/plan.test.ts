@@ -21,9 +21,15 @@ describe('planTemplate on the default set', () => {
       expect(c.formula).toBeUndefined();
     }
     const v = (key: string) => cells.get(self.entries.self[key])!.validation!;
-    expect(v('I.1')).toMatchObject({ type: 'decimal', operator: 'between', min: 0, max: 4 });
+    // The 0.25 step needs a custom formula; decimal/whole stay where they express the rule.
+    expect(v('I.1')).toMatchObject({ type: 'custom', formula: 'AND(ISNUMBER(D10),D10>=0,ROUND(D10*1000,0)<=4000,MOD(ROUND(D10*1000,0),250)=0)' });
     expect(v('I.1').prompt).toContain('bước 0,25');
-    expect(v('VII.1')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', min: 0 });
+    // Deductions of the default set take the number of cases: whole numbers, and they say so.
+    expect(v('VII.1')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', min: 0 });
+    expect(v('VII.2').prompt).toContain('SỐ LẦN');
+    expect(v('VII.2').prompt).toContain('mỗi lần trừ 5 điểm');
+    const text = (key: string) => self.rows.find((r) => r.key === key)!.cells.find((c) => c.kind === 'text')!.value;
+    expect(text('VII.2')).toMatch(/không xét Cờ thi đua\) — Ghi số lần vi phạm$/);
     expect(v('@lop_ke_hoach')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', min: 0 });
     expect(v('V.1/hoi-thao')).toMatchObject({ type: 'list', list: ['x'] });
   });
@@ -36,8 +42,11 @@ describe('planTemplate on the default set', () => {
   });
 
   test('scores: groups sum children, the bonus is capped, total = base + bonus - penalty', () => {
-    expect(self.scores.self.I.formula).toBe('SUM(D10:D12)');
-    expect(self.scores.self.VI.formula).toBe('MIN(5,SUM(D37:D39))');
+    // Entry cells count through the entry rule: an invalid value counts 0, as in the engine.
+    const counted = (a: string, max: number) => `IF(ISNUMBER(${a}),IF(AND(${a}>=0,ROUND(${a}*1000,0)<=${max * 1000},MOD(ROUND(${a}*1000,0),250)=0),${a},0),0)`;
+    expect(self.scores.self.I.formula).toBe(`SUM(${counted('D10', 4)},${counted('D11', 2.5)},${counted('D12', 3.5)})`);
+    expect(self.scores.self.VI.formula).toMatch(/^MIN\(5,SUM\(IF\(ISNUMBER\(D37\)/);
+    expect(self.scores.self.VII.formula).toBe('SUM(IF(ISNUMBER(D41),IF(AND(D41>=0,INT(D41)=D41),D41,0),0),IF(ISNUMBER(D42),IF(AND(D42>=0,INT(D42)=D42),D42*5,0),0))');
     expect(self.scores.self.total.formula).toBe('D43+D44-D45');
     expect(self.scores.inspected.base.formula).toBe('SUM(F9,F13,F20,F24,F28)');
     expect(self.scores.self['I.1'].formula).toBeUndefined(); // the entry cell is the score

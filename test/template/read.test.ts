@@ -58,7 +58,7 @@ describe('a valid filled template', () => {
     expect(r.evaluation!.inspected).toBeNull();
   });
 
-  test('reads "2,5" with a decimal comma and numbers stored as text', async () => {
+  test('a number stored as text ("2,5", " 3 ") is an error at its cell and counts 0, as the workbook counts it', async () => {
     const r = await scoreWorkbook(
       await filled((ws, plan) => {
         ws.getCell(plan.entries.self['I.2']).value = '2,5';
@@ -66,9 +66,14 @@ describe('a valid filled template', () => {
       }),
       { file: 'f.xlsx' },
     );
-    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.evaluation!.self!.nodes['I.2']).toBe(2.5);
-    expect(r.evaluation!.self!.nodes['I.3']).toBe(3);
+    const hits = r.problems.filter((p) => p.code === 'number_as_text');
+    expect(hits.map((p) => [p.cell, p.severity, p.criterion])).toEqual([
+      ['D11', 'error', 'I.2'],
+      ['D12', 'error', 'I.3'],
+    ]);
+    expect(hits[0].messages.vi).toContain('"2,5"');
+    expect(r.evaluation!.self!.nodes['I.2']).toBeNull();
+    expect(r.evaluation!.self!.nodes['I']).toBe(r.evaluation!.self!.nodes['I.1']);
   });
 });
 
@@ -83,7 +88,8 @@ describe('bad entries: code and cell', () => {
     ['formula typed in an entry', 'formula_in_entry', (ws, p) => (ws.getCell(p.entries.self['II.4']).value = { formula: '2+3' } as ExcelJS.CellFormulaValue), 'D19'],
     ['indicator not a whole number', 'not_integer', (ws, p) => (ws.getCell(p.entries.self['@lop_ke_hoach']).value = 2.5), 'D49'],
     ['checklist mark not yes/no', 'not_a_flag', (ws, p) => (ws.getCell(p.entries.self['V.1/hoi-thao']).value = 'có lẽ'), 'D30'],
-    ['deduction off its per-occurrence step', 'off_step', (ws, p) => (ws.getCell(p.entries.self['VII.2']).value = 3), 'D42'],
+    ['deduction in cases not a whole number', 'not_integer', (ws, p) => (ws.getCell(p.entries.self['VII.2']).value = 1.5), 'D42'],
+    ['deduction in cases negative', 'below_min', (ws, p) => (ws.getCell(p.entries.self['VII.1']).value = -2), 'D41'],
   ];
   test.each(cases)('%s -> %s', async (_name, code, mutate, cell) => {
     const ps = await problemsOf(await filled(mutate));
@@ -202,6 +208,22 @@ describe('tampering: code and cell', () => {
     );
     const hits = find(ps, 'formula_disagrees');
     expect(hits.map((p) => [p.cell, p.criterion, p.severity])).toEqual([['D9', 'I', 'warning']]);
+  });
+
+  test('the total the workbook shows differs from the recomputation -> signed_total_differs naming both totals', async () => {
+    const r = await scoreWorkbook(
+      await filled((ws, p) => {
+        const total = p.scores.self.total;
+        ws.getCell(total.address).value = { formula: total.formula!, result: 91.5 } as ExcelJS.CellFormulaValue;
+      }),
+      { file: 'f.xlsx' },
+    );
+    const engine = r.evaluation!.self!.total;
+    expect(engine).not.toBe(91.5);
+    const hit = r.problems.find((p) => p.code === 'signed_total_differs')!;
+    expect([hit.severity, hit.cell, hit.column]).toEqual(['error', 'D46', 'self']);
+    expect(hit.messages.en).toContain(`The workbook shows 91.5; recomputed ${engine}`);
+    expect(hit.messages.vi).toContain(`Tổng điểm tệp hiển thị là 91,5; tính lại được ${String(engine).replace('.', ',')}`);
   });
 
   test('scoring sheet renamed -> template_sheet_missing', async () => {

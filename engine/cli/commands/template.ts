@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import * as path from 'path';
 import { existsSync, statSync } from 'fs';
-import { CellValue, formatProblem, Lang, problem, Problem } from '../../core';
+import { CellValue, evaluate, formatProblem, Lang, problem, Problem } from '../../core';
 import { readTemplate } from '../../core/template/read';
 import type { TemplateMode, TemplatePrefill } from '../../core/template/plan';
 import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say, t, UsageError } from '../context';
@@ -21,6 +21,7 @@ import { checkUnits, readUnitsFile } from '../units-file';
 interface Options extends GlobalOptions {
   mode?: string;
   from?: string;
+  strict?: boolean;
   unit?: string[];
   units?: string;
   unitsColumn?: string;
@@ -63,7 +64,17 @@ async function prefillFrom(file: string, setHash: string, setId: string): Promis
   for (const [k, v] of Object.entries(r.submission?.self ?? {})) self[k] = raw(v);
   const evidence: Record<string, CellValue> = {};
   for (const [k, v] of Object.entries(r.submission?.evidence ?? {})) evidence[k] = raw(v);
-  return { prefill: { self, evidence, unit: r.meta.unit }, problems: [...problems, ...r.problems] };
+  // The self-assessment scored as `check` scores it: its errors (a text "3,5", an off-step score) are
+  // the school's, and the inspection must not start from them unnoticed.
+  const scored = r.submission ? evaluate(r.set, { ...r.submission, inspected: null, file }).problems : [];
+  return { prefill: { self, evidence, unit: r.meta.unit }, problems: [...problems, ...r.problems, ...scored] };
+}
+
+/** The warning (or, with --strict, the refusal) for a self-assessment with errors: count and first cells. */
+function fromErrorsProblem(file: string, errors: Problem[], strict: boolean): Problem {
+  const cells = [...new Set(errors.map((p) => p.cell ?? p.criterion).filter((x): x is string => !!x))];
+  const first = cells.slice(0, 5).join(', ') + (cells.length > 5 ? ', …' : '');
+  return problem(strict ? 'inspection_from_refused' : 'inspection_from_errors', { file, count: errors.length, cells: first || '—' }, { file, sheet: errors[0]?.sheet, cell: errors[0]?.cell });
 }
 
 export function register(program: Command): void {
@@ -73,6 +84,7 @@ export function register(program: Command): void {
     .argument('<criteria>', 'criteria.(yaml|json|xlsx)')
     .option('--mode <self|inspection>', 'tự chấm (self) hoặc kiểm tra chéo (inspection); --from implies inspection')
     .option('--from <filled.xlsx>', "the school's filled workbook (inspection mode)")
+    .option('--strict', 'không tạo bảng kiểm tra chéo từ bảng tự chấm có lỗi / refuse a --from workbook with errors')
     .option('--unit <name>', 'tên đơn vị (nhắc lại để tạo nhiều bảng) / unit name (repeat for one workbook per unit)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--units <file>', 'danh sách đơn vị: mỗi dòng một đơn vị, hoặc một cột của tệp .xlsx / units: one a line, or a column of an .xlsx')
     .option('--units-column <letter>', 'cột chứa tên đơn vị trong tệp --units .xlsx / the column of the --units workbook')
@@ -110,6 +122,12 @@ export function register(program: Command): void {
       let prefill: TemplatePrefill | undefined;
       let fromProblems: Problem[] = [];
       if (opts.from) ({ prefill, problems: fromProblems } = await prefillFrom(opts.from, set.hash, set.id));
+      const fromErrorList = fromProblems.filter((p) => p.severity === 'error');
+      if (opts.from && fromErrorList.length) {
+        const summary = fromErrorsProblem(opts.from, fromErrorList, !!opts.strict);
+        if (opts.strict) throw new UsageError([summary, ...fromErrorList.slice(0, 20)]);
+        fromProblems = [summary, ...fromProblems];
+      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { writeTemplate } = require('../../workbook/template/write') as typeof import('../../workbook/template/write');
       const { bytes, plan } = await writeTemplate(set, {

@@ -191,7 +191,10 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
     } else warnings.push(problem('familiar_classification_unreadable', { text: clip(outline.classificationNote.text, 120) }, loc));
   }
   if (awardsUsed.size) {
-    policy.awards = [...awardsUsed.values()].map((a): AwardDef => ({ id: a.id, label: a.label, labelEn: a.labelEn, quota: 1, minTotal: 0 }));
+    // The award's threshold follows the table's classification: its top band (e.g. Xuất sắc ≥ 95); with no
+    // bands read it stays 0, which lint reports (award_no_minimum).
+    const top = (policy.classification ?? []).reduce((m, b) => Math.max(m, b.min), 0);
+    policy.awards = [...awardsUsed.values()].map((a): AwardDef => ({ id: a.id, label: a.label, labelEn: a.labelEn, quota: 1, minTotal: top }));
     for (const a of awardsUsed.values()) warnings.push(problem('familiar_award_added', { award: a.label, id: a.id }, { file: opts.file, sheet: grid.sheet }));
   }
   if (Object.keys(policy).length) set.policy = policy;

@@ -22,6 +22,12 @@ export interface EntrySpec {
   integer?: boolean;
   /** Blank means 0 / not ticked and is not reported (bonus, deductions, checklist items). */
   blankIsZero: boolean;
+  /** What is typed: points (the default), the number of cases of a deduction (số lần), or a measured value. */
+  unit?: 'points' | 'cases' | 'value';
+  /** Points one valid unit counts (a deduction typed as cases: the points per case); default 1. */
+  pointsPerUnit?: number;
+  /** A deduction: in a familiar table, a negative number deducts its size (read tolerantly only). */
+  negativeDeducts?: boolean;
 }
 
 /** Validated entry values of one column: numbers for number entries, booleans for flags, null for blank. */

@@ -64,6 +64,11 @@ export const CRITERIA_MESSAGES = defineMessages({
     vi: 'Công thức có thể cho {value} (khi {when}), ngoài khoảng 0..{max}',
     en: 'The formula can give {value} (when {when}), outside 0..{max}',
   },
+  award_no_minimum: {
+    severity: 'warning',
+    vi: '"{label}" không có tổng điểm tối thiểu (minTotal = 0): đơn vị nào đứng đầu cũng được đề nghị; hãy đặt ngưỡng, ví dụ bằng mức xếp loại cao nhất',
+    en: '"{label}" has no minimum total (minTotal = 0): whoever ranks first is proposed; set a threshold, e.g. the top classification band',
+  },
   threshold_above_max: {
     severity: 'error',
     vi: 'Ngưỡng {threshold} của "{label}" vượt tổng điểm tối đa {max}',

@@ -7,6 +7,11 @@ export const KERNEL_MESSAGES = defineMessages({
     vi: 'Giá trị "{value}" không phải là số',
     en: 'Value "{value}" is not a number',
   },
+  number_as_text: {
+    severity: 'error',
+    vi: 'Giá trị "{value}" được lưu dạng chữ, không phải số: bảng tính không cộng ô này (tính 0 điểm); hãy nhập lại bằng số',
+    en: 'Value "{value}" is stored as text, not a number: the workbook leaves it out of its totals (counts 0); type it again as a number',
+  },
   not_a_flag: {
     severity: 'error',
     vi: 'Giá trị "{value}" không phải là Có/Không (x, có, 1 hoặc để trống)',

@@ -85,8 +85,8 @@ export const RANK_MESSAGES = defineMessages({
  */
 export const RANK_NOTES = {
   tie_decided: {
-    vi: 'Bằng tổng điểm với {others}; phân định theo: {breaker}',
-    en: 'Same total as {others}; separated by: {breaker}',
+    vi: 'Bằng tổng điểm với {others}; phân định theo: {reasons}',
+    en: 'Same total as {others}; separated by: {reasons}',
   },
   tie_shared: {
     vi: 'Bằng điểm với {others} theo mọi tiêu chí phụ ({breakers}); đồng hạng {rank}',

@@ -7,6 +7,21 @@ export const WORKBOOK_MESSAGES = defineMessages({
     vi: 'Công thức trong tệp cho {workbook}, tính lại được {engine}',
     en: 'The workbook formula gives {workbook}, recomputed {engine}',
   },
+  signed_total_differs: {
+    severity: 'error',
+    vi: 'Tổng điểm tệp hiển thị là {workbook}; tính lại được {engine} (đơn vị ký tên theo {workbook}, Cụm xếp hạng theo {engine}): kiểm tra các ô nhập bị báo lỗi',
+    en: 'The workbook shows {workbook}; recomputed {engine} (the unit signs {workbook}, the cluster ranks {engine}): check the entry cells reported',
+  },
+  inspection_from_errors: {
+    severity: 'warning',
+    vi: 'Bảng tự chấm {file} có {count} lỗi (đầu tiên ở {cells}): bảng kiểm tra chéo được tạo từ một bản tự chấm chưa hợp lệ',
+    en: 'The self-assessment {file} has {count} error(s) (first at {cells}): the inspection workbook starts from an invalid self-assessment',
+  },
+  inspection_from_refused: {
+    severity: 'error',
+    vi: 'Bảng tự chấm {file} có {count} lỗi (đầu tiên ở {cells}); với --strict không tạo bảng kiểm tra chéo. Đơn vị cần sửa bảng tự chấm, hoặc bỏ --strict',
+    en: 'The self-assessment {file} has {count} error(s) (first at {cells}); with --strict no inspection workbook is made. Have the unit fix it, or drop --strict',
+  },
   embedded_unreadable: {
     severity: 'error',
     vi: 'Không đọc được bảng tiêu chí lưu trong tệp: {detail}',

@@ -517,7 +517,6 @@ function orderAndRank<E extends RankEntry>(entries: E[], breakers: TieBreaker[],
           const others = (shared ? part : group).filter((x) => x !== e).map((x) => x.unit);
           const by = decidedBy.get(e) ?? null;
           u.tie = { others: group.filter((x) => x !== e).map((x) => x.unit), decidedBy: shared ? null : by, shared };
-          const label = (name: string) => breakers.find((b) => b.name === name)!.label;
           if (shared)
             u.notes.push(
               note('tie_shared', {
@@ -526,7 +525,7 @@ function orderAndRank<E extends RankEntry>(entries: E[], breakers: TieBreaker[],
                 rank,
               }),
             );
-          else if (by) u.notes.push(note('tie_decided', { others: others.join(', '), breaker: label(by) }));
+          else if (by) u.notes.push(note('tie_decided', { others: others.join(', '), reasons: tieReasons(e, group, breakers, set) }));
         }
         out.push(u);
         entryOf.set(u, e);
@@ -535,6 +534,29 @@ function orderAndRank<E extends RankEntry>(entries: E[], breakers: TieBreaker[],
     }
     i = j;
   }
+}
+
+/**
+ * What decided a unit's place among equal totals, from its own point of view: for every other unit of the
+ * group, the first tie-breaker that separates them, worded for the winner ("higher base score than X")
+ * or the loser ("lower base score than Y"); units still tied with it are left out.
+ */
+function tieReasons(e: RankEntry, group: RankEntry[], breakers: TieBreaker[], set: CompiledSet): Bilingual {
+  const reasons: Array<{ words: Bilingual; units: string[] }> = [];
+  for (const x of group) {
+    if (x === e) continue;
+    const b = breakers.find((t) => t.compare(e, x, set) !== 0);
+    if (!b) continue;
+    const won = b.compare(e, x, set) < 0;
+    const words = won ? b.better ?? b.label : b.worse ?? { vi: `thua theo: ${b.label.vi}`, en: `behind by: ${b.label.en}` };
+    const r = reasons.find((q) => q.words === words);
+    if (r) r.units.push(x.unit);
+    else reasons.push({ words, units: [x.unit] });
+  }
+  return joinBilingual(
+    reasons.map((r) => ({ vi: `${r.words.vi} ${r.units.join(', ')}`, en: `${r.words.en} ${r.units.join(', ')}` })),
+    '; ',
+  );
 }
 
 /**

@@ -18,6 +18,10 @@ export interface RankEntry {
 export interface TieBreaker {
   name: string;
   label: { vi: string; en: string };
+  /** From the winner's point of view, followed by the units it beat ("higher base score than"). */
+  better?: { vi: string; en: string };
+  /** From the loser's point of view, followed by the units that beat it ("lower base score than"). */
+  worse?: { vi: string; en: string };
   compare(a: RankEntry, b: RankEntry, set: CompiledSet): number;
 }
 

@@ -22,7 +22,7 @@ import { address, columnLetter } from '../grid';
 import type { Lang } from '../i18n';
 import type { CellValue, EntrySpec } from '../kinds/types';
 import { formatPoints, toMilli } from '../points';
-import { parseNumber } from '../values';
+import { excelCounted, excelInvalid, excelValid, excelValidation } from '../entry-rule';
 
 export const TEMPLATE_FORMAT = 'thidua-template';
 export const TEMPLATE_FORMAT_VERSION = 1;
@@ -92,10 +92,13 @@ export const NUM_FMT: Record<NumFmtToken, string> = {
 };
 
 export interface PlanValidation {
-  type: 'decimal' | 'whole' | 'list';
+  /** decimal/whole where Excel's built-in types express the entry rule (entry-rule.ts), else custom. */
+  type: 'decimal' | 'whole' | 'list' | 'custom';
   operator?: 'between' | 'greaterThanOrEqual';
   min?: number;
   max?: number;
+  /** Custom validations: the formula (no "="), written for the cell itself. */
+  formula?: string;
   /** List values (flags: "x"). */
   list?: string[];
   allowBlank: true;
@@ -277,6 +280,7 @@ const LABELS = {
     indicatorsHead: 'SỐ LIỆU CHỈ SỐ (dùng để tính điểm các tiêu chí có công thức)',
     derived: '(tự tính)',
     points: (p: string) => `${p} điểm`,
+    deductionHint: (unit: 'cases' | 'points') => (unit === 'cases' ? ' — Ghi số lần vi phạm' : ' — Ghi số điểm bị trừ'),
     computedNote: (inputs: string) => `Điểm tính tự động từ: ${inputs}. Không nhập vào ô này.`,
     tiersNote: (bands: string) => `Mức điểm: ${bands}`,
     date: '............, ngày ...... tháng ...... năm ........',
@@ -312,6 +316,7 @@ const LABELS = {
     indicatorsHead: 'INDICATORS (inputs of the criteria computed by formula)',
     derived: '(computed)',
     points: (p: string) => `${p} pts`,
+    deductionHint: (unit: 'cases' | 'points') => (unit === 'cases' ? ' — type the number of cases' : ' — type the points deducted'),
     computedNote: (inputs: string) => `Computed from: ${inputs}. Do not type in this cell.`,
     tiersNote: (bands: string) => `Bands: ${bands}`,
     date: '............, date ........',
@@ -326,20 +331,6 @@ const COLUMN_WIDTHS: Record<PlanColumnId, number> = { number: 6, text: 58, max: 
 
 // ------------------------------------------------------------------------------------------ formulas
 
-/** The cells a flag counts as ticked, as the kernel's parseFlag does for the usual marks. */
-function flagRef(a: string): string {
-  return `IF(OR(${a}="x",${a}="có",${a}=1),1,0)`;
-}
-
-/** Excel conditions under which a number entry is valid for the kernel (validateEntry in evaluate.ts). */
-export function entryValidConditions(a: string, spec: EntrySpec): string[] {
-  const c = [`ISNUMBER(${a})`, `${a}>=${spec.min}`];
-  if (spec.max !== undefined) c.push(`ROUND(${a}*1000,0)<=${toMilli(spec.max)}`);
-  if (spec.integer) c.push(`INT(${a})=${a}`);
-  if (spec.step && spec.step > 0) c.push(`MOD(ROUND(${a}*1000,0),${toMilli(spec.step)})=0`);
-  return c;
-}
-
 /** Clamp to 0..max and round down to the step, exactly as evaluate.ts treats computed points. */
 export function wrapComputed(raw: string, max: number, step: number, guards: string[]): string {
   const bounded = `MAX(0,MIN(${max},${raw}))`;
@@ -348,17 +339,22 @@ export function wrapComputed(raw: string, max: number, step: number, guards: str
   return `IFERROR(${guarded},0)`;
 }
 
-/** SUM over score cells, merging runs of consecutive rows into ranges and staying under 255 arguments. */
+/** SUM over score cells (or expressions), merging runs of consecutive rows into ranges and staying under 255 arguments. */
 export function sumOf(cells: string[]): string {
   if (!cells.length) return '0';
   const args: string[] = [];
   let i = 0;
   while (i < cells.length) {
-    const m = /^([A-Z]+)(\d+)$/.exec(cells[i])!;
+    const m = /^([A-Z]+)(\d+)$/.exec(cells[i]);
+    if (!m) {
+      // An expression (an entry cell's counted value), summed as it is.
+      args.push(cells[i++]);
+      continue;
+    }
     let j = i;
     while (j + 1 < cells.length) {
-      const n = /^([A-Z]+)(\d+)$/.exec(cells[j + 1])!;
-      if (n[1] !== m[1] || Number(n[2]) !== Number(m[2]) + (j + 1 - i)) break;
+      const n = /^([A-Z]+)(\d+)$/.exec(cells[j + 1]);
+      if (!n || n[1] !== m[1] || Number(n[2]) !== Number(m[2]) + (j + 1 - i)) break;
       j++;
     }
     args.push(j > i ? `${cells[i]}:${cells[j]}` : cells[i]);
@@ -459,22 +455,29 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
         }
         const a = entries[c][key];
         if (!spec || !a) return '#REF!';
-        if (spec.type === 'flag') return flagRef(a);
-        if (!used.includes(key)) (used.push(key), guards.push(...entryValidConditions(a, spec)));
+        if (spec.type === 'flag') return excelCounted(a, spec);
+        if (!used.includes(key)) (used.push(key), guards.push(...excelValid(a, spec)));
         return a;
       });
       computedInputs.set(leaf.id, used);
       scores[c][leaf.id] = { address: cell, node: leaf.id, formula: wrapComputed(raw, leaf.max ?? 0, leaf.step, guards) };
     }
+    // What a node counts in its parent's sum: a score cell, or for an entry that is its own score cell
+    // (manual, bonus, deduction) the entry's counted value, so that invalid entries count 0 as in the engine.
+    const termOf = (id: string): string => {
+      const s = scores[c][id];
+      const spec = s.formula === undefined ? set.entryByKey.get(id) : undefined;
+      return spec && spec.criterion === id ? excelCounted(s.address, spec) : s.address;
+    };
     for (let i = set.nodes.length - 1; i >= 0; i--) {
       const n = set.nodes[i];
       if (n.isLeaf) continue;
-      const sum = sumOf(n.childIds.map((id) => scores[c][id].address));
+      const sum = sumOf(n.childIds.map(termOf));
       const formula = n.depth === 0 && n.role === 'bonus' ? `MIN(${n.cap ?? n.max ?? 0},${sum})` : sum;
       scores[c][n.id] = { address: at(nodeRow.get(n.id)!, SCORE_COL[c]), node: n.id, formula };
     }
     // A section that is a single leaf (deductions may be) is summed as it is.
-    const byRole = (role: string) => sumOf(set.sections.filter((s) => s.role === role).map((s) => scores[c][s.id].address));
+    const byRole = (role: string) => sumOf(set.sections.filter((s) => s.role === role).map((s) => termOf(s.id)));
     const col = SCORE_COL[c];
     scores[c].base = { node: 'base', address: at(totalRows.base, col), formula: byRole('base') };
     scores[c].bonus = { node: 'bonus', address: at(totalRows.bonus, col), formula: byRole('bonus') };
@@ -575,11 +578,10 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     const open = c === openCol;
     const pre = c === 'self' ? prefillSelf[spec.key] : undefined;
     let value: string | number | null = null;
-    if (pre !== undefined && pre !== null && pre !== '') {
-      const p = parseNumber(pre);
-      value = spec.type === 'number' && p.ok && p.value !== null ? p.value : typeof pre === 'boolean' ? (pre ? 'x' : '') : String(pre);
-    }
-    const validation = validationFor(spec, c, leaf, lang, itemPoints);
+    // The school's values exactly as they were: text stays text ("2,5" counted 0 by the school's workbook
+    // counts 0 here too), so that both workbooks and the engine give the school the same self total.
+    if (pre !== undefined && pre !== null && pre !== '') value = typeof pre === 'number' ? pre : typeof pre === 'boolean' ? (pre ? 'x' : '') : String(pre);
+    const validation = validationFor(spec, c, leaf, lang, a, itemPoints);
     const cell = cellOf(row, SCORE_COL[c], 'entry', {
       open,
       value,
@@ -588,15 +590,9 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       entry: { key: spec.key, column: c },
     });
     // Conditional formats: invalid values in both columns, missing required entries in the open one.
-    if (spec.type === 'flag') {
-      const t = `flag`;
-      addCf(t, a, 'cf-invalid', 2, (f) => `AND(LEN(${f})>0,NOT(OR(${f}="x",${f}="có",${f}=1,${f}=0)))`);
-    } else {
-      const conds = entryValidConditions('@', spec).slice(1);
-      const t = conds.join(',');
-      addCf(t, a, 'cf-invalid', 2, (f) => `IF(ISNUMBER(${f}),NOT(AND(${conds.map((x) => x.split('@').join(f)).join(',')})),LEN(${f})>0)`);
-      if (!spec.blankIsZero && open) addCf('missing', a, 'cf-missing', 3, (f) => `LEN(${f})=0`);
-    }
+    // The rule's own expression, written for the placeholder "@" to group cells sharing it.
+    addCf(excelInvalid('@', spec), a, 'cf-invalid', 2, (f) => excelInvalid(f, spec));
+    if (spec.type !== 'flag' && !spec.blankIsZero && open) addCf('missing', a, 'cf-missing', 3, (f) => `LEN(${f})=0`);
     return cell;
   };
 
@@ -605,12 +601,15 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     const row = nodeRow.get(n.id)!;
     const kind: RowKind = n.depth === 0 ? 'section' : n.isLeaf ? 'leaf' : 'group';
     const maxShown = n.depth === 0 && n.role === 'bonus' ? n.cap ?? n.max : n.max;
+    // A deduction row says what to type in it: the number of cases or the points.
+    const ownSpec = n.isLeaf && n.role === 'deduction' ? set.entryByKey.get(n.id) : undefined;
+    const text = ownSpec ? `${n.text}${L.deductionHint(ownSpec.unit === 'cases' ? 'cases' : 'points')}` : n.text;
     const cells: PlanCell[] = [
       cellOf(row, COL.number, 'number', { value: n.number, numFmt: 'text' }),
-      cellOf(row, COL.text, 'text', { value: n.text, note: typeof n.def.guidance === 'string' ? n.def.guidance : undefined }),
+      cellOf(row, COL.text, 'text', { value: text, note: typeof n.def.guidance === 'string' ? n.def.guidance : undefined }),
       cellOf(row, COL.max, 'max', { value: maxShown, numFmt: 'general' }),
     ];
-    expectations.push({ key: n.id, row, criterion: n.id, number: n.number, text: n.text, max: maxShown });
+    expectations.push({ key: n.id, row, criterion: n.id, number: n.number, text, max: maxShown });
     if (n.isLeaf) {
       const leaf = n as CompiledLeaf;
       const own = leaf.entries.find((e) => e.key === leaf.id);
@@ -649,7 +648,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       key: n.id,
       criterion: n.id,
       depth: n.depth,
-      height: estimateHeight(n.text, COLUMN_WIDTHS.text - 2 * n.depth),
+      height: estimateHeight(text, COLUMN_WIDTHS.text - 2 * n.depth),
       cells,
     });
 
@@ -725,7 +724,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
             if (!seen.has(name)) {
               seen.add(name);
               const spec = set.entryByKey.get(`@${name}`);
-              guards.push(...(spec ? entryValidConditions(a, spec) : [`ISNUMBER(${a})`]));
+              guards.push(...(spec ? excelValid(a, spec) : [`ISNUMBER(${a})`]));
             }
             return a;
           });
@@ -845,14 +844,16 @@ function bandsOf(leaf: CompiledLeaf, fmt: (x: number) => string): string | undef
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function validationFor(spec: EntrySpec, c: ScoreColumn, leaf: CompiledLeaf | null, lang: Lang, itemPoints?: number): PlanValidation {
+function validationFor(spec: EntrySpec, c: ScoreColumn, leaf: CompiledLeaf | null, lang: Lang, a: string, itemPoints?: number): PlanValidation {
   const vi = lang === 'vi';
   const f = (x: number) => formatPoints(x, lang);
   const title = clip(vi ? (c === 'self' ? 'Điểm tự chấm' : 'Điểm Cụm chấm') : c === 'self' ? 'Self score' : 'Inspection score', 32);
-  if (spec.type === 'flag') {
+  const rule = excelValidation(a, spec);
+  const errorTitle = vi ? 'Giá trị không hợp lệ' : 'Invalid value';
+  if (rule.type === 'list') {
     return {
       type: 'list',
-      list: ['x'],
+      list: rule.list,
       allowBlank: true,
       promptTitle: title,
       prompt: clip(
@@ -861,21 +862,16 @@ function validationFor(spec: EntrySpec, c: ScoreColumn, leaf: CompiledLeaf | nul
           : `Type "x" if met: ${spec.label}${itemPoints !== undefined ? ` (${f(itemPoints)} pts)` : ''}; leave blank otherwise.`,
         250,
       ),
-      errorTitle: vi ? 'Giá trị không hợp lệ' : 'Invalid value',
+      errorTitle,
       error: vi ? 'Chỉ được đánh "x" hoặc để trống.' : 'Only "x" or blank is allowed.',
     };
   }
   const whole = !!spec.integer;
   const between = spec.max !== undefined;
-  const base = {
-    type: whole ? ('whole' as const) : ('decimal' as const),
-    operator: between ? ('between' as const) : ('greaterThanOrEqual' as const),
-    min: spec.min,
-    max: spec.max,
-    allowBlank: true as const,
-    promptTitle: title,
-    errorTitle: vi ? 'Giá trị không hợp lệ' : 'Invalid value',
-  };
+  const base =
+    rule.type === 'custom'
+      ? { type: 'custom' as const, formula: rule.formula, allowBlank: true as const, promptTitle: title, errorTitle }
+      : { type: rule.type, operator: rule.operator, min: rule.min, max: rule.max, allowBlank: true as const, promptTitle: title, errorTitle };
   const stepText = spec.step ? (vi ? `, bước ${f(spec.step)} điểm` : `, in steps of ${f(spec.step)}`) : '';
   if (spec.indicator) {
     const what = `${spec.label}`;
@@ -885,13 +881,26 @@ function validationFor(spec: EntrySpec, c: ScoreColumn, leaf: CompiledLeaf | nul
       error: clip(vi ? `Phải là số ≥ ${f(spec.min)}${whole ? ' (số nguyên)' : ''}.` : `Must be a number ≥ ${f(spec.min)}${whole ? ' (whole)' : ''}.`, 250),
     };
   }
+  if (leaf && leaf.role === 'deduction' && spec.unit === 'cases') {
+    const per = f(spec.pointsPerUnit ?? 1);
+    return {
+      ...base,
+      prompt: clip(
+        vi
+          ? `Ghi SỐ LẦN vi phạm (số nguyên${between ? `, tối đa ${f(spec.max!)}` : ''}); mỗi lần trừ ${per} điểm. Để trống nếu không có.`
+          : `Type the NUMBER OF CASES (whole${between ? `, at most ${f(spec.max!)}` : ''}); each case deducts ${per} pts. Blank if none.`,
+        250,
+      ),
+      error: clip(vi ? `Ghi số lần vi phạm: số nguyên ≥ 0${between ? `, tối đa ${f(spec.max!)}` : ''}.` : `The number of cases: a whole number ≥ 0${between ? `, at most ${f(spec.max!)}` : ''}.`, 250),
+    };
+  }
   if (leaf && leaf.role === 'deduction') {
     return {
       ...base,
       prompt: clip(
         vi
-          ? `Nhập số điểm bị trừ${spec.step ? ` (bội số của ${f(spec.step)})` : ''}${between ? `, tối đa ${f(spec.max!)}` : ''}; để trống nếu không bị trừ.`
-          : `Points deducted${spec.step ? ` (a multiple of ${f(spec.step)})` : ''}${between ? `, at most ${f(spec.max!)}` : ''}; blank if none.`,
+          ? `Ghi SỐ ĐIỂM bị trừ${spec.step ? ` (bội số của ${f(spec.step)})` : ''}${between ? `, tối đa ${f(spec.max!)}` : ''}; để trống nếu không bị trừ.`
+          : `Type the POINTS deducted${spec.step ? ` (a multiple of ${f(spec.step)})` : ''}${between ? `, at most ${f(spec.max!)}` : ''}; blank if none.`,
         250,
       ),
       error: clip(vi ? `Điểm trừ phải là số ≥ 0${stepText}.` : `Deductions must be a number ≥ 0${stepText}.`, 250),

@@ -38,6 +38,8 @@ export interface TemplateFigure {
   cell: string;
   formula?: string;
   value: number | null;
+  /** The total the unit signs (TongTuCham / TongCumCham). */
+  signed?: boolean;
 }
 
 export interface TemplateReadResult {
@@ -453,6 +455,8 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
     inspected,
     evidence: textEntries(C.evidence),
     remarks: textEntries(C.remark),
+    // The workbook's own formulas count only real numbers on the grid: the engine reads it the same way.
+    reading: 'template',
   };
 
   // ---- the workbook's own formulas: present, unedited, and what they show.
@@ -474,7 +478,7 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
       if (!broken && normalizedOnce(cell.formula, normalizeFormula) !== normalizedOnce(s.formula, normalizeFormula))
         P.push(problem('formula_edited', { found: cell.formula.slice(0, 120), expected: s.formula.slice(0, 120) }, { ...at(addr, crit), column: c }));
       const v = typeof cell.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
-      out.figures.push({ node: s.node, column: c, sheet, cell: addr, formula: cell.formula, value: v });
+      out.figures.push({ node: s.node, column: c, sheet, cell: addr, formula: cell.formula, value: v, ...(s.node === 'total' ? { signed: true } : {}) });
     }
   }
   return out;

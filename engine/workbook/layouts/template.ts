@@ -5,7 +5,7 @@
  */
 import { address, cellText, Grid, Problem, problem } from '../../core';
 import type { TemplatePlan } from '../../core/template/plan';
-import { findEmbeddedGrid, readTemplate } from '../../core/template/read';
+import { findEmbeddedGrid, normalizeFormula, readTemplate } from '../../core/template/read';
 import { registerLayout } from './index';
 import type { LayoutInput, LayoutReadResult, WorkbookLayout } from './types';
 import type { WorkbookValidations } from '../xlsx-read';
@@ -35,7 +35,9 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
       const same =
         got &&
         got.type === want.type &&
-        (want.type === 'list' || ((want.min === undefined || bounds[0] === want.min) && (want.max === undefined || bounds.includes(want.max))));
+        (want.type === 'list' ||
+          (want.type === 'custom' ? normalizeFormula(String(got.formulae?.[0] ?? '')) === normalizeFormula(want.formula ?? '') : false) ||
+          (want.type !== 'custom' && (want.min === undefined || bounds[0] === want.min) && (want.max === undefined || bounds.includes(want.max))));
       if (!same) out.push(problem('validation_removed', {}, { file, sheet: plan.sheetName, cell: cell.address, criterion: row.key }));
     }
   return out;

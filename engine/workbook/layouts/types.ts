@@ -22,6 +22,8 @@ export interface WorkbookFigure {
   formula?: string;
   /** The value the workbook shows (cached result, or recomputed from its formula where possible). */
   value: number | null;
+  /** The total the unit signs (a template's TongTuCham / TongCumCham): a difference is an error. */
+  signed?: boolean;
 }
 
 export interface LayoutReadResult {

@@ -144,8 +144,9 @@ function toValidation(c: PlanCell): ExcelJS.DataValidation | undefined {
     error: v.error,
   };
   if (v.type === 'list') return { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] };
-  if (v.operator === 'between') return { ...common, type: v.type, operator: 'between', formulae: [v.min ?? 0, v.max ?? 0] };
-  return { ...common, type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
+  if (v.type === 'custom') return { ...common, type: 'custom', formulae: [v.formula ?? 'TRUE'] };
+  if (v.operator === 'between') return { ...common, type: v.type as 'decimal' | 'whole', operator: 'between', formulae: [v.min ?? 0, v.max ?? 0] };
+  return { ...common, type: v.type as 'decimal' | 'whole', operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
 }
 
 /** Build the exceljs workbook of a plan. */
