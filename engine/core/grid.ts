@@ -26,6 +26,9 @@ export interface Grid {
   /** Merged ranges as 1-based inclusive boxes. */
   merges: Array<{ top: number; left: number; bottom: number; right: number }>;
   hidden?: boolean;
+  /** Hidden rows and columns (1-based), when the reader knows them. */
+  hiddenRows?: ReadonlySet<number>;
+  hiddenCols?: ReadonlySet<number>;
 }
 
 /** "A", "B", ... "AA" for a 1-based column. */

@@ -534,6 +534,9 @@ function readSheet(
   const rowHas = new Set<number>();
   const rowStyle = new Map<number, number>();
   const cols: Array<{ min: number; max: number; style: number }> = [];
+  /** Hidden rows and columns (the familiar-table reader never gives them a role). */
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
   const mergeRefs: string[] = [];
   const hyperlinks = new Set<string>();
   const validations: Record<string, CellValidation> = {};
@@ -656,6 +659,7 @@ function readSheet(
           prevCol = 0;
           if (row > lastRow) lastRow = row;
           if (a.s) rowStyle.set(row, parseInt(a.s, 10));
+          if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
           return;
         }
         case 'c':
@@ -668,6 +672,8 @@ function readSheet(
           rich = null;
           return;
         case 'col':
+          if (a.hidden === '1' || a.hidden === 'true')
+            for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
           if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
           return;
         case 'mergeCell':
@@ -892,6 +898,8 @@ function readSheet(
       cell: (r, c) => rows[r - 1]?.[c - 1],
       merges,
       hidden,
+      ...(hiddenRows.size ? { hiddenRows } : {}),
+      ...(hiddenCols.size ? { hiddenCols } : {}),
     },
     validations,
   };

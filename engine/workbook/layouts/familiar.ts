@@ -12,16 +12,27 @@ import { problem, toMilli } from '../../core';
 import { classifyTotals, locateOutline, masterCell, textKey, type Outline, type OutlineNode } from '../../core/familiar';
 import { address, cellText, type Grid } from '../../core/grid';
 import { stripMarks } from '../../core/familiar/text';
+import { carriedWarnings, mappingOf } from '../../core/familiar/mapping';
 import { registerLayout } from './index';
 import type { LayoutInput, LayoutReadResult, WorkbookFigure, WorkbookLayout } from './types';
 
-const located = new WeakMap<Grid[], ReturnType<typeof locateOutline>>();
+const located = new WeakMap<Grid[], { set: unknown; r: ReturnType<typeof locateOutline> }>();
+/**
+ * The outline of a filled copy, read the way the criteria set's blank was read when the set says how
+ * (`familiarLayout`: sheet, header row, columns), else located afresh. A saved header row that the copy
+ * moved (a row inserted above) is searched for again with the saved columns.
+ */
 function outlineOf(input: LayoutInput): ReturnType<typeof locateOutline> {
-  let r = located.get(input.grids);
-  if (!r) {
-    r = locateOutline(input.grids, { file: input.file });
-    located.set(input.grids, r);
-  }
+  const cached = located.get(input.grids);
+  if (cached && cached.set === input.criteria) return cached.r;
+  const saved = input.criteria?.def.familiarLayout;
+  const m = mappingOf(saved);
+  const sheet = m.sheet && input.grids.some((g) => g.sheet === m.sheet) ? m.sheet : undefined;
+  let r = locateOutline(input.grids, { file: input.file, sheet, mapping: { headerRow: m.headerRow, columns: m.columns } });
+  if (!r.outline && saved) r = locateOutline(input.grids, { file: input.file, sheet, mapping: { columns: m.columns } });
+  if (!r.outline && saved) r = locateOutline(input.grids, { file: input.file });
+  if (saved) r = { ...r, problems: [...r.problems, ...carriedWarnings(saved, input.file, r.problems)] };
+  located.set(input.grids, { set: input.criteria, r });
   return r;
 }
 
