@@ -241,7 +241,8 @@ function finish(grid: Grid, best: Candidate, given: TableColumns): TableLocation
     const numbers = p.numeric >= 2 && p.numeric >= p.filled * 0.6;
     const soundsLikeScore = !!label && SCORE_LIKE_LABEL.test(fold(label));
     if (!numbers && !soundsLikeScore) continue;
-    if (numbers && haveScore && missing.length) {
+    // Where a missing score column would be (a score column is there, its partner is not): an error.
+    if (haveScore && missing.length) {
       notes.push(problem(missing[0] === 'inspected' ? 'familiar_inspected_not_found' : 'familiar_self_not_found', { column: columnLetter(c), label }, at(c)));
       missing.shift();
     } else notes.push(problem('familiar_column_unassigned', { column: columnLetter(c), label }, at(c)));
