@@ -65,7 +65,7 @@ describe('the inspection column', () => {
     const r = await importBytes(blank);
     expect(r.warnings.filter((w) => w.severity === 'error')).toEqual([]);
     // "Cột 5" does not sound like a score column and holds nothing: no role, nothing to say on the blank…
-    expect(r.criteriaSet!.familiarLayout!.columns.inspected).toBeUndefined();
+    expect(r.criteriaSet!.familiarLayout!.columns!.inspected).toBeUndefined();
     const copy = await edited('01.xlsx', (ws) => (ws.getCell('E8').value = 'Cột 5'));
     const s = await score(copy, r.criteriaSet!);
     // …but the copy has scores there: an error, not a fallback to the self score.
@@ -119,7 +119,7 @@ describe('hidden and doubled columns, hidden rows', () => {
   test('a hidden last-year max column never takes a role and is said to be skipped', async () => {
     const r = await importBytes(await edited('blank.xlsx', (ws) => addOld(ws, 'G', true)));
     expect(r.warnings.find((w) => w.code === 'familiar_hidden_column_skipped')).toMatchObject({ cell: 'G8', params: { column: 'G', label: 'Điểm chuẩn năm 2023' } });
-    expect(r.criteriaSet!.familiarLayout!.columns.max).toBe('C');
+    expect(r.criteriaSet!.familiarLayout!.columns!.max).toBe('C');
     expect(compileSet(r.criteriaSet!).maxBase).toBe(100);
     const s = await score(await edited('01.xlsx', (ws) => addOld(ws, 'G', true)), r.criteriaSet!);
     expect(s.evaluation!.inspected!.total).toBe(INSPECTED);

@@ -20,6 +20,7 @@ import {
   CAP_PHRASES,
   CLASSIFICATION_NOTE,
   FIXED_DEDUCTION,
+  MAX_IN_TEXT,
   PER_OCCURRENCE,
 } from './vocabulary';
 
@@ -103,7 +104,16 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
     if (n.guidance.length) def.guidance = n.guidance.join('\n').slice(0, 4000);
     let max = n.max.value;
     if (max === null && n.maxCell?.formula) max = outline.formulas.valueAt(n.row, cols.max!);
+    if (max === null && n.children.length && role === 'base' && !n.max.unreadable) {
+      // A section's maximum given only in its text: "CÔNG TÁC GIẢNG DẠY (20 điểm)".
+      const inText = MAX_IN_TEXT.exec(fold(n.text));
+      if (inText) {
+        max = num(inText[1]);
+        warnings.push(problem('familiar_max_in_text', { id: n.id, value: inText[0], max }, where(n.row, cols.text, n.id)));
+      }
+    }
     if (n.max.unreadable) warnings.push(problem('familiar_max_unreadable', { value: n.max.raw }, where(n.row, cols.max, n.id)));
+    else if (n.max.range && max !== null) warnings.push(problem('familiar_max_range', { value: n.max.raw, max }, where(n.row, cols.max, n.id)));
     else if (n.max.fromText && max !== null)
       warnings.push(problem('familiar_max_text', { value: n.max.raw, max }, where(n.row, cols.max, n.id)));
     if (max !== null && max < 0) max = Math.abs(max);

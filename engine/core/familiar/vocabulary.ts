@@ -167,6 +167,9 @@ export const BAND_LABELS: Array<{ match: RegExp; label: string; labelEn: string 
 export const BAND_FROM = /(?:\btu\b|>=|≥|\btren\b|\bdat\b|\bfrom\b|\bat least\b|\babove\b)\s*(\d+(?:[.,]\d+)?)/;
 export const BAND_BELOW = /(?:\bduoi\b|<|\bbelow\b|\bunder\b)\s*(\d+(?:[.,]\d+)?)/;
 
+/** A section's maximum written in its text: "(20 điểm)", "(tối đa 20 điểm)". */
+export const MAX_IN_TEXT = /\((?:toi da|max(?:imum)?)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:diem|d|points?)\s*\)/;
+
 /** Caps of bonus sections: "tối đa 5 điểm", "không quá 5 điểm", "max 5 points". */
 export const CAP_PHRASES = /(?:toi da|khong qua|khong vuot qua|max(?:imum)?|up to|at most)\s*:?\s*(\d+(?:[.,]\d+)?)/;
 
