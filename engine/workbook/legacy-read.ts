@@ -22,8 +22,9 @@ export function readLegacy(bytes: Uint8Array, file: string, format: LegacyFormat
     wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, sheetRows: FILE_LIMITS.maxRows + 1, WTF: false });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(msg)) return { problems: [problem('encrypted_or_xls', {}, { file })] };
-    return { problems: [problem('not_xlsx', { detail: `${format}: ${msg.slice(0, 160)}` }, { file })] };
+    // An OLE2 file SheetJS cannot read is password-protected (an encrypted .xlsx is OLE2 too) or damaged.
+    if (format === 'xls') return { problems: [problem('encrypted_or_xls', { detail: msg.slice(0, 160) }, { file })] };
+    return { problems: [problem('ods_given', { detail: msg.slice(0, 160) }, { file })] };
   }
   const problems: Problem[] = [];
   const grids: Grid[] = [];
