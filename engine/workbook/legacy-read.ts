@@ -6,7 +6,7 @@
  * rows, columns and cell text here). Values, cached formula results and formula text, merges, hidden
  * sheets, rows and columns are kept; bold and indent are not read from these formats (the familiar
  * importer then places unnumbered rows by numbering and capitals only, and says so).
- * Loaded lazily by open.ts so the add-in bundle does not carry it unless used.
+ * (Imported statically by open.ts: a dynamic import() does not resolve under the tsx-run CLI.)
  */
 import * as XLSX from '@e965/xlsx';
 import type { Grid, GridCell } from '../core/grid';

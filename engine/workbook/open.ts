@@ -7,6 +7,7 @@
 import { unzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Problem, problem } from '../core/problems';
 import type { Grid } from '../core/grid';
+import { readLegacy } from './legacy-read';
 import { centralDirectory, FILE_LIMITS, firstCrcMismatch, readXlsx, type WorkbookValidations } from './xlsx-read';
 
 export { FILE_LIMITS };
@@ -92,9 +93,8 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   }
 }
 
-/** .xls and .ods through SheetJS (legacy-read.ts, loaded only when such a file comes). */
+/** .xls and .ods through SheetJS (legacy-read.ts). */
 async function openLegacy(bytes: Uint8Array, file: string, format: 'xls' | 'ods'): Promise<{ opened?: OpenedWorkbook; problems: Problem[] }> {
-  const { readLegacy } = await import('./legacy-read');
   const r = readLegacy(bytes, file, format);
   if (!r.grids) return { problems: r.problems };
   return { opened: { grids: r.grids, validations: {} }, problems: r.problems };
