@@ -26,6 +26,8 @@ import {
 import { RANKING_EXCEL_API } from '../office/adapter';
 import { sheetMapOf, templateLayouts } from '../scoring/render-plan';
 import { gridOf } from '../scoring/sheet-grid';
+import { columnChoices, renderColumnForm } from '../familiar/column-form';
+import type { ColumnMapping } from '../../engine/core/familiar/table';
 import { boundingRange, type ScoringSheetMap } from '../scoring/sheet-map';
 import { loadStored, loadTemplateEmbed, saveCriteria, STORE_SHEET } from '../scoring/store';
 import { validateSheet, valueAt, type SheetValidation } from '../scoring/validate';
@@ -268,10 +270,13 @@ export class App {
     if (this.imported) this.renderImportResult(msg, result);
   }
 
-  private async runImport(msg: HTMLElement, result: HTMLElement): Promise<void> {
+  private importGrid: ReturnType<typeof gridOf> | null = null;
+
+  private async runImport(msg: HTMLElement, result: HTMLElement, mapping?: ColumnMapping): Promise<void> {
     this.message(msg, 'info', this.t('importing'));
     const data = await this.opts.host.readActiveSheet();
-    const imp = importFamiliar([gridOf(data)], { sheet: data.sheet, file: data.sheet });
+    this.importGrid = gridOf(data);
+    const imp = importFamiliar([this.importGrid], { sheet: data.sheet, file: data.sheet, mapping });
     if (!imp.criteriaSet) {
       this.imported = null;
       this.message(msg, 'error', this.t('importFailed'));
@@ -311,6 +316,11 @@ export class App {
       imp.problems.length ? h('details', { className: 'panel', open: true }, h('summary', {}, this.t('warnings', { n: imp.problems.length })), this.problemList(imp.problems, false)) : null,
       h('div', { className: 'actions' }, save, exp),
       saveMsg,
+      this.importGrid
+        ? renderColumnForm(columnChoices(imp.def, this.importGrid), imp.def.familiarLayout?.headerRow, (m) =>
+            void this.guard(msg, () => this.runImport(msg, result, m)),
+          )
+        : null,
       h('details', { className: 'panel', open: true }, h('summary', {}, this.t('tree')), this.tree(imp.def)),
     );
   }

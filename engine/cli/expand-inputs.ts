@@ -1,5 +1,5 @@
 /**
- * Command-line inputs to files: a folder stands for its .xlsx and .json files (not its sub-folders),
+ * Command-line inputs to files: a folder stands for its .xlsx, .xls, .ods and .json files (not its sub-folders),
  * in name order; Office lock files (~$x.xlsx), hidden files and the paths to leave out (the output,
  * the criteria set) are skipped. A path that does not exist is a usage error.
  */
@@ -10,7 +10,7 @@ import { fileKind, UsageError } from './context';
 import { canonicalPath } from './fs-out';
 import { systemDetail } from './sys-errors';
 
-export const INPUT_EXTENSIONS = ['.xlsx', '.json'];
+export const INPUT_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.json'];
 
 export function expandInputs(args: string[], opts: { exclude?: string[] } = {}): { files: string[]; problems: Problem[] } {
   const exclude = new Set((opts.exclude ?? []).map(canonicalPath));

@@ -28,6 +28,9 @@ export interface Grid {
   hidden?: boolean;
   /** The merged range covering a cell, when the grid has an index of them (else merges are scanned). */
   mergeAt?(row: number, col: number): { top: number; left: number; bottom: number; right: number } | undefined;
+  /** Hidden rows and columns (1-based), when the reader knows them. */
+  hiddenRows?: ReadonlySet<number>;
+  hiddenCols?: ReadonlySet<number>;
 }
 
 /** "A", "B", ... "AA" for a 1-based column. */

@@ -98,4 +98,19 @@ export interface CriteriaSet {
   policy?: RankingPolicy;
   /** Free notes (source, who approved it). */
   notes?: string;
+  /** Set by `thidua import`: where the familiar table was and how its columns were read. */
+  familiarLayout?: FamiliarLayoutDef;
+}
+
+/** How a familiar (hand-made) table was read at import; filled copies are read the same way. */
+export interface FamiliarLayoutDef {
+  sheet?: string;
+  /** First header row (1-based). */
+  headerRow?: number;
+  /** Column letter by role (number, text, max, self, inspected, evidence, remarks). */
+  columns?: Record<string, string>;
+  /** How each role was found: "label", "content" or "given". */
+  found?: Record<string, string>;
+  /** The import's warnings, told again at every check/score of a filled copy. */
+  warnings?: Array<{ code: string; sheet?: string; cell?: string; vi: string; en: string }>;
 }

@@ -44,6 +44,27 @@ export function criteriaSetSchema(): Record<string, unknown> {
       step: { type: 'number', exclusiveMinimum: 0 },
       evidence: { type: 'boolean' },
       notes: { type: 'string' },
+      familiarLayout: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Cách đọc bảng điểm quen thuộc khi nhập (thidua import) / how the familiar table was read',
+        properties: {
+          sheet: { type: 'string', maxLength: 200 },
+          headerRow: { type: 'integer', minimum: 1, maximum: 100000 },
+          columns: { type: 'object', additionalProperties: { type: 'string', pattern: '^[A-Z]{1,3}$' } },
+          found: { type: 'object', additionalProperties: { enum: ['label', 'content', 'given'] } },
+          warnings: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              type: 'object',
+              required: ['code', 'vi', 'en'],
+              additionalProperties: false,
+              properties: { code: { type: 'string' }, sheet: { type: 'string' }, cell: { type: 'string' }, vi: { type: 'string' }, en: { type: 'string' } },
+            },
+          },
+        },
+      },
       indicators: {
         type: 'array',
         maxItems: 500,

@@ -47,7 +47,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   if (bytes.length > FILE_LIMITS.maxFileBytes)
     return fail('file_too_large', { size: Math.round(bytes.length / 1048576), limit: FILE_LIMITS.maxFileBytes / 1048576 });
   const kind = sniff(bytes);
-  if (kind === 'ole2') return fail('encrypted_or_xls');
+  if (kind === 'ole2') return openLegacy(bytes, file, 'xls');
   if (kind !== 'zip') return fail('not_xlsx', { detail: kind === 'empty' ? 'empty file / tệp rỗng' : kind === 'text' ? 'text file (CSV?) / tệp văn bản (CSV?)' : 'unknown format / định dạng lạ' });
 
   let entries: UnzipFileInfo[];
@@ -57,8 +57,8 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${(e as Error).message}` });
   }
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('mimetype') && !names.has('xl/workbook.xml')) return fail('ods_given');
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+  const ods = names.has('mimetype') && names.has('content.xml') && !names.has('xl/workbook.xml');
+  if (!ods && (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')))
     return fail('not_xlsx', { detail: 'zip without xl/workbook.xml / zip không chứa xl/workbook.xml' });
   if (entries.length > FILE_LIMITS.maxEntries) return fail('zip_bomb', { detail: `${entries.length} entries` });
   let total = 0;
@@ -69,6 +69,8 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
       return fail('zip_bomb', { detail: `${e.name}: ratio ${Math.round(ratio)}:1` });
   }
   if (total > FILE_LIMITS.maxUncompressedBytes) return fail('zip_bomb', { detail: `${Math.round(total / 1048576)} MB uncompressed` });
+  // An OpenDocument spreadsheet: the same zip limits as above, then SheetJS.
+  if (ods) return openLegacy(bytes, file, 'ods');
 
   // fflate does not check CRC-32: verify every part, so that a damaged byte inside a compressed part is
   // refused instead of changing a score silently.
@@ -89,4 +91,14 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     const where = e instanceof XlsxFormatError ? e.where : {};
     return { problems: [problem('not_xlsx', { detail: `xlsx: ${String((e as Error).message ?? e).slice(0, 200)}` }, { file, ...where })] };
   }
+}
+
+/** .xls and .ods through SheetJS (legacy-read.ts). */
+async function openLegacy(bytes: Uint8Array, file: string, format: 'xls' | 'ods'): Promise<{ opened?: OpenedWorkbook; problems: Problem[] }> {
+  // SheetJS is loaded only when an .xls or .ods is opened.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readLegacy } = require('./legacy-read') as typeof import('./legacy-read');
+  const r = readLegacy(bytes, file, format);
+  if (!r.grids) return { problems: r.problems };
+  return { opened: { grids: r.grids, validations: {} }, problems: r.problems };
 }

@@ -615,6 +615,9 @@ function readSheet(
   const rowHas = new Set<number>();
   const rowStyle = new Map<number, number>();
   const cols: Array<{ min: number; max: number; style: number }> = [];
+  /** Hidden rows and columns (the familiar-table reader never gives them a role). */
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
   const mergeRefs: string[] = [];
   const hyperlinks = new Set<string>();
   const validationRanges: SheetValidations['ranges'] = [];
@@ -747,6 +750,7 @@ function readSheet(
           prevCol = 0;
           if (row > lastRow) lastRow = row;
           if (a.s) rowStyle.set(row, parseInt(a.s, 10));
+          if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
           return;
         }
         case 'c':
@@ -759,6 +763,8 @@ function readSheet(
           rich = null;
           return;
         case 'col':
+          if (a.hidden === '1' || a.hidden === 'true')
+            for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
           if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
           return;
         case 'mergeCell':
@@ -1003,6 +1009,8 @@ function readSheet(
         r >= 1 && c >= 1 && r <= rowCount && c <= colCount
           ? mergeIndex.get(r * 16384 + c)
           : merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right),
+      ...(hiddenRows.size ? { hiddenRows } : {}),
+      ...(hiddenCols.size ? { hiddenCols } : {}),
     },
     validations: sheetValidations(validationRanges),
   };

@@ -5,7 +5,8 @@
  * words, and the sheet choices. A choice added to the importer without a variation fails here.
  */
 import { importFamiliar, classifyTotals } from '../../engine/core/familiar';
-import { COLUMN_LABELS, NUMBERING, SECTION_ROLES } from '../../engine/core/familiar/vocabulary';
+import { COLUMN_LABELS, SECTION_ROLES } from '../../engine/core/familiar/vocabulary';
+import { NUMBERING } from '../../engine/core/familiar/numbering';
 import type { OutlineNode } from '../../engine/core/familiar';
 import { openWorkbook } from '../../engine/workbook/open';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';

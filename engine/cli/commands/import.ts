@@ -8,11 +8,15 @@ import type { Command } from 'commander';
 import * as path from 'path';
 import { hasErrors, loadCriteriaDef, localize, problem, type CriteriaSet, type Problem } from '../../core';
 import { importFamiliar } from '../../core/familiar';
+import { parseColumns } from '../../core/familiar/mapping';
+import type { ColumnMapping } from '../../core/familiar/table';
 import { EXIT, GlobalOptions, langOf, printJson, printProblems, readInput, say, t, UsageError } from '../context';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 
 interface Options extends GlobalOptions {
   sheet?: string;
+  columns?: string;
+  headerRow?: string;
   output?: string;
   force?: boolean;
 }
@@ -26,12 +30,12 @@ export interface ImportRun {
 }
 
 /** Import a workbook's bytes: the importer's guesses plus the loader's verdict on the result. */
-export async function importWorkbook(bytes: Uint8Array, file: string, opts: { sheet?: string } = {}): Promise<ImportRun> {
+export async function importWorkbook(bytes: Uint8Array, file: string, opts: { sheet?: string; mapping?: ColumnMapping } = {}): Promise<ImportRun> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openWorkbook } = require('../../workbook/open') as typeof import('../../workbook/open');
   const { opened, problems } = await openWorkbook(bytes, file);
   if (!opened) throw new UsageError(problems);
-  const r = importFamiliar(opened.grids, { file, sheet: opts.sheet });
+  const r = importFamiliar(opened.grids, { file, sheet: opts.sheet, mapping: opts.mapping });
   const warnings = [...problems, ...r.warnings];
   if (!r.criteriaSet) return { criteriaSet: null, leaves: null, maxBase: null, maxBonus: null, warnings };
   const loaded = loadCriteriaDef(r.criteriaSet, { file });
@@ -60,6 +64,11 @@ export function register(program: Command): void {
     .description('Nhập bảng chấm điểm quen thuộc thành bảng tiêu chí / import the familiar scoring workbook as a criteria set')
     .argument('<workbook>', 'workbook.xlsx')
     .option('--sheet <name>', 'trang tính chứa bảng điểm / sheet holding the table')
+    .option(
+      '--columns <mapping>',
+      'chỉ định cột, vd "number=A,text=B,max=C,self=D,inspected=E,evidence=F,remark=G" (hoặc tt=, noi dung=, diem chuan=, tu cham=, tham dinh=) / columns by role',
+    )
+    .option('--header-row <n>', 'hàng tiêu đề của bảng / the header row')
     .option('-o, --output <file>', 'ghi bảng tiêu chí (.json, .yaml) / write the criteria set')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing output')
     .option('--json', 'JSON output')
@@ -70,7 +79,18 @@ export function register(program: Command): void {
         if (!['.json', '.yaml', '.yml'].includes(ext)) throw new UsageError([problem('familiar_output_format', { path: opts.output })]);
         checkOutputPath(opts.output, { force: opts.force, inputs: [file] });
       }
-      const run = await importWorkbook(readInput(file), file, { sheet: opts.sheet });
+      const mapping: ColumnMapping = {};
+      if (opts.columns !== undefined) {
+        const parsed = parseColumns(opts.columns);
+        if (parsed.problems.length) throw new UsageError(parsed.problems);
+        mapping.columns = parsed.columns;
+      }
+      if (opts.headerRow !== undefined) {
+        const n = Number(opts.headerRow);
+        if (!Number.isInteger(n) || n < 1 || n > 100000) throw new UsageError([problem('familiar_header_row_invalid', { row: opts.headerRow })]);
+        mapping.headerRow = n;
+      }
+      const run = await importWorkbook(readInput(file), file, { sheet: opts.sheet, mapping });
       const warnings = localize(run.warnings, lang);
       const ok = !!run.criteriaSet && run.leaves !== null && !hasErrors(warnings);
       let written: string | undefined;

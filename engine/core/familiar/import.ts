@@ -8,7 +8,8 @@ import type { AwardDef, ClassificationBand, CriteriaSet, NodeDef, SectionDef, Se
 import { fromMilli, onStep, toMilli } from '../points';
 import { problem, type Location, type Problem } from '../problems';
 import { clip, readOutline, type Outline, type OutlineNode } from './outline';
-import { findTable } from './table';
+import { layoutOf } from './mapping';
+import { findTable, type ColumnMapping } from './table';
 import { idSegment, num, slug, textKey } from './text';
 import {
   AWARDS,
@@ -19,6 +20,7 @@ import {
   CAP_PHRASES,
   CLASSIFICATION_NOTE,
   FIXED_DEDUCTION,
+  MAX_IN_TEXT,
   PER_OCCURRENCE,
 } from './vocabulary';
 
@@ -29,6 +31,8 @@ export interface ImportOptions {
   id?: string;
   /** For problem locations. */
   file?: string;
+  /** Header row and columns given by the user (`--header-row`, `--columns`): they beat every guess. */
+  mapping?: ColumnMapping;
 }
 
 export interface ImportResult {
@@ -43,15 +47,25 @@ export interface ImportResult {
 const STEPS = [0.25, 0.1, 0.05, 0.01];
 
 /** Locate the scoring table and read its outline (shared with the familiar-layout reader). */
-export function locateOutline(grids: Grid[], opts: { sheet?: string; file?: string } = {}): { outline: Outline | null; problems: Problem[] } {
+export function locateOutline(
+  grids: Grid[],
+  opts: { sheet?: string; file?: string; mapping?: ColumnMapping } = {},
+): { outline: Outline | null; problems: Problem[] } {
   if (opts.sheet && !grids.some((g) => g.sheet === opts.sheet || fold(g.sheet) === fold(opts.sheet!)))
     return {
       outline: null,
       problems: [problem('familiar_sheet_not_found', { sheet: opts.sheet, sheets: grids.map((g) => g.sheet).join(', ') }, { file: opts.file })],
     };
-  const found = findTable(grids, opts.sheet);
-  if (!found) return { outline: null, problems: [problem('no_scoring_table', {}, { file: opts.file, sheet: opts.sheet })] };
-  return { outline: readOutline(found.grid, found.table), problems: [] };
+  const mapping = opts.mapping ?? {};
+  const found = findTable(grids, opts.sheet, mapping);
+  if (!found) {
+    const code = mapping.headerRow ? 'familiar_header_row_invalid' : 'no_scoring_table';
+    return { outline: null, problems: [problem(code, { row: mapping.headerRow }, { file: opts.file, sheet: opts.sheet })] };
+  }
+  const outline = readOutline(found.grid, found.table);
+  // The column finder's notes first (what was skipped, chosen, not found), then the rows'.
+  const notes = [...found.notes, ...found.table.notes].map((p) => ({ ...p, file: opts.file ?? p.file }));
+  return { outline, problems: notes };
 }
 
 export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportResult {
@@ -61,7 +75,9 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
   const outline = located.outline;
   const grid = outline.grid;
   const cols = outline.table.columns;
-  const warnings: Problem[] = [...outline.warnings];
+  const warnings: Problem[] = [...located.problems, ...outline.warnings];
+  /** Told again at every check/score of a filled copy: how the columns and rows were read. */
+  const carried = [...located.problems, ...outline.warnings.filter((w) => w.code === 'familiar_hidden_row_skipped')];
   const where: Where = (row, col, criterion) => ({
     file: opts.file,
     sheet: grid.sheet,
@@ -88,7 +104,16 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
     if (n.guidance.length) def.guidance = n.guidance.join('\n').slice(0, 4000);
     let max = n.max.value;
     if (max === null && n.maxCell?.formula) max = outline.formulas.valueAt(n.row, cols.max!);
+    if (max === null && n.children.length && role === 'base' && !n.max.unreadable) {
+      // A section's maximum given only in its text: "CÔNG TÁC GIẢNG DẠY (20 điểm)".
+      const inText = MAX_IN_TEXT.exec(fold(n.text));
+      if (inText) {
+        max = num(inText[1]);
+        warnings.push(problem('familiar_max_in_text', { id: n.id, value: inText[0], max }, where(n.row, cols.text, n.id)));
+      }
+    }
     if (n.max.unreadable) warnings.push(problem('familiar_max_unreadable', { value: n.max.raw }, where(n.row, cols.max, n.id)));
+    else if (n.max.range && max !== null) warnings.push(problem('familiar_max_range', { value: n.max.raw, max }, where(n.row, cols.max, n.id)));
     else if (n.max.fromText && max !== null)
       warnings.push(problem('familiar_max_text', { value: n.max.raw, max }, where(n.row, cols.max, n.id)));
     if (max !== null && max < 0) max = Math.abs(max);
@@ -198,6 +223,7 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
     for (const a of awardsUsed.values()) warnings.push(problem('familiar_award_added', { award: a.label, id: a.id }, { file: opts.file, sheet: grid.sheet }));
   }
   if (Object.keys(policy).length) set.policy = policy;
+  set.familiarLayout = layoutOf(outline.table, carried);
 
   checkTotals(set, outline, warnings, where);
   return { criteriaSet: set, warnings, outline, rowIds };

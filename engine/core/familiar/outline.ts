@@ -10,10 +10,9 @@ import { problem, type Problem } from '../problems';
 import { SheetFormulas } from './formula';
 import type { TableLocation } from './table';
 import { masterCell, parsePoints, PointsText, stripMarks, textAt } from './text';
+import { numberingInText, numberingOf } from './numbering';
 import {
   CLASSIFICATION_NOTE,
-  NUMBERING,
-  NumberingScheme,
   SECTION_ROLES,
   SIGNATURE_ROWS,
   TITLE_BLOCK,
@@ -26,6 +25,8 @@ export interface OutlineNode {
   number: string;
   scheme?: string;
   key: string;
+  /** The word before the numeral, folded ("tieu chi" in "Tiêu chí 3"). */
+  word?: string;
   /** Id segments the numbering gives ("2.1" -> ["2", "1"]). */
   segments: string[];
   text: string;
@@ -65,39 +66,7 @@ export interface Outline {
   warnings: Problem[];
 }
 
-interface Numbered {
-  scheme: NumberingScheme;
-  numeral: string;
-  rest?: string;
-}
-
-function firstGroup(m: RegExpExecArray): string {
-  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return m[i];
-  return m[0];
-}
-
-/** Every scheme the number cell could belong to ("C" is roman or a letter; context decides). */
-export function numberingOf(raw: string): Numbered[] {
-  const s = stripMarks(raw.trim());
-  const out: Numbered[] = [];
-  for (const scheme of NUMBERING) {
-    const m = scheme.cell.exec(s);
-    if (m) out.push({ scheme, numeral: firstGroup(m) });
-  }
-  return out;
-}
-
-/** Numbering written at the start of the text ("1. Xây dựng...", "a) ...", "Phần 1: ..."). */
-export function numberingInText(raw: string): Numbered | null {
-  const s = stripMarks(raw);
-  for (const scheme of NUMBERING) {
-    if (!scheme.inText) continue;
-    const m = scheme.inText.exec(s);
-    // Keep the original text (with its diacritics) after the numbering: same length prefix.
-    if (m && m[0].length < raw.length) return { scheme, numeral: firstGroup(m), rest: raw.slice(m[0].length).trim() };
-  }
-  return null;
-}
+export { numberingOf, numberingInText } from './numbering';
 
 const isUpper = (s: string) => {
   const letters = s.replace(/[^\p{L}]/gu, '');
@@ -161,6 +130,12 @@ export function readOutline(grid: Grid, table: TableLocation): Outline {
   };
 
   for (let r = table.firstDataRow; r <= grid.rowCount; r++) {
+    if (grid.hiddenRows?.has(r)) {
+      // Hidden rows never take part (last year's criterion left in, hidden): say so when they hold something.
+      const shown = [cols.number, cols.text, cols.max].map((c) => textAt(grid, r, c)).find((t) => t);
+      if (shown) warnings.push(problem('familiar_hidden_row_skipped', { row: r, text: clip(shown) }, at(r)));
+      continue;
+    }
     let numberText = textAt(grid, r, cols.number);
     let text = textAt(grid, r, cols.text);
     const textCell = cols.text ? masterCell(grid, r, cols.text) : undefined;
@@ -224,17 +199,19 @@ export function readOutline(grid: Grid, table: TableLocation): Outline {
       let pick = candidates[0];
       let best = -1;
       for (const c of candidates) {
-        const key = c.scheme.key(c.numeral);
-        const idx = stack.findIndex((e) => e.key === key);
+        const idx = stack.findIndex((e) => e.key === c.key);
         const ord = c.scheme.ordinal(c.numeral);
         let score = 0;
         if (idx >= 0) score = ord !== null && stack[idx].ordinal !== null && ord === stack[idx].ordinal! + 1 ? 3 : 2;
         else if (c.scheme.section && stack.length === 0) score = 1;
+        // A new sequence starts at its first numeral: "i" opening a list is roman one, not the letter i.
+        else if (ord === 1) score = 0.5;
         if (score > best) (best = score), (pick = c);
       }
       node.scheme = pick.scheme.name;
-      node.key = pick.scheme.key(pick.numeral);
+      node.key = pick.key;
       node.segments = pick.scheme.segments(pick.numeral);
+      if (pick.word) node.word = pick.word;
       const ordinal = pick.scheme.ordinal(pick.numeral);
       let parentIndex: number;
       if (pick.scheme.section) parentIndex = -1;

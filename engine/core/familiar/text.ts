@@ -41,8 +41,11 @@ export interface PointsText {
   /** True when the cell held something that is not a number of points. */
   unreadable: boolean;
   raw: string;
+  /** True when written as a range ("0 - 3", "từ 0 đến 2,5"): the upper end is the maximum. */
+  range?: boolean;
 }
 
+const POINTS_RANGE = /^(?:tu\s*)?([0-9]+(?:[.,][0-9]+)?)\s*(?:diem|d)?\s*(?:-|–|den)\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:diem|d|points?)?\s*\.?$/;
 const POINTS_TEXT = /^[(]?\s*(?:toi da|max(?:imum)?)?\s*:?\s*([+-−]?\d+(?:[.,]\d+)?)\s*(?:diem|d|đ|points?|pts?|p)?\s*\.?[)]?$/;
 
 /** Read a max-points cell: 5, "5", "2,5", "5 điểm", "(5đ)", "tối đa 5 điểm". */
@@ -53,6 +56,12 @@ export function parsePoints(v: CellValue): PointsText {
   const raw = String(v).trim();
   if (/^[-–—.…]+$/.test(raw) || /^x$/i.test(raw)) return { value: null, fromText: false, unreadable: false, raw };
   const f = fold(raw).replace(/\u2212/g, '-');
+  const range = POINTS_RANGE.exec(f);
+  if (range) {
+    const lo = Number(range[1].replace(',', '.'));
+    const hi = Number(range[2].replace(',', '.'));
+    if (lo <= hi) return { value: hi, fromText: true, unreadable: false, raw, range: true };
+  }
   const m = POINTS_TEXT.exec(f);
   if (!m) return { value: null, fromText: true, unreadable: true, raw };
   const value = Number(m[1].replace(',', '.').replace('−', '-'));

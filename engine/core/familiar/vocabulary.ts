@@ -15,7 +15,7 @@ export type ColumnRole = 'number' | 'text' | 'max' | 'self' | 'inspected' | 'evi
  * (remarks and evidence) serves both.
  */
 export const COLUMN_LABELS: Record<ColumnRole, string[]> = {
-  number: ['tt', 'stt', 's tt', 'so tt', 'so thu tu', 'thu tu', 'muc', 'no', 'no.', 'nr', '#', 'item', 'ref'],
+  number: ['tt', 'stt', 's tt', 'so tt', 'so thu tu', 'thu tu', 'muc', 'ma', 'ma so', 'ma tieu chi', 'ma tc', 'no', 'no.', 'nr', '#', 'item', 'ref', 'code'],
   text: [
     'noi dung',
     'tieu chi',
@@ -49,6 +49,10 @@ export const COLUMN_LABELS: Record<ColumnRole, string[]> = {
     'tu cham',
     'tu danh gia',
     'truong tu cham',
+    'diem tu danh gia',
+    'don vi tu danh gia',
+    'tu cham diem',
+    'diem don vi tu cham',
     'self',
     'self score',
     'self-score',
@@ -64,6 +68,16 @@ export const COLUMN_LABELS: Record<ColumnRole, string[]> = {
     'diem kiem tra',
     'doan cham',
     'cum truong cham',
+    'diem tham dinh',
+    'tham dinh',
+    'ket qua tham dinh',
+    'ket qua kiem tra',
+    'diem doan kiem tra',
+    'doan kiem tra',
+    'diem cum',
+    'cum danh gia',
+    'hoi dong cham',
+    'hoi dong tham dinh',
     'inspected',
     'inspection',
     'inspection score',
@@ -74,6 +88,9 @@ export const COLUMN_LABELS: Record<ColumnRole, string[]> = {
   remarks: ['ghi chu', 'ly do', 'nhan xet', 'remarks', 'remark', 'notes', 'note', 'comments', 'comment'],
 };
 
+/** A header that sounds like a score column ("Điểm ...", "... chấm", "Kết quả"): a column so headed without a role is reported. */
+export const SCORE_LIKE_LABEL = /\b(diem|cham|ket qua|danh gia|score|points?|mark)\b/;
+
 /** Roles a header row needs; a row with both and at least this many roles is a scoring table header. */
 export const REQUIRED_ROLES: ColumnRole[] = ['text', 'max'];
 export const MIN_HEADER_ROLES = 3;
@@ -81,10 +98,10 @@ export const MIN_HEADER_ROLES = 3;
 export const MAX_LABEL_CHARS = 60;
 
 /**
- * Numbering schemes, tried in this order on the number cell (or the start of the text when the table
- * has no number column). `key` says what level a number is on: equal keys are siblings; a new key goes
- * under the row before it. `ordinal` orders siblings so ambiguous letters (C: roman or letter?) are
- * read as the scheme whose sequence they continue.
+ * Numbering schemes (numbering.ts turns them into a small grammar: an optional word, a numeral, an
+ * optional mark). `key` says what level a number is on: equal keys are siblings; a new key goes under
+ * the row before it. `ordinal` orders siblings so ambiguous numerals ("C": roman or letter? "i": roman
+ * or letter?) are read as the scheme whose sequence they continue.
  */
 export interface NumberingScheme {
   name: string;
@@ -92,8 +109,8 @@ export interface NumberingScheme {
   cell: RegExp;
   /** Matches at the start of a text cell; group 1 the numeral, the rest of the text is the criterion. */
   inText?: RegExp;
-  /** Level key; decimal numbers use their depth ("1" vs "2.1"). */
-  key(numeral: string): string;
+  /** Level key; decimal numbers use their depth ("1" vs "2.1"), words their word ("tieu chi"). */
+  key(numeral: string, word?: string): string;
   /** Position in its sequence (1-based), or null if unknown. */
   ordinal(numeral: string): number | null;
   /** Id segment(s) the numeral contributes. */
@@ -102,76 +119,13 @@ export interface NumberingScheme {
   section?: boolean;
 }
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-export function romanValue(s: string): number | null {
-  const t = s.toLowerCase();
-  if (!/^[ivxlc]+$/.test(t)) return null;
-  let total = 0;
-  for (let i = 0; i < t.length; i++) {
-    const v = ROMAN[t[i]];
-    const next = ROMAN[t[i + 1]] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && total < 200 ? total : null;
-}
-
-const letterOrdinal = (s: string) => {
-  const c = s.toLowerCase();
-  if (c === 'đ') return 4.5; // Vietnamese alphabet: a, b, c, d, đ, e
-  return c.charCodeAt(0) - 96;
-};
-const asciiLetter = (s: string) => (s === 'đ' || s === 'Đ' ? 'dd' : s);
-
-export const NUMBERING: NumberingScheme[] = [
-  {
-    name: 'part',
-    cell: /^(?:phan|part|chuong|chapter|muc|section)\s+([0-9]{1,2}|[ivxlc]{1,6}|[a-z])\s*[.:)]?$/i,
-    inText: /^(?:phan|part|chuong|chapter)\s+([0-9]{1,2}|[ivxlc]{1,6}|[a-z])\s*[.:)\-–]\s*/i,
-    key: () => 'part',
-    ordinal: (n) => (/^\d+$/.test(n) ? Number(n) : romanValue(n) ?? letterOrdinal(n)),
-    segments: (n) => [n.toUpperCase()],
-    section: true,
-  },
-  {
-    name: 'roman',
-    cell: /^([IVXLC]{1,6})\s*[.)]?$/,
-    inText: /^([IVXLC]{1,6})\s*[.)\-–:]\s+/,
-    key: () => 'roman',
-    ordinal: (n) => romanValue(n),
-    segments: (n) => [n],
-  },
-  {
-    name: 'upper',
-    cell: /^([A-ZĐ])\s*[.)]?$/,
-    inText: /^([A-ZĐ])\s*[.)\-–:]\s+/,
-    key: () => 'upper',
-    ordinal: (n) => letterOrdinal(n),
-    segments: (n) => [asciiLetter(n)],
-  },
-  {
-    name: 'decimal',
-    cell: /^(\d{1,3}(?:\.\d{1,3}){0,5})\s*[.)]?$/,
-    inText: /^(\d{1,3}(?:\.\d{1,3}){0,5})\s*(?:[.):\-–]\s*|\s+(?=\D))/,
-    key: (n) => `decimal${n.split('.').length}`,
-    ordinal: (n) => Number(n.split('.').pop()),
-    segments: (n) => n.split('.'),
-  },
-  {
-    name: 'lower',
-    cell: /^([a-zđ])\s*[.)]$|^\(([a-zđ])\)$|^([a-zđ])$/,
-    inText: /^([a-zđ])\s*\)\s*|^\(([a-zđ])\)\s*/,
-    key: () => 'lower',
-    ordinal: (n) => letterOrdinal(n),
-    segments: (n) => [asciiLetter(n)],
-  },
-  {
-    name: 'bullet',
-    cell: /^([-–—•+*])$/,
-    inText: /^([-–—•+*])\s+/,
-    key: (n) => `bullet${n === '+' || n === '*' ? '2' : '1'}`,
-    ordinal: () => null,
-    segments: () => [],
-  },
+/**
+ * Words written before a numeral ("Phần 1", "Mục 2", "Tiêu chí 3"), folded. `section`: a row so
+ * numbered is always a top-level section; the others take the level the sequence gives them.
+ */
+export const NUMBER_WORDS: Array<{ scheme: string; words: string[]; section: boolean }> = [
+  { scheme: 'part', words: ['phan', 'part', 'chuong', 'chapter'], section: true },
+  { scheme: 'word', words: ['muc', 'section', 'nhom', 'group', 'tieu chi', 'noi dung', 'criterion', 'linh vuc', 'khoi'], section: false },
 ];
 
 /** Section roles from the section's text (matched anywhere in the folded text). */
@@ -212,6 +166,9 @@ export const BAND_LABELS: Array<{ match: RegExp; label: string; labelEn: string 
 /** In a band phrase: "từ 95", ">= 95", "trên 95", "đạt 95" (lower bound) and "dưới 70" (upper bound). */
 export const BAND_FROM = /(?:\btu\b|>=|≥|\btren\b|\bdat\b|\bfrom\b|\bat least\b|\babove\b)\s*(\d+(?:[.,]\d+)?)/;
 export const BAND_BELOW = /(?:\bduoi\b|<|\bbelow\b|\bunder\b)\s*(\d+(?:[.,]\d+)?)/;
+
+/** A section's maximum written in its text: "(20 điểm)", "(tối đa 20 điểm)". */
+export const MAX_IN_TEXT = /\((?:toi da|max(?:imum)?)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:diem|d|points?)\s*\)/;
 
 /** Caps of bonus sections: "tối đa 5 điểm", "không quá 5 điểm", "max 5 points". */
 export const CAP_PHRASES = /(?:toi da|khong qua|khong vuot qua|max(?:imum)?|up to|at most)\s*:?\s*(\d+(?:[.,]\d+)?)/;

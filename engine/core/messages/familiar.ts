@@ -152,6 +152,91 @@ export const FAMILIAR_MESSAGES = defineMessages({
     vi: 'Tiêu chí {id} (loại {kind}) cần nhiều ô nhập, không đọc được từ bảng điểm quen thuộc',
     en: 'Criterion {id} (kind {kind}) needs several inputs and cannot be read from the familiar table',
   },
+  familiar_column_unassigned: {
+    severity: 'warning',
+    vi: 'Cột {column} ("{label}") có số như một cột điểm nhưng không được gán vai trò nào; không đọc cột này. Dùng --columns nếu đó là cột điểm',
+    en: 'Column {column} ("{label}") holds numbers like a score column but has no role; it is not read. Use --columns if it is a score column',
+  },
+  familiar_inspected_not_found: {
+    severity: 'error',
+    vi: 'Không nhận ra cột điểm Cụm chấm / thẩm định, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó; không lấy điểm tự chấm thay. Chỉ rõ bằng --columns "inspected={column}"',
+    en: 'The inspection-score column was not recognised, but column {column} ("{label}") holds scores where it would be; the self score is not used instead. Say which it is with --columns "inspected={column}"',
+  },
+  familiar_self_not_found: {
+    severity: 'error',
+    vi: 'Không nhận ra cột điểm tự chấm, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó. Chỉ rõ bằng --columns "self={column}"',
+    en: 'The self-score column was not recognised, but column {column} ("{label}") holds scores where it would be. Say which it is with --columns "self={column}"',
+  },
+  familiar_column_by_content: {
+    severity: 'warning',
+    vi: 'Cột {column} ("{label}") được nhận là cột {role} theo nội dung ({why}), không theo tiêu đề',
+    en: 'Column {column} ("{label}") taken as the {role} column from its content ({why}), not its header',
+  },
+  familiar_role_two_columns: {
+    severity: 'warning',
+    vi: 'Hai cột có thể là cột {role}: {chosen} ("{chosenLabel}") và {other} ("{otherLabel}"); dùng cột {chosen}. Chỉ rõ bằng --columns nếu sai',
+    en: 'Two columns could be the {role} column: {chosen} ("{chosenLabel}") and {other} ("{otherLabel}"); column {chosen} is used. Say otherwise with --columns',
+  },
+  familiar_hidden_column_skipped: {
+    severity: 'warning',
+    vi: 'Bỏ qua cột ẩn {column} ("{label}"): cột ẩn không được đọc',
+    en: 'Hidden column {column} ("{label}") skipped: hidden columns are never read',
+  },
+  familiar_hidden_row_skipped: {
+    severity: 'warning',
+    vi: 'Bỏ qua hàng ẩn {row} ("{text}"): hàng ẩn không được đọc',
+    en: 'Hidden row {row} ("{text}") skipped: hidden rows are never read',
+  },
+  familiar_columns_given: {
+    severity: 'warning',
+    vi: 'Dùng các cột đã chỉ định: {columns}',
+    en: 'Using the columns given: {columns}',
+  },
+  familiar_columns_invalid: {
+    severity: 'error',
+    vi: 'Không hiểu chỉ định cột "{part}" (dạng: number=A,text=B,max=C,self=D,inspected=E,evidence=F,remark=G)',
+    en: 'Cannot read the column mapping "{part}" (form: number=A,text=B,max=C,self=D,inspected=E,evidence=F,remark=G)',
+  },
+  familiar_header_row_invalid: {
+    severity: 'error',
+    vi: 'Hàng tiêu đề {row} không có cột nội dung tiêu chí; kiểm tra --header-row và --columns',
+    en: 'Header row {row} has no criteria-text column; check --header-row and --columns',
+  },
+  familiar_sheet_chosen: {
+    severity: 'warning',
+    vi: 'Có {count} trang tính giống bảng điểm ({sheets}); dùng "{sheet}" vì {why}. Chỉ rõ bằng --sheet nếu sai',
+    en: '{count} sheets look like the scoring table ({sheets}); "{sheet}" is used because {why}. Say otherwise with --sheet',
+  },
+  familiar_sheet_ambiguous: {
+    severity: 'error',
+    vi: 'Các trang tính {sheets} đều giống bảng điểm như nhau; chọn một bằng --sheet',
+    en: 'Sheets {sheets} look equally like the scoring table; choose one with --sheet',
+  },
+  familiar_import_note: {
+    severity: 'warning',
+    vi: 'Khi nhập bảng tiêu chí: {vi} ({code})',
+    en: 'At import of the criteria set: {en} ({code})',
+  },
+  familiar_max_range: {
+    severity: 'warning',
+    vi: 'Điểm chuẩn ghi là khoảng "{value}"; lấy mức cao nhất {max}',
+    en: 'Maximum written as a range "{value}"; the upper end {max} is used',
+  },
+  familiar_max_in_text: {
+    severity: 'warning',
+    vi: 'Điểm chuẩn của {id} đọc từ nội dung "{value}": {max}',
+    en: 'Maximum of {id} read from its text "{value}": {max}',
+  },
+  familiar_tree_mismatch: {
+    severity: 'warning',
+    vi: 'Cách đọc số thứ tự "{reading}" cho cây mà các mục con của {id} không cộng đúng ({sum} ≠ {max})',
+    en: 'Reading the numbering as "{reading}" gives a tree where the children of {id} do not add up ({sum} ≠ {max})',
+  },
+  familiar_negative_deduction: {
+    severity: 'warning',
+    vi: 'Điểm trừ ghi số âm {value}: hiểu là trừ {points} điểm',
+    en: 'Deduction written as a negative number {value}: read as {points} points off',
+  },
   familiar_output_format: {
     severity: 'error',
     vi: 'Tệp ra phải là .json, .yaml hoặc .yml: {path}',

@@ -24,13 +24,13 @@ export const FILE_MESSAGES = defineMessages({
   },
   encrypted_or_xls: {
     severity: 'error',
-    vi: 'Tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu và lưu lại dạng .xlsx',
-    en: 'The file is password-protected or an old .xls; remove the password and save it as .xlsx',
+    vi: 'Tệp được đặt mật khẩu hoặc là tệp .xls không đọc được; hãy bỏ mật khẩu hoặc lưu lại dạng .xlsx',
+    en: 'The file is password-protected or an .xls that cannot be read; remove the password or save it again as .xlsx',
   },
   ods_given: {
     severity: 'error',
-    vi: 'Tệp là bảng tính OpenDocument (.ods); hãy lưu lại dạng .xlsx',
-    en: 'The file is an OpenDocument spreadsheet (.ods); save it as .xlsx',
+    vi: 'Không đọc được bảng tính OpenDocument (.ods) này ({detail}); hãy lưu lại dạng .xlsx',
+    en: 'This OpenDocument spreadsheet (.ods) cannot be read ({detail}); save it again as .xlsx',
   },
   sheet_too_large: {
     severity: 'warning',

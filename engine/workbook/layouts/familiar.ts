@@ -9,19 +9,30 @@
 import type { CompiledNode, CompiledSet, Entry, Problem, Submission } from '../../core';
 import { readEntryCell } from '../../core/entry-cell';
 import { problem, toMilli } from '../../core';
-import { classifyTotals, locateOutline, masterCell, textKey, type Outline, type OutlineNode } from '../../core/familiar';
+import { classifyTotals, locateOutline, masterCell, parsePoints, textKey, type Outline, type OutlineNode } from '../../core/familiar';
 import { address, cellText, type Grid } from '../../core/grid';
 import { stripMarks } from '../../core/familiar/text';
+import { carriedWarnings, mappingOf } from '../../core/familiar/mapping';
 import { registerLayout } from './index';
 import type { LayoutInput, LayoutReadResult, WorkbookFigure, WorkbookLayout } from './types';
 
-const located = new WeakMap<Grid[], ReturnType<typeof locateOutline>>();
+const located = new WeakMap<Grid[], { set: unknown; r: ReturnType<typeof locateOutline> }>();
+/**
+ * The outline of a filled copy, read the way the criteria set's blank was read when the set says how
+ * (`familiarLayout`: sheet, header row, columns), else located afresh. A saved header row that the copy
+ * moved (a row inserted above) is searched for again with the saved columns.
+ */
 function outlineOf(input: LayoutInput): ReturnType<typeof locateOutline> {
-  let r = located.get(input.grids);
-  if (!r) {
-    r = locateOutline(input.grids, { file: input.file });
-    located.set(input.grids, r);
-  }
+  const cached = located.get(input.grids);
+  if (cached && cached.set === input.criteria) return cached.r;
+  const saved = input.criteria?.def.familiarLayout;
+  const m = mappingOf(saved);
+  const sheet = m.sheet && input.grids.some((g) => g.sheet === m.sheet) ? m.sheet : undefined;
+  let r = locateOutline(input.grids, { file: input.file, sheet, mapping: { headerRow: m.headerRow, columns: m.columns } });
+  if (!r.outline && saved) r = locateOutline(input.grids, { file: input.file, sheet, mapping: { columns: m.columns } });
+  if (!r.outline && saved) r = locateOutline(input.grids, { file: input.file });
+  if (saved) r = { ...r, problems: [...r.problems, ...carriedWarnings(saved, input.file, r.problems)] };
+  located.set(input.grids, { set: input.criteria, r });
   return r;
 }
 
@@ -197,7 +208,18 @@ export const familiarLayout: WorkbookLayout = {
         const r = byNode.get(leaf.id);
         if (!r || leaf.entries.length !== 1) continue;
         // Formulas, error values, dates and merges are refused, never counted (the entry stays blank but located).
-        out[leaf.entries[0].key] = readEntryCell(grid, r.row, col, { file, criterion: leaf.id, column }, problems);
+        const entry = readEntryCell(grid, r.row, col, { file, criterion: leaf.id, column }, problems);
+        // A deduction written as a negative number ("-1", "−0,5") is that many points off: said, not refused.
+        if (leaf.role === 'deduction') {
+          const v = entry.value;
+          const neg = typeof v === 'number' ? v < 0 : typeof v === 'string' && /^\s*[-−–]\s*\d/.test(v);
+          if (neg) {
+            const points = typeof v === 'number' ? -v : String(v).replace(/^\s*[-−–]\s*/, '');
+            problems.push(problem('familiar_negative_deduction', { value: v, points }, { file, sheet, cell: entry.cell, criterion: leaf.id, column }));
+            entry.value = points;
+          }
+        }
+        out[leaf.entries[0].key] = entry;
       }
       return out;
     };
@@ -226,8 +248,14 @@ export const familiarLayout: WorkbookLayout = {
       for (const [column, col] of [['self', cols.self], ['inspected', cols.inspected]] as const) {
         if (col === undefined) continue;
         const cell = masterCell(grid, row, col);
-        if (!cell?.formula) continue;
-        figures.push({ node, column, sheet, cell: address(row, col), formula: cell.formula, value: outline.formulas.valueAt(row, col) });
+        if (!cell) continue;
+        if (cell.formula) {
+          figures.push({ node, column, sheet, cell: address(row, col), formula: cell.formula, value: outline.formulas.valueAt(row, col) });
+          continue;
+        }
+        // A subtotal or total typed by hand (a workbook without formulas) is checked like a formula.
+        const typed = typeof cell.value === 'number' ? cell.value : typeof cell.value === 'string' ? parsePoints(cell.value).value : null;
+        if (typed !== null && Number.isFinite(typed)) figures.push({ node, column, sheet, cell: address(row, col), value: typed });
       }
     };
     for (const n of set.nodes) {
