@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
 import { formatProblem } from '../core';
 import { RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/rank/sheet-labels';
+import { absRef, addCharts, ChartDef } from './charts/inject';
 
 /** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
 export const RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
@@ -142,23 +143,34 @@ export async function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOpti
   wb.created = when;
   wb.modified = when;
   wb.title = L[lang].titleRanking(yearText(r));
-  rankingSheet(wb, r, lang, when);
+  const charts = rankingSheet(wb, r, lang, when);
   matrixSheet(wb, r, lang, when);
   discrepancySheet(wb, r, lang, when);
   sourcesSheet(wb, r, lang, when);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return addCharts(new Uint8Array(buf as ArrayBuffer), RANKING_SHEETS.ranking, charts);
 }
 
-function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
+/** Chart colours, the add-in's (addin/consolidate/ranking-sheets.ts). */
+const CHART_COLORS = { final: '2F5597', self: 'A9D18E', inspected: '5B9BD5', thresholds: ['C00000', 'ED7D31', '7030A0'] };
+
+/** Xếp hạng, and the two charts the add-in draws there (final score with the award thresholds; self vs inspected). */
+function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): ChartDef[] {
   const t = L[lang];
   const tr = (b: Bilingual) => b[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.ranking, { properties: { tabColor: { argb: 'FF2F5597' } } });
   const widths = [7, 36, 11, 11, 11, 11, 12, 26, 60];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
+  // The award thresholds, one column each right of the table (K onwards, as the add-in): the chart's lines.
+  const thresholds = r.awards.filter((a) => a.minTotal > 0);
+  const thresholdCol = (i: number) => last + 2 + i;
+  ws.getColumn(last + 1).width = 3;
+  thresholds.forEach((_, i) => (ws.getColumn(thresholdCol(i)).width = 16));
   const head = titleBlock(ws, last, headLines(r, t.titleRanking(yearText(r)), lang, when)) + 1;
   headerRow(ws, head, t.rankingHead);
+  const thresholdName = (a: (typeof thresholds)[number]) => t.threshold(tr(a.label), fmtPoints(a.minTotal, lang));
+  if (thresholds.length) headerRow(ws, head, thresholds.map(thresholdName), thresholdCol(0));
   let row = head + 1;
   for (const u of r.units) {
     const x = ws.getRow(row);
@@ -179,11 +191,13 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const width = Math.max(20, ws.getColumn(9).width ?? 40);
     const lines = notes.reduce((n, s) => n + Math.max(1, Math.ceil(s.length / (width * 1.1))), 0);
     x.height = Math.max(20, 15 * lines + 4);
+    thresholds.forEach((a, i) => num(x.getCell(thresholdCol(i)), a.minTotal));
     row++;
   }
   const lastData = row - 1;
   if (lastData > head) {
     bodyStyle(ws, head + 1, lastData, 1, last);
+    if (thresholds.length) bodyStyle(ws, head + 1, lastData, thresholdCol(0), thresholdCol(thresholds.length - 1));
     const range = `A${head + 1}:${ws.getColumn(last).letter}${lastData}`;
     ws.addConditionalFormatting({
       ref: range,
@@ -241,7 +255,47 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
   row += 6;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: head, topLeftCell: `C${head + 1}`, activeCell: `A${head + 1}` }];
   ws.autoFilter = lastData > head ? { from: { row: head, column: 1 }, to: { row: lastData, column: last } } : undefined;
-  printSetup(ws, head, last, row);
+  // The charts print too, under the signatures.
+  printSetup(ws, head, last, lastData > head ? row + 21 : row);
+  if (lastData <= head) return [];
+  // Charts under the signatures, where the add-in puts them: A..E and F..I, 20 rows high.
+  const sheet = RANKING_SHEETS.ranking;
+  const col = (c: number) => ws.getColumn(c).letter;
+  const ref = (c: number) => absRef(sheet, col(c), head + 1, col(c), lastData);
+  const categories = { categoriesRef: ref(2), categories: r.units.map((u) => safeText(u.unit)) };
+  const top = row; // zero-based anchor row = the row under the printed area
+  const values = (f: (u: Ranking['units'][number]) => number | null) => r.units.map(f);
+  return [
+    {
+      title: t.chartFinal,
+      ...categories,
+      series: [
+        { name: t.rankingHead[4], nameRef: absRef(sheet, 'E', head), valuesRef: ref(5), values: values((u) => u.final), color: CHART_COLORS.final },
+        ...thresholds.map((a, i) => ({
+          name: thresholdName(a),
+          nameRef: absRef(sheet, col(thresholdCol(i)), head),
+          valuesRef: ref(thresholdCol(i)),
+          values: values(() => a.minTotal),
+          line: true,
+          color: CHART_COLORS.thresholds[i % CHART_COLORS.thresholds.length],
+        })),
+      ],
+      valueAxisTitle: t.points,
+      from: { col: 0, row: top },
+      to: { col: 5, row: top + 20 },
+    },
+    {
+      title: t.chartSelfInspected,
+      ...categories,
+      series: [
+        { name: t.rankingHead[2], nameRef: absRef(sheet, 'C', head), valuesRef: ref(3), values: values((u) => u.self), color: CHART_COLORS.self },
+        { name: t.rankingHead[3], nameRef: absRef(sheet, 'D', head), valuesRef: ref(4), values: values((u) => u.inspected), color: CHART_COLORS.inspected },
+      ],
+      valueAxisTitle: t.points,
+      from: { col: 5, row: top },
+      to: { col: 9, row: top + 20 },
+    },
+  ];
 }
 
 /** Matrix columns: each section's leaves, then the section's subtotal; the total at the end. */
