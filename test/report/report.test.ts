@@ -68,8 +68,9 @@ test('every document has the Nghị định 30 layout', () => {
     expect([...fonts]).toEqual(['Times New Roman']);
     const sizes = [...xml.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]) / 2);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
-    // Body and tables in 13-14 pt; only Nơi nhận is smaller (12 and 11 pt).
-    expect(sizes.filter((s) => s < 13).length).toBe(4 * d.sections.length);
+    // Body and tables in 13-14 pt; only the national name (12 pt) and Nơi nhận (12 and 11 pt) are smaller.
+    expect(sizes.filter((s) => s < 13).length).toBe(5 * d.sections.length);
+    expect(sizes.filter((s) => s < 12).length).toBe(3 * d.sections.length);
     for (const s of d.sections) {
       const p = s.paragraphs;
       expect(p).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -121,6 +122,8 @@ test('the award proposal: each award with its rule, units, scores and ranks', ()
   expect(s.paragraphs.some((p) => p.includes('cách chọn: các đơn vị xếp hạng cao nhất đủ điều kiện'))).toBe(true);
   const proposed = rank.awards.flatMap((a) => a.units);
   expect(proposed).toEqual([TN, TQ]);
+  // Tuyên Quang and Bắc Giang tie on 93,5: the proposal says how the tie was decided.
+  expect(s.paragraphs.some((p) => p.startsWith(`${TQ}: Bằng tổng điểm với Trường Chính trị tỉnh Bắc Giang; phân định theo:`))).toBe(true);
   expect(s.paragraphs.some((p) => p.startsWith(`- ${YB}: không xét`))).toBe(true);
 });
 

@@ -43,7 +43,7 @@ function common(w: ReportWords, r: Ranking, kind: keyof ReportWords['numberSuffi
     cluster,
     nation: w.nation,
     number: [plain(w.number), blank('......'), plain(w.numberSuffix[kind])],
-    placeDate: [blank(`${w.place}...........`), plain(w.date[0]), blank('....'), plain(w.date[1]), blank('....'), plain(w.date[2]), blank('........')],
+    placeDate: [blank('..............'), plain(w.date[0]), blank('....'), plain(w.date[1]), blank('....'), plain(w.date[2]), blank('........')],
     year: r.year ? String(r.year) : '',
     setTitle: r.criteriaSet?.title ?? '',
   };
@@ -132,7 +132,7 @@ function summaryOf(r: Ranking, lang: Lang): OfficialDoc {
     kind: 'table',
     head: w.rankingCols,
     rows: r.units.map((u) => [String(u.rank), u.unit, fp(u.self), u.inspected === null ? '' : fp(u.inspected), fp(u.final), classLabel(u, lang) ?? '']),
-    widths: [8, 38, 12, 12, 14, 16],
+    widths: [10, 38, 12, 12, 13, 15],
     align: ['center', 'left', 'right', 'right', 'right', 'center'],
   });
   body.push({ kind: 'heading', text: w.classHead });
@@ -198,6 +198,11 @@ function proposalOf(r: Ranking, lang: Lang): OfficialDoc {
         align: ['center', 'left', 'right', 'center', 'center'],
       });
     else body.push({ kind: 'para', indent: true, runs: [plain(w.noneProposed)] });
+    // How a tie at the line was decided (the ranking's own notes).
+    for (const name of a.units) {
+      const u = byUnit.get(name);
+      if (u?.tie) for (const n of u.notes) body.push({ kind: 'para', indent: true, runs: [{ text: `${name}: ${n[lang]}`, italic: true }] });
+    }
   });
   const disq = r.units.flatMap((u) => u.disqualified.map((d) => ({ u, d })));
   for (const { u, d } of disq)

@@ -100,12 +100,12 @@ function headerBlock(d: OfficialDoc): Table {
     para(runs(d.number, 26), { align: 'center', before: 60 }),
   ];
   const right = [
-    text(d.nation[0], 26, { bold: true }),
+    text(d.nation[0], 24, { bold: true }),
     text(d.nation[1], 28, { bold: true }),
     text('_______________________', 26, { bold: true }),
     para(runs(d.placeDate, 28, { italic: true }), { align: 'center', before: 60 }),
   ];
-  return twoColumns(left, right, 0.4);
+  return twoColumns(left, right, 0.42);
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): Table {
