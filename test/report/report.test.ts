@@ -145,6 +145,14 @@ test('the minutes: one section per school, sections self vs inspected, every cha
   });
 });
 
+test('thidua demo writes the same three documents', () => {
+  for (const f of readdirSync(docs())) {
+    const fromDemo = readDocx(path.join(tmp, 'demo', 'van-ban', f));
+    expect(fromDemo.text).toBe(readDocx(path.join(docs(), f)).text);
+    expect(fromDemo.text).toContain(TN);
+  }
+});
+
 test('--lang en, --unit limits the minutes, an unknown unit is an error naming the known ones', () => {
   const en = thidua(['report', inspections, '-o', path.join(tmp, 'en'), '--lang', 'en', '--unit', TQ]);
   expect(en.stderr).toBe('');
