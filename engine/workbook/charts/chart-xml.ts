@@ -3,6 +3,7 @@
  * (xl/drawings/drawingN.xml), as text. Pure: no zip, no I/O. A chart is a clustered column chart whose
  * series are columns, or lines over the same axes (the award thresholds drawn across the units).
  *
+ * Hidden cells are plotted (plotVisOnly 0): chart-only data may sit in hidden columns.
  * Every series references its cells on the sheet (c:f) and carries a cache of their values, so readers
  * that do not recalculate (viewers, previews) draw the same picture Excel and LibreOffice do.
  */
@@ -113,7 +114,7 @@ export function chartXml(chart: ChartDef): string {
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorGridlines/>${valTitle}<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
     '</c:chartSpace>'
   );
 }
