@@ -5,6 +5,9 @@
  *
  * Everything that comes from the inputs (unit names, remarks, file names, messages) is written as a text
  * value, never as a formula: a unit named "=HYPERLINK(...)" stays a string.
+ *
+ * Past 400 lines: the four sheets share the title block, styles and print helpers here; print sizing is in
+ * print-fit.ts and the charts in charts/. Splitting one sheet per file is the next step.
  */
 import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
