@@ -38,7 +38,7 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export async function readWorkbooks(
   files: FileLike[],
   opts: { score: ScoreFn; onProgress?: (p: ReadProgress) => void; yieldToUi?: () => Promise<void> },
-): Promise<{ ranking: Ranking; outcomes: FileOutcome[] }> {
+): Promise<{ ranking: Ranking; outcomes: FileOutcome[]; sources: RankSource[] }> {
   const collector = new RankingCollector();
   const outcomes: FileOutcome[] = [];
   const pause = opts.yieldToUi ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
@@ -66,5 +66,6 @@ export async function readWorkbooks(
     outcomes.push({ file: f.name, unit: src.unit, errors, warnings: src.problems.length - errors.length });
   }
   opts.onProgress?.({ index: files.length, total: files.length, file: '' });
-  return { ranking: collector.build(), outcomes };
+  // The scored sources (both columns, remarks) stay for the year-end documents.
+  return { ranking: collector.build(), outcomes, sources: collector.inputs };
 }

@@ -14,6 +14,7 @@ import { EMBED_SHEET, planTemplate, type TemplateOptions, type TemplatePlan } fr
 import { HostError, type WorkbookHost } from '../host/types';
 import { readWorkbooks, type FileLike, type FileOutcome, type ScoreFn } from '../consolidate/read-files';
 import { RANKING_MARKER, RANKING_SHEET_NAMES, rankingSheetLayouts } from '../consolidate/ranking-sheets';
+import { yearEndButton } from '../consolidate/year-end-documents';
 import {
   finishInspectionEdits,
   inspectionSummary,
@@ -95,7 +96,7 @@ export class App {
   /** The inspection record of the workbook (hidden sheet, columns D:E). */
   private stamp: Partial<Record<StampKey, string>> = {};
   private inspector = '';
-  private consolidation: { outcomes: FileOutcome[]; ranking: import('../../engine/core/rank/ranking').Ranking } | null = null;
+  private consolidation: { outcomes: FileOutcome[]; ranking: import('../../engine/core/rank/ranking').Ranking; sources: import('../../engine/core/rank/ranking').RankSource[] } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -748,14 +749,14 @@ export class App {
     const score = await this.opts.loadScorer();
     ui.progress.hidden = false;
     ui.progress.max = files.length;
-    const { ranking, outcomes } = await readWorkbooks(files, {
+    const { ranking, outcomes, sources } = await readWorkbooks(files, {
       score,
       onProgress: (p) => {
         ui.progress.value = p.index;
         ui.current.textContent = p.file ? this.t('readingFile', { i: p.index + 1, n: p.total, file: p.file }) : this.t('readDone', { n: p.total });
       },
     });
-    this.consolidation = { ranking, outcomes };
+    this.consolidation = { ranking, outcomes, sources };
     if (!ranking.units.length) {
       this.message(ui.msg, 'error', this.t('nothingRanked'));
       this.renderConsolidation(ui.result);
@@ -810,6 +811,6 @@ export class App {
           ),
         )
       : null;
-    clear(el, bad, ranked);
+    clear(el, bad, ranked, ranking.units.length ? yearEndButton(c, this.lang) : null);
   }
 }

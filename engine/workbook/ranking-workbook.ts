@@ -5,11 +5,16 @@
  *
  * Everything that comes from the inputs (unit names, remarks, file names, messages) is written as a text
  * value, never as a formula: a unit named "=HYPERLINK(...)" stays a string.
+ *
+ * Past 400 lines: the four sheets share the title block, styles and print helpers here; print sizing is in
+ * print-fit.ts and the charts in charts/. Splitting one sheet per file is the next step.
  */
 import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
 import { formatProblem } from '../core';
 import { RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/rank/sheet-labels';
+import { absRef, addCharts, ChartDef } from './charts/inject';
+import { a4Landscape, fitRowHeights } from './print-fit';
 
 /** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
 export const RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
@@ -105,21 +110,12 @@ function bodyStyle(ws: ExcelJS.Worksheet, fromRow: number, toRow: number, fromCo
   }
 }
 
-function printSetup(ws: ExcelJS.Worksheet, titleRow: number, lastCol: number, lastRow: number): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${titleRow}:${titleRow}`,
-    printArea: `A1:${ws.getColumn(lastCol).letter}${Math.max(lastRow, titleRow)}`,
-  };
-  ws.headerFooter = { oddFooter: '&C&P / &N' };
+function printSetup(ws: ExcelJS.Worksheet, titleRow: number, lastCol: number, lastRow: number, o: { titleRows?: string; repeatCols?: string; smallestPt?: number } = {}): void {
+  a4Landscape(ws, { titleRows: o.titleRows ?? `${titleRow}:${titleRow}`, lastCol, lastRow: Math.max(lastRow, titleRow), repeatCols: o.repeatCols, smallestPt: o.smallestPt });
 }
+
+/** A hash as printed: its first 12 characters (the full value is in a hidden column). */
+const shortHash = (h: string | undefined) => (h ? (h.length > 13 ? `${h.slice(0, 12)}…` : h) : '');
 
 const yearText = (r: Ranking) => (r.year ? String(r.year) : '');
 const fmtDate = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
@@ -144,13 +140,13 @@ export async function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOpti
   wb.created = when;
   wb.modified = when;
   wb.title = L[lang].titleRanking(yearText(r));
-  rankingSheet(wb, r, lang, when);
+  const charts = rankingSheet(wb, r, lang, when);
   matrixSheet(wb, r, lang, when);
   discrepancySheet(wb, r, lang, when);
   sourcesSheet(wb, r, lang, when);
   shareStyles(wb);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return addCharts(new Uint8Array(buf as ArrayBuffer), RANKING_SHEETS.ranking, charts);
 }
 
 /**
@@ -172,15 +168,27 @@ function shareStyles(wb: ExcelJS.Workbook): void {
   );
 }
 
-function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
+/** Chart colours, the add-in's (addin/consolidate/ranking-sheets.ts). */
+const CHART_COLORS = { final: '2F5597', self: 'A9D18E', inspected: '5B9BD5', thresholds: ['C00000', 'ED7D31', '7030A0'] };
+
+/** Xếp hạng, and the two charts the add-in draws there (final score with the award thresholds; self vs inspected). */
+function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): ChartDef[] {
   const t = L[lang];
   const tr = (b: Bilingual) => b[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.ranking, { properties: { tabColor: { argb: 'FF2F5597' } } });
-  const widths = [7, 36, 11, 11, 11, 11, 12, 26, 60];
+  const widths = [7, 30, 11, 11, 11, 11, 12, 24, 40];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
+  // The award thresholds, one column each right of the table (K onwards, as the add-in): the chart's lines.
+  const thresholds = r.awards.filter((a) => a.minTotal > 0);
+  const thresholdCol = (i: number) => last + 2 + i;
+  // Hidden: chart data only (the charts plot hidden cells), never printed.
+  ws.getColumn(last + 1).width = 3;
+  thresholds.forEach((_, i) => Object.assign(ws.getColumn(thresholdCol(i)), { width: 16, hidden: true }));
   const head = titleBlock(ws, last, headLines(r, t.titleRanking(yearText(r)), lang, when)) + 1;
   headerRow(ws, head, t.rankingHead);
+  const thresholdName = (a: (typeof thresholds)[number]) => t.threshold(tr(a.label), fmtPoints(a.minTotal, lang));
+  if (thresholds.length) headerRow(ws, head, thresholds.map(thresholdName), thresholdCol(0));
   let row = head + 1;
   for (const u of r.units) {
     const x = ws.getRow(row);
@@ -195,17 +203,16 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const cls = u.classification ? (lang === 'en' ? (u.classification.labelEn ?? u.classification.label) : u.classification.label) : '';
     text(x.getCell(7), cls);
     text(x.getCell(8), u.awards.map((a) => tr(a.label)).join('; '));
-    const notes = u.notes.map(tr);
-    text(x.getCell(9), notes.join('\n'));
-    // Rows do not grow by themselves in every reader: size them for the wrapped notes.
-    const width = Math.max(20, ws.getColumn(9).width ?? 40);
-    const lines = notes.reduce((n, s) => n + Math.max(1, Math.ceil(s.length / (width * 1.1))), 0);
-    x.height = Math.max(20, 15 * lines + 4);
+    text(x.getCell(9), u.notes.map(tr).join('\n'));
+    thresholds.forEach((a, i) => num(x.getCell(thresholdCol(i)), a.minTotal));
     row++;
   }
   const lastData = row - 1;
   if (lastData > head) {
     bodyStyle(ws, head + 1, lastData, 1, last);
+    // Rows do not grow by themselves in every reader: sized for their wrapped text.
+    fitRowHeights(ws, head + 1, lastData, 1, last, 20);
+    if (thresholds.length) bodyStyle(ws, head + 1, lastData, thresholdCol(0), thresholdCol(thresholds.length - 1));
     const range = `A${head + 1}:${ws.getColumn(last).letter}${lastData}`;
     ws.addConditionalFormatting({
       ref: range,
@@ -238,6 +245,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     text(c, s);
     c.font = { name: FONT, size: 11, bold, italic };
     c.alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeights(ws, row, row, 1, 1);
     row++;
   };
   if (r.awards.length) {
@@ -263,7 +271,48 @@ function rankingSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
   row += 6;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: head, topLeftCell: `C${head + 1}`, activeCell: `A${head + 1}` }];
   ws.autoFilter = lastData > head ? { from: { row: head, column: 1 }, to: { row: lastData, column: last } } : undefined;
-  printSetup(ws, head, last, row);
+  // The charts print too, on a page of their own after the signatures.
+  if (lastData > head) ws.getRow(row - 1).addPageBreak();
+  printSetup(ws, head, last, lastData > head ? row + 21 : row);
+  if (lastData <= head) return [];
+  // Charts under the signatures, where the add-in puts them: A..E and F..I, 20 rows high.
+  const sheet = RANKING_SHEETS.ranking;
+  const col = (c: number) => ws.getColumn(c).letter;
+  const ref = (c: number) => absRef(sheet, col(c), head + 1, col(c), lastData);
+  const categories = { categoriesRef: ref(2), categories: r.units.map((u) => safeText(u.unit)) };
+  const top = row; // zero-based anchor row = the row under the printed area
+  const values = (f: (u: Ranking['units'][number]) => number | null) => r.units.map(f);
+  return [
+    {
+      title: t.chartFinal,
+      ...categories,
+      series: [
+        { name: t.rankingHead[4], nameRef: absRef(sheet, 'E', head), valuesRef: ref(5), values: values((u) => u.final), color: CHART_COLORS.final },
+        ...thresholds.map((a, i) => ({
+          name: thresholdName(a),
+          nameRef: absRef(sheet, col(thresholdCol(i)), head),
+          valuesRef: ref(thresholdCol(i)),
+          values: values(() => a.minTotal),
+          line: true,
+          color: CHART_COLORS.thresholds[i % CHART_COLORS.thresholds.length],
+        })),
+      ],
+      valueAxisTitle: t.points,
+      from: { col: 0, row: top },
+      to: { col: 5, row: top + 20 },
+    },
+    {
+      title: t.chartSelfInspected,
+      ...categories,
+      series: [
+        { name: t.rankingHead[2], nameRef: absRef(sheet, 'C', head), valuesRef: ref(3), values: values((u) => u.self), color: CHART_COLORS.self },
+        { name: t.rankingHead[3], nameRef: absRef(sheet, 'D', head), valuesRef: ref(4), values: values((u) => u.inspected), color: CHART_COLORS.inspected },
+      ],
+      valueAxisTitle: t.points,
+      from: { col: 5, row: top },
+      to: { col: 9, row: top + 20 },
+    },
+  ];
 }
 
 /** Matrix columns: each section's leaves, then the section's subtotal; the total at the end. */
@@ -292,29 +341,30 @@ function matrixSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): 
   ws.getColumn(1).width = 6;
   ws.getColumn(2).width = 30;
   for (let i = 0; i < cols.length; i++) ws.getColumn(first + i).width = cols[i].kind === 'leaf' ? 7.5 : 9;
-  const head = titleBlock(ws, Math.max(last, 8), headLines(r, t.titleMatrix(yearText(r)), lang, when, t.matrixNote)) + 1;
-  // Header: numbers, then criterion text, then the max row.
+  // Merged blocks (title, legend) stay within the first page's columns when the sheet spans pages across.
+  const pageCols = Math.min(Math.max(last, 8), 14);
+  const head = titleBlock(ws, pageCols, headLines(r, t.titleMatrix(yearText(r)), lang, when, t.matrixNote)) + 1;
+  // Header: the abbreviated numbers (I.1, Cộng I) over two rows, readable in print; the texts go in the
+  // legend under the table. Then the max row.
   headerRow(ws, head, [t.rank, t.matrixUnit]);
   headerRow(ws, head + 1, ['', '']);
   ws.mergeCells(head, 1, head + 1, 1);
   ws.mergeCells(head, 2, head + 1, 2);
+  const label = (c: (typeof cols)[number]) => (c.kind === 'total' ? t.total : c.kind === 'section' ? t.sectionTotal(c.node!.number) : printedNumber(r, c.node!.id));
   cols.forEach((c, i) => {
     const col = first + i;
     const numCell = ws.getCell(head, col);
-    const txtCell = ws.getCell(head + 1, col);
-    const label = c.kind === 'total' ? t.total : c.kind === 'section' ? t.sectionTotal(c.node!.number) : printedNumber(r, c.node!.id);
-    text(numCell, label);
-    text(txtCell, c.kind === 'total' ? '' : c.label);
-    for (const cell of [numCell, txtCell]) {
-      cell.font = { name: FONT, size: cell === numCell ? 10 : 8, bold: cell === numCell || c.kind !== 'leaf' };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...(cell === txtCell && c.kind === 'leaf' ? { textRotation: 90 } : {}) };
+    text(numCell, label(c));
+    for (const cell of [numCell, ws.getCell(head + 1, col)]) {
+      cell.font = { name: FONT, size: 10, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.kind === 'leaf' ? COLORS.header : COLORS.section } };
       cell.border = BORDER;
     }
+    ws.mergeCells(head, col, head + 1, col);
   });
-  if (cols.length && cols[cols.length - 1].kind === 'total') ws.mergeCells(head, last, head + 1, last);
-  ws.getRow(head).height = 30;
-  ws.getRow(head + 1).height = 150;
+  ws.getRow(head).height = 18;
+  ws.getRow(head + 1).height = 18;
   const maxRow = head + 2;
   text(ws.getCell(maxRow, 2), t.maxRow);
   cols.forEach((c, i) => num(ws.getCell(maxRow, first + i), c.max));
@@ -348,16 +398,28 @@ function matrixSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): 
       for (let c = first; c <= last; c++) x.getCell(c).font = { name: FONT, size: 10, ...(x.getCell(c).font ?? {}) };
     }
   }
+  fitRowHeights(ws, maxRow + 1, row - 1, 1, 2, 18);
+  // The legend: each column's number and its criterion or section text.
+  row++;
+  const legendLine = (s: string, bold = false) => {
+    ws.mergeCells(row, 1, row, pageCols);
+    const c = ws.getCell(row, 1);
+    text(c, s);
+    c.font = { name: FONT, size: 10, bold };
+    c.alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeights(ws, row, row, 1, 1, 15);
+    row++;
+  };
+  legendLine(t.legend, true);
+  for (const c of cols) if (c.kind !== 'total') legendLine(`${label(c)}: ${c.label}`, c.kind === 'section');
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: maxRow, topLeftCell: `C${maxRow + 1}`, activeCell: `A${maxRow + 1}` }];
-  printSetup(ws, head, last, row);
-  ws.pageSetup.printTitlesRow = `${head}:${maxRow}`;
-  ws.pageSetup.printTitlesColumn = 'A:B';
+  printSetup(ws, head, last, row - 1, { titleRows: `${head}:${maxRow}`, repeatCols: 'A:B', smallestPt: 10 });
 }
 
 function discrepancySheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
   const t = L[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.discrepancies, { properties: { tabColor: { argb: 'FFC55A11' } } });
-  const widths = [6, 30, 9, 50, 11, 11, 11, 50];
+  const widths = [6, 26, 8, 44, 10, 10, 10, 40];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
   const head = titleBlock(ws, last, headLines(r, t.titleDisc, lang, when, t.discNote(fmtPoints(r.policy.tolerance, lang)))) + 1;
@@ -382,6 +444,7 @@ function discrepancySheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Da
     row++;
   } else {
     bodyStyle(ws, head + 1, row - 1, 1, last);
+    fitRowHeights(ws, head + 1, row - 1, 1, last, 18);
     const twice = 2 * r.policy.tolerance;
     if (twice > 0)
       ws.addConditionalFormatting({
@@ -414,16 +477,23 @@ function discrepancySheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Da
     num(ws.getCell(row, 5), m.delta, SIGNED_POINTS);
     row++;
   });
-  if (r.totalMoves.length) bodyStyle(ws, movesHead + 1, row - 1, 1, 5);
+  if (r.totalMoves.length) {
+    bodyStyle(ws, movesHead + 1, row - 1, 1, 5);
+    fitRowHeights(ws, movesHead + 1, row - 1, 1, 5, 18);
+  }
   printSetup(ws, head, last, row);
 }
 
 function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
   const t = L[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.sources, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
-  const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70, 22, 36, 36];
+  // Printed hashes are shortened (…); the full values are in the hidden columns N and O, after the
+  // provenance columns K-M.
+  const widths = [5, 26, 15, 22, 6, 9, 14, 15, 11, 36, 14, 18, 18];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
+  const full = { file: last + 1, set: last + 2 };
+  for (const c of [full.file, full.set]) Object.assign(ws.getColumn(c), { width: 66, hidden: true });
   const head = titleBlock(ws, last, headLines(r, t.titleSources, lang, when)) + 1;
   headerRow(ws, head, t.srcHead);
   headerRow(ws, head, t.srcProvenanceHead, t.srcHead.length + 1);
@@ -432,14 +502,18 @@ function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const x = ws.getRow(row);
     num(x.getCell(1), i + 1, '0');
     text(x.getCell(2), s.file);
-    text(x.getCell(3), s.sha256 ?? '');
-    x.getCell(3).font = { name: 'Consolas', size: 9 };
+    text(x.getCell(3), shortHash(s.sha256));
+    x.getCell(3).font = { name: 'Consolas', size: 10 };
+    text(x.getCell(full.file), s.sha256 ?? '');
+    // Wrapped, so a reader never lets the hidden text overflow into the printed columns.
+    for (const c of [full.file, full.set]) x.getCell(c).alignment = { wrapText: true, vertical: 'top' };
     text(x.getCell(4), s.unit ?? '');
     num(x.getCell(5), s.year, '0');
     text(x.getCell(6), s.layout ?? '');
     text(x.getCell(7), s.criteriaSet?.id ?? '');
-    text(x.getCell(8), s.criteriaSet?.hash ?? '');
-    x.getCell(8).font = { name: 'Consolas', size: 9 };
+    text(x.getCell(8), shortHash(s.criteriaSet?.hash));
+    x.getCell(8).font = { name: 'Consolas', size: 10 };
+    text(x.getCell(full.set), s.criteriaSet?.hash ?? '');
     text(x.getCell(9), t.status[s.status]);
     const errors = s.problems.filter((p) => p.severity === 'error').length;
     const warnings = s.problems.length - errors;
@@ -453,7 +527,9 @@ function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     row++;
   });
   if (row > head + 1) {
+    headerRow(ws, head, [`${t.srcHead[2]}`, t.srcHead[7]], full.file);
     bodyStyle(ws, head + 1, row - 1, 1, last);
+    fitRowHeights(ws, head + 1, row - 1, 1, last, 18);
     ws.addConditionalFormatting({
       ref: `A${head + 1}:${ws.getColumn(last).letter}${row - 1}`,
       rules: [

@@ -72,3 +72,14 @@ export async function familiarWorkbookTotals(file: string): Promise<{ self: numb
   };
   return { self: value(outline!.table.columns.self), inspected: value(outline!.table.columns.inspected) };
 }
+
+/** Print a workbook or document to PDF with LibreOffice (its own print setup: areas, scale, titles). */
+export function toPdf(file: string, outDir: string, timeoutMs = 240_000): string {
+  const profile = mkdtempSync(path.join(tmpdir(), 'thidua-lo-profile-'));
+  const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  return path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
+}

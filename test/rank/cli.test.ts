@@ -44,6 +44,9 @@ describe('thidua demo', () => {
       ...schools.map((s) => `kiem-tra/${s}.xlsx`),
       'ranking.xlsx',
       'ranking.json',
+      'van-ban/bien-ban-kiem-tra-cheo-2024.docx',
+      'van-ban/bao-cao-ket-qua-cham-diem-2024.docx',
+      'van-ban/to-trinh-khen-thuong-2024.docx',
     ];
     for (const f of expected) {
       expect(existsSync(path.join(out(), f))).toBe(true);

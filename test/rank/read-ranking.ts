@@ -55,6 +55,7 @@ export async function readRankingWorkbook(file: string) {
     const row = mx.getRow(r);
     const key = String(row.getCell(2).value ?? '');
     if (!key) continue;
+    if (r > mhead + 2 && typeof plain(row.getCell(1).value) !== 'number') break; // the legend under the table
     const vals: Record<string, number | null> = {};
     for (let c = 3; c < labels.length; c++) {
       const v = plain(row.getCell(c).value);
@@ -65,7 +66,7 @@ export async function readRankingWorkbook(file: string) {
 
   // Chênh lệch: numbered rows under the first header.
   const dz = sheet('Chênh lệch');
-  const discrepancies: Array<{ unit: string; number: string; self: number; inspected: number; delta: number; remark: string }> = [];
+  const discrepancies: Array<{ unit: string; number: string; text: string; self: number; inspected: number; delta: number; remark: string }> = [];
   let dhead = 0;
   dz.eachRow((row, r) => {
     if (!dhead && (row.getCell(1).value === 'TT' || row.getCell(1).value === 'No.')) dhead = r;
@@ -76,6 +77,7 @@ export async function readRankingWorkbook(file: string) {
     discrepancies.push({
       unit: String(row.getCell(2).value),
       number: String(row.getCell(3).value),
+      text: String(row.getCell(4).value ?? ''),
       self: row.getCell(5).value as number,
       inspected: row.getCell(6).value as number,
       delta: row.getCell(7).value as number,
@@ -85,7 +87,7 @@ export async function readRankingWorkbook(file: string) {
 
   // Nguồn.
   const src = sheet('Nguồn');
-  const sources: Array<{ file: string; sha256: string; unit: string; setId: string; setHash: string; status: string; problems: string }> = [];
+  const sources: Array<{ file: string; sha256: string; shortSha256: string; unit: string; setId: string; setHash: string; status: string; problems: string }> = [];
   let shead = 0;
   src.eachRow((row, r) => {
     if (!shead && (row.getCell(1).value === 'TT' || row.getCell(1).value === 'No.')) shead = r;
@@ -94,7 +96,8 @@ export async function readRankingWorkbook(file: string) {
     const row = src.getRow(r);
     if (typeof row.getCell(1).value !== 'number') break;
     const s = (c: number) => String(row.getCell(c).value ?? '');
-    sources.push({ file: s(2), sha256: s(3), unit: s(4), setId: s(7), setHash: s(8), status: s(9), problems: s(10) });
+    // Hashes print shortened in C and H; the full values are in the hidden columns N and O (after the provenance columns K-M).
+    sources.push({ file: s(2), sha256: s(14), shortSha256: s(3), unit: s(4), setId: s(7), setHash: s(15), status: s(9), problems: s(10) });
   }
   return { wb, sheetNames, ranking, matrix, discrepancies, sources, rankingSheet: ws };
 }

@@ -6,7 +6,8 @@
  *   3. the cross-inspection workbooks, made from the schools' scores (locked) with the inspectors'
  *      scores and remarks: kiem-tra/<school>.xlsx;
  *   4. every workbook is checked (read back and rescored like `thidua check`);
- *   5. the inspection workbooks are ranked: ranking.xlsx and ranking.json.
+ *   5. the inspection workbooks are ranked: ranking.xlsx and ranking.json;
+ *   6. the year-end documents (as `thidua report`): van-ban/*.docx.
  *
  * A folder holding an earlier run is never replaced without --force (then the demo's own files are
  * replaced atomically); the demo touches nothing else there. A folder path that is a file is refused.
@@ -20,7 +21,8 @@ import { planTemplate, TemplatePlan } from '../../core/template/plan';
 import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { DemoSchool, demoHeader, loadDemoData } from '../demo-data';
 import { checkOutputFolder, writeOutputAtomic } from '../fs-out';
-import { rankFiles } from './rank';
+import { yearEndDocx } from '../../workbook/docx/year-end';
+import { rankWithSources } from './report';
 
 // The workbook writers (and exceljs behind them) are loaded when the demo runs, not when the CLI starts.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -71,7 +73,7 @@ export function register(program: Command): void {
 
 export interface DemoResult {
   folder: string;
-  files: Array<{ kind: 'criteria' | 'template' | 'self' | 'inspection' | 'ranking-xlsx' | 'ranking-json'; path: string; unit?: string }>;
+  files: Array<{ kind: 'criteria' | 'template' | 'self' | 'inspection' | 'ranking-xlsx' | 'ranking-json' | 'document'; path: string; unit?: string }>;
   problems: Problem[];
 }
 
@@ -150,10 +152,13 @@ export async function runDemo(opts: Options): Promise<number> {
   }
 
   // 5. Rank the inspection workbooks.
-  const ranking = await rankFiles(inspectionFiles.map(rel));
+  const { ranking, sources } = await rankWithSources(inspectionFiles.map(rel));
   const report = rankReport(ranking, lang);
   result.files.push({ kind: 'ranking-xlsx', path: write('ranking.xlsx', await writers().writeRankingWorkbook(ranking, { lang, generatedAt: when })) });
   result.files.push({ kind: 'ranking-json', path: write('ranking.json', `${JSON.stringify(report, null, 2)}\n`) });
+
+  // 6. The year-end documents.
+  for (const d of (await yearEndDocx({ ranking, sources, lang })).files) result.files.push({ kind: 'document', path: write(path.join('van-ban', d.name), d.bytes) });
   const ok = checked === data.schools.length * 2 && ranking.refused === 0 && ranking.units.length === data.schools.length;
 
   if (opts.json) {
@@ -166,6 +171,7 @@ export async function runDemo(opts: Options): Promise<number> {
       inspection: t(lang, 'Kiểm tra chéo', 'Cross-inspection'),
       'ranking-xlsx': t(lang, 'Bảng xếp hạng', 'Ranking workbook'),
       'ranking-json': t(lang, 'Kết quả (JSON)', 'Ranking (JSON)'),
+      document: t(lang, 'Văn bản (.docx)', 'Document (.docx)'),
     };
     say(opts, t(lang, `Chạy thử năm thi đua ${data.year} của Cụm mẫu (${data.schools.length} trường) vào ${rel(folder)}`, `Example year ${data.year} of the sample cluster (${data.schools.length} schools) in ${rel(folder)}`));
     for (const f of result.files) say(opts, `  ${label[f.kind].padEnd(28)} ${rel(f.path)}${f.unit ? `  (${f.unit})` : ''}`);

@@ -8,7 +8,8 @@ import * as demo from './demo';
 import * as importCmd from './import';
 import * as lint from './lint';
 import * as rank from './rank';
+import * as report from './report';
 import * as score from './score';
 import * as template from './template';
 
-export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [importCmd, lint, template, check, score, rank, demo];
+export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [importCmd, lint, template, check, score, rank, report, demo];

@@ -32,6 +32,11 @@ export const RANK_MESSAGES = defineMessages({
     vi: 'Tệp chưa có điểm để xếp hạng theo chính sách "{policy}"',
     en: 'The file has no score to rank under the policy "{policy}"',
   },
+  report_unit_unknown: {
+    severity: 'error',
+    vi: 'Không có đơn vị "{unit}" trong các tệp đã xếp hạng (có: {known})',
+    en: 'No unit "{unit}" among the ranked workbooks (there are: {known})',
+  },
   no_inputs: {
     severity: 'error',
     vi: 'Không có tệp .xlsx hoặc .json nào để xếp hạng',

@@ -44,6 +44,7 @@ export const RANKING_LABELS = {
     chartFinal: 'Điểm xếp hạng theo đơn vị',
     chartSelfInspected: 'Điểm tự chấm và điểm Cụm chấm',
     points: 'Điểm',
+    legend: 'Chú thích: số thứ tự ở đầu các cột',
   },
   en: {
     cluster: 'EMULATION CLUSTER',
@@ -82,5 +83,6 @@ export const RANKING_LABELS = {
     chartFinal: 'Final score by unit',
     chartSelfInspected: 'Self vs inspection totals',
     points: 'Points',
+    legend: 'Legend: the numbers heading the columns',
   },
 };
