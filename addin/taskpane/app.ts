@@ -333,6 +333,9 @@ export class App {
 
   private sources(): Array<{ id: string; label: string; loaded: Loaded }> {
     const out: Array<{ id: string; label: string; loaded: Loaded }> = [];
+    // Re-inserting: the set the workbook's own template was made with comes first.
+    const own = this.template?.set;
+    if (own) out.push({ id: 'embedded', label: this.t('sourceEmbedded', { title: own.def.title }), loaded: { def: own.def, set: own, problems: [] } });
     if (this.imported && this.imported.def !== this.stored?.def)
       out.push({ id: 'imported', label: this.t('sourceImported', { title: this.imported.def.title }), loaded: this.imported });
     if (this.stored) out.push({ id: 'stored', label: this.t('sourceStored', { title: this.stored.def.title }), loaded: this.stored });
@@ -384,22 +387,28 @@ export class App {
     const caps = this.opts.host.capabilities();
     let plan: TemplatePlan;
     let how: UiKey;
+    const notes: string[] = [];
+    let detail: string | undefined;
     if (caps.insertFromBase64 && this.opts.loadWriter) {
       const write = await this.opts.loadWriter();
       const out = await write(set, options);
       plan = out.plan;
-      await this.opts.host.insertWorkbook(toBase64(out.bytes), {
+      const outcome = await this.opts.host.insertWorkbook(toBase64(out.bytes), {
         sheets: [plan.sheetName, plan.instructionsSheetName, EMBED_SHEET],
         names: plan.names.map((n) => ({ name: n.name, sheet: plan.sheetName, address: n.ref.slice(n.ref.lastIndexOf('!') + 1).replace(/\$/g, '') })),
+        veryHidden: [EMBED_SHEET],
         activate: plan.sheetName,
+        fallback: templateLayouts(plan),
       });
-      how = 'howBase64';
+      how = outcome.how === 'base64' ? 'howBase64' : 'howCellsRefused';
+      if (outcome.how === 'cells') detail = outcome.detail;
     } else {
       plan = planTemplate(set, options);
       await this.opts.host.renderSheets(templateLayouts(plan));
       how = 'howCells';
     }
-    this.message(msg, 'success', this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }));
+    if (!caps.dataValidation) notes.push(this.t('noDataValidation', { have: caps.apiVersion }));
+    this.message(msg, 'success', [this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }), ...notes].join(' '), detail);
     this.stamp = {};
     await this.activateTemplate(set, plan, options);
   }

@@ -42,6 +42,7 @@ export const UI = {
     en: 'Insert the self-assessment table into the workbook: total formulas, data validation, only score and evidence cells open.',
   },
   source: { vi: 'Dùng bộ tiêu chí', en: 'Criteria set to use' },
+  sourceEmbedded: { vi: 'Của bảng chấm trong sổ này: {title}', en: "This workbook's scoring sheet: {title}" },
   sourceStored: { vi: 'Đã lưu trong sổ: {title}', en: 'Stored in the workbook: {title}' },
   sourceImported: { vi: 'Vừa nhập (chưa lưu): {title}', en: 'Just imported (not saved): {title}' },
   sourceBundled: { vi: 'Mặc định: {title}', en: 'Bundled: {title}' },
@@ -52,6 +53,11 @@ export const UI = {
   inserted: { vi: 'Đã chèn trang "{sheet}" ({how}).', en: 'Inserted the sheet "{sheet}" ({how}).' },
   howBase64: { vi: 'từ mẫu Excel', en: 'from the Excel template' },
   howCells: { vi: 'ghi từng vùng ô', en: 'written cell block by block' },
+  howCellsRefused: { vi: 'ghi từng vùng ô vì Excel không nhận tệp mẫu', en: 'written cell block by block because Excel refused the template file' },
+  noDataValidation: {
+    vi: 'Excel này (ExcelApi {have}) chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8): Excel không chặn giá trị sai khi nhập, nhưng phần bổ trợ vẫn báo lỗi ngay khi bạn nhập.',
+    en: 'This Excel (ExcelApi {have}) has no data validation on cells (needs ExcelApi 1.8): Excel will not stop a wrong value, but the add-in still reports it as you type.',
+  },
   setInvalid: { vi: 'Bộ tiêu chí có lỗi, chưa thể tạo bảng chấm.', en: 'The criteria set has errors; no scoring sheet can be made from it.' },
 
   validateIntro: {
