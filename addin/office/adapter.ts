@@ -21,7 +21,7 @@ import {
 } from '../host/types';
 import type { InsertOptions, InsertOutcome } from '../host/types';
 import { toHostError } from './errors';
-import { look, swapSheets, SwapError, type Before } from './swap';
+import { failed, look, swapSheets, SwapError, type Before } from './swap';
 import { slideFormula } from '../../engine/workbook/xlsx-read';
 
 export { toHostError } from './errors';
@@ -230,7 +230,9 @@ export class ExcelAdapter implements WorkbookHost {
           m.load('name');
           return m;
         });
-        await ctx.sync(); // 2: which of them are ours
+        await ctx.sync().catch((e: unknown) => {
+          throw failed(toHostError(e), 'look', []); // 2: which of them are ours (nothing changed yet)
+        });
         const foreign = existing.filter((_, i) => marks[i].isNullObject).map((w) => w.name);
         if (foreign.length)
           throw new HostError(

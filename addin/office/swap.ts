@@ -40,8 +40,16 @@ export interface Before {
   names: NameState[];
 }
 
-/** Step 0, one sync: what a replacement may change. */
+/** Step 0, one sync: what a replacement may change. A failure here changed nothing, and says so. */
 export async function look(ctx: Excel.RequestContext, names: string[]): Promise<Before> {
+  try {
+    return await lookOnce(ctx, names);
+  } catch (e) {
+    throw failed(toHostError(e), 'look', []);
+  }
+}
+
+async function lookOnce(ctx: Excel.RequestContext, names: string[]): Promise<Before> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/id,items/name,items/visibility');
@@ -104,9 +112,27 @@ export async function swapSheets(ctx: Excel.RequestContext, before: Before, step
     return olds.map((o) => o.name);
   } catch (e) {
     const cause = toHostError(e);
+    // Retiring is the one step that cannot be undone once an old sheet is gone: then finish it instead
+    // (the new sheets are complete and linked), deleting the old sheets that are left.
+    if (step === 'retire' && (await finishRetire(ctx, olds).catch(() => false))) return olds.map((o) => o.name);
     const left = await restore(ctx, before).catch((r: unknown) => [`(${String((r as Error)?.message ?? r)})`]);
     throw failed(cause, step, left);
   }
+}
+
+/** After a failed retire step: when some old sheet is already deleted, delete the others (2 syncs). */
+async function finishRetire(ctx: Excel.RequestContext, olds: SheetState[]): Promise<boolean> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/id,items/visibility');
+  await ctx.sync();
+  const left = sheets.items.filter((s) => olds.some((o) => o.id === s.id));
+  if (left.length === olds.length) return false; // nothing deleted yet: restoring is possible
+  for (const s of left) {
+    if (s.visibility === 'VeryHidden') s.visibility = 'Hidden';
+    s.delete();
+  }
+  await ctx.sync();
+  return true;
 }
 
 /** The error of a failed replacement: Excel's reason, then whether the workbook is as it was. */

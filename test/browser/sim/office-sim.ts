@@ -310,7 +310,6 @@ function recorder(ctx: Ctx, sheet: () => SimSheet, address: () => string, path: 
 
 class RangeProxy extends Loadable {
   format: any;
-  dataValidation: any;
   conditionalFormats: any;
   constructor(
     ctx: Ctx,
@@ -338,8 +337,12 @@ class RangeProxy extends Loadable {
       return out;
     });
     this.format = recorder(ctx, sheet, addr, 'format');
-    this.dataValidation = config.api >= 8 ? recorder(ctx, sheet, addr, 'dataValidation') : (need(ctx, 8, 'Range.dataValidation'), recorder(ctx, sheet, addr, 'dataValidation'));
     this.conditionalFormats = recorder(ctx, sheet, addr, 'conditionalFormats');
+  }
+  /** Range.dataValidation is ExcelApi 1.8. */
+  get dataValidation(): any {
+    need(this.ctx, 8, 'Range.dataValidation');
+    return recorder(this.ctx, this.sheet, this.addr, 'dataValidation');
   }
   get address() { return this.get$('address') as string; }
   get rowIndex() { return this.get$('rowIndex') as number; }
@@ -567,6 +570,7 @@ class WorksheetProxy extends Loadable {
     };
   }
   get isNullObject() { return this.get$('isNullObject') as boolean; }
+  get id() { return this.get$('id') as string; }
   get name() { return this.get$('name') as string; }
   set name(v: string) {
     this.ctx.queue.push(() => {
@@ -763,6 +767,26 @@ function namedItem(ctx: Ctx, name: string, orNull: boolean) {
   if (orNull) o.load('isNullObject');
   return o;
 }
+
+// ------------------------------------------------------------------------------------------ typed against Office.js
+
+/**
+ * Compile-time check against @types/office-js: every public member of a simulated object is a member of
+ * the Excel interface it stands for, so a misspelled or invented property fails `tsc` (the test build).
+ */
+type NotInOfficeJs<Sim, Real> = Exclude<keyof Sim, keyof Real>;
+function typedAs<Sim, Real>(ok: NotInOfficeJs<Sim, Real> extends never ? true : { notInOfficeJs: NotInOfficeJs<Sim, Real> }): void {
+  void ok;
+}
+typedAs<RangeProxy, Excel.Range>(true);
+typedAs<WorksheetProxy, Excel.Worksheet>(true);
+typedAs<ReturnType<typeof workbookProxy>, Excel.Workbook>(true);
+typedAs<ReturnType<typeof workbookProxy>['worksheets'], Excel.WorksheetCollection>(true);
+typedAs<ReturnType<typeof workbookProxy>['names'], Excel.NamedItemCollection>(true);
+typedAs<ReturnType<typeof namedItem>, Excel.NamedItem>(true);
+typedAs<WorksheetProxy['protection'], Excel.WorksheetProtection>(true);
+typedAs<WorksheetProxy['freezePanes'], Excel.WorksheetFreezePanes>(true);
+typedAs<Omit<Ctx, 'queue' | 'response' | 'request'>, Excel.RequestContext>(true); // its operation queue and byte counts are the sim's own
 
 // ------------------------------------------------------------------------------------------ globals
 
