@@ -114,13 +114,10 @@ export class ExcelAdapter implements WorkbookHost {
         );
       const top = used.rowIndex + 1;
       const left = used.columnIndex + 1;
-      const data = await this.readChunks(ctx, ws, top, left, used.rowCount, used.columnCount, true); // 2..: every cell, 10 000 at a time
       const merged = this.caps.insertFromBase64 ? used.getMergedAreasOrNullObject() : null;
-      if (merged) {
-        merged.load('address');
-        await ctx.sync();
-        if (!merged.isNullObject) data.merges = parseAreas(merged.address);
-      }
+      merged?.load('address'); // travels with the first band
+      const data = await this.readChunks(ctx, ws, top, left, used.rowCount, used.columnCount, true); // 2..: every cell, 10 000 at a time
+      if (merged && !merged.isNullObject) data.merges = parseAreas(merged.address);
       data.sheet = ws.name;
       return data;
     });
