@@ -144,9 +144,13 @@ export const UI = {
     vi: 'Trang này là ngăn tác vụ của phần bổ trợ Excel "Chấm điểm thi đua". Hãy mở nó trong Excel (nút Chấm điểm trên thẻ Trang đầu).',
     en: 'This page is the task pane of the "Emulation scoring" Excel add-in. Open it in Excel (the Scoring button on the Home tab).',
   },
+  officeJsMissing: {
+    vi: 'Không tải được thư viện Office.js của Microsoft (cần mạng Internet khi mở ngăn này). Hãy kiểm tra kết nối mạng rồi mở lại ngăn; nếu bạn đang mở trang này ngoài Excel, hãy mở nó trong Excel.',
+    en: "Microsoft's Office.js library could not be loaded (opening this pane needs the Internet). Check the network connection and open the pane again; if you opened this page outside Excel, open it in Excel.",
+  },
   oldExcel: {
-    vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (có ExcelApi {have}, cần {need}). Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web.',
-    en: 'This Excel is too old for the add-in (has ExcelApi {have}, needs {need}). Use Excel 2019, Microsoft 365 or Excel on the web.',
+    vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (có ExcelApi {have}, cần {need}). Hãy dùng Microsoft 365, Office 2021 trở lên hoặc Excel cho web (xem bảng phiên bản Excel trong hướng dẫn).',
+    en: 'This Excel is too old for the add-in (has ExcelApi {have}, needs {need}). Use Microsoft 365, Office 2021 or later, or Excel on the web (see the table of Excel versions in the guide).',
   },
   unexpected: { vi: 'Đã xảy ra lỗi không mong muốn. Hãy thử lại.', en: 'Something unexpected went wrong. Please try again.' },
   details: { vi: 'Chi tiết kỹ thuật', en: 'Technical details' },
