@@ -136,8 +136,8 @@ export const UI = {
   refusedReason: { vi: 'bị từ chối', en: 'refused' },
   rankingTitle: { vi: 'Kết quả xếp hạng', en: 'Ranking' },
   needRankingApi: {
-    vi: 'Excel này chưa hỗ trợ bảng và biểu đồ cần cho trang tổng hợp (có ExcelApi {have}, cần {need}). Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web, hoặc lệnh thidua rank.',
-    en: 'This Excel cannot write the tables and charts of the ranking sheets (has ExcelApi {have}, needs {need}). Use Excel 2019, Microsoft 365 or Excel on the web, or the thidua rank command.',
+    vi: 'Excel này chưa hỗ trợ bảng và biểu đồ cần cho trang tổng hợp (có ExcelApi {have}, cần {need}). Hãy dùng Microsoft 365, Office 2021 trở lên hoặc Excel cho web, hoặc lệnh thidua rank.',
+    en: 'This Excel cannot write the tables and charts of the ranking sheets (has ExcelApi {have}, needs {need}). Use Microsoft 365, Office 2021 or later or Excel on the web, or the thidua rank command.',
   },
 
   needExcel: {
