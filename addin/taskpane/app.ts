@@ -29,7 +29,7 @@ import { gridOf } from '../scoring/sheet-grid';
 import { boundingRange, type ScoringSheetMap } from '../scoring/sheet-map';
 import { loadStored, loadTemplateEmbed, saveCriteria, STORE_SHEET } from '../scoring/store';
 import { validateSheet, valueAt, type SheetValidation } from '../scoring/validate';
-import { append, clear, downloadText, h, toBase64 } from './dom';
+import { append, clear, copyText, downloadText, h, toBase64 } from './dom';
 import { tr, type UiKey } from './i18n';
 
 export type TemplateWriter = (set: CompiledSet, opts: TemplateOptions) => Promise<{ bytes: Uint8Array; plan: TemplatePlan }>;
@@ -301,15 +301,21 @@ export class App {
       }, save),
     );
     const exp = h('button', { type: 'button', id: 'export-btn' }, this.t('exportJson'));
+    const json = () => `${JSON.stringify(imp.def, null, 2)}\n`;
     exp.addEventListener('click', () => {
       const file = `${imp.def.id || 'criteria'}.criteria.json`;
-      (this.opts.download ?? downloadText)(file, `${JSON.stringify(imp.def, null, 2)}\n`);
-      this.message(saveMsg, 'success', this.t('exported', { file }));
+      // Office on Windows and Mac may ignore a download without telling the page: never claim it was saved.
+      (this.opts.download ?? downloadText)(file, json());
+      this.message(saveMsg, 'info', this.t('exported', { file }));
     });
+    const copy = h('button', { type: 'button', id: 'copy-btn' }, this.t('copyJson'));
+    copy.addEventListener('click', () =>
+      void copyText(json()).then((ok) => this.message(saveMsg, ok ? 'success' : 'error', this.t(ok ? 'copied' : 'copyFailed'))),
+    );
     clear(
       result,
       imp.problems.length ? h('details', { className: 'panel', open: true }, h('summary', {}, this.t('warnings', { n: imp.problems.length })), this.problemList(imp.problems, false)) : null,
-      h('div', { className: 'actions' }, save, exp),
+      h('div', { className: 'actions' }, save, exp, copy),
       saveMsg,
       h('details', { className: 'panel', open: true }, h('summary', {}, this.t('tree')), this.tree(imp.def)),
     );
@@ -707,7 +713,13 @@ export class App {
   private renderConsolidatePanel(): void {
     const panel = this.els['panel-consolidate'];
     if (!panel) return;
-    const input = h('input', { type: 'file', id: 'files', multiple: true, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // The browser's own file button speaks the browser's language ("Choose Files"): a label in ours instead.
+    const input = h('input', { type: 'file', id: 'files', multiple: true, className: 'visually-hidden', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const chosen = h('span', { className: 'chosen', id: 'files-chosen' }, this.t('noFilesChosen'));
+    input.addEventListener('change', () => {
+      const n = (input as HTMLInputElement).files?.length ?? 0;
+      chosen.textContent = n ? this.t('filesChosen', { n }) : this.t('noFilesChosen');
+    });
     const msg = h('div', { className: 'message', role: 'status', id: 'consolidate-msg' });
     const progress = h('progress', { id: 'consolidate-progress', max: 1, value: 0, 'aria-label': this.t('readingFile', { i: '', n: '', file: '' }), hidden: true });
     const current = h('div', { className: 'progress-text', id: 'consolidate-file', 'aria-live': 'polite' });
@@ -719,7 +731,8 @@ export class App {
     clear(
       panel,
       h('p', {}, this.t('consolidateIntro')),
-      h('label', { for: 'files' }, this.t('pickFiles')),
+      h('p', {}, this.t('pickFiles')),
+      h('div', { className: 'actions' }, h('label', { for: 'files', className: 'button', id: 'files-label' }, this.t('chooseFiles')), chosen),
       input,
       h('div', { className: 'actions' }, btn),
       progress,

@@ -35,7 +35,13 @@ export const UI = {
   saveInWorkbook: { vi: 'Lưu vào sổ làm việc', en: 'Save in the workbook' },
   saved: { vi: 'Đã lưu bộ tiêu chí vào sổ làm việc (trang ẩn "{sheet}").', en: 'The criteria set is saved in the workbook (hidden sheet "{sheet}").' },
   exportJson: { vi: 'Tải về tệp JSON', en: 'Download as JSON' },
-  exported: { vi: 'Đã tạo tệp {file}.', en: 'Created {file}.' },
+  exported: {
+    vi: 'Đã gửi tệp {file} cho trình duyệt của Excel để tải về. Nếu không thấy tệp trong thư mục Tải về, hãy dùng nút Sao chép JSON rồi dán vào một tệp văn bản.',
+    en: "{file} was handed to Excel's browser to download. If it is not in your Downloads folder, use Copy JSON and paste it into a text file.",
+  },
+  copyJson: { vi: 'Sao chép JSON', en: 'Copy JSON' },
+  copied: { vi: 'Đã sao chép bộ tiêu chí (JSON) vào bộ nhớ tạm.', en: 'The criteria set (JSON) is on the clipboard.' },
+  copyFailed: { vi: 'Excel không cho phép sao chép vào bộ nhớ tạm ở đây.', en: 'Excel does not allow copying to the clipboard here.' },
 
   templateIntro: {
     vi: 'Chèn bảng tự chấm điểm vào sổ làm việc: công thức tổng, kiểm tra dữ liệu, chỉ mở các ô nhập điểm và minh chứng.',
@@ -122,6 +128,9 @@ export const UI = {
     en: "Pick the schools' scoring workbooks (.xlsx). The add-in reads each file on this machine (nothing is sent anywhere), ranks them and writes the sheets Xếp hạng, Ma trận điểm, Chênh lệch, Nguồn and charts into the open workbook.",
   },
   pickFiles: { vi: 'Tệp của các trường', en: "The schools' files" },
+  chooseFiles: { vi: 'Chọn tệp…', en: 'Choose files…' },
+  noFilesChosen: { vi: 'Chưa chọn tệp nào', en: 'No file chosen' },
+  filesChosen: { vi: 'Đã chọn {n} tệp', en: '{n} file(s) chosen' },
   consolidateButton: { vi: 'Tổng hợp và xếp hạng', en: 'Consolidate and rank' },
   noFiles: { vi: 'Hãy chọn ít nhất một tệp .xlsx.', en: 'Pick at least one .xlsx file.' },
   readingFile: { vi: 'Đang đọc tệp {i}/{n}: {file}', en: 'Reading file {i} of {n}: {file}' },
