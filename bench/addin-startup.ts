@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 import { buildSim, serve, SIM_OUT } from '../test/browser/build';
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+/** THIDUA_ADDIN_DIST=<folder> measures another build (e.g. an older commit's dist/) for a before/after. */
+const DIST = process.env.THIDUA_ADDIN_DIST ? path.resolve(process.env.THIDUA_ADDIN_DIST) : path.join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,8 +49,9 @@ export async function benchAddinStartup(runs = 5): Promise<string[]> {
       fast.push(await once(1));
       slow.push(await once(4));
     }
-    const kb = (f: string) => Math.round(statSync(path.join(DIST, f)).size / 1024);
+    const kb = (f: string) => (existsSync(path.join(DIST, f)) ? Math.round(statSync(path.join(DIST, f)).size / 1024) : 0);
     const maps = readdirSync(DIST).filter((f) => f.endsWith('.map')).length;
+    out.push(`build: ${path.relative(ROOT, DIST) || DIST}`);
     out.push(`taskpane.js ${kb('taskpane.js')} KiB, boot.js ${kb('boot.js')} KiB (polyfills.js ${kb('polyfills.js')} KiB only where built-ins are missing), source maps in dist/: ${maps}`);
     out.push(`tabs on screen, CPU 4x slower: median ${Math.round(median(slow))} ms (${slow.map(Math.round).join(', ')})`);
     out.push(`tabs on screen, unthrottled:    median ${Math.round(median(fast))} ms (${fast.map(Math.round).join(', ')}); ratio ${(median(slow) / median(fast)).toFixed(1)}x`);
