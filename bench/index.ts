@@ -30,6 +30,10 @@ async function main() {
       for (const l of await rank.benchRank()) console.log(l);
     }
   }
+  if (!only || only === 'addin') {
+    console.log('\n## add-in start-up in headless Chromium, CPU 4x slower (npm run bench -- addin)');
+    for (const l of await (await import('./addin-startup')).benchAddinStartup()) console.log(l);
+  }
 }
 
 main().catch((e) => {

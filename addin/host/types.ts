@@ -28,12 +28,14 @@ export interface SheetData {
 }
 
 export interface HostCapabilities {
-  /** The minimum requirement set is there (ExcelApi 1.8: events, data validation, named items). */
+  /** The minimum requirement set is there (ExcelApi 1.7: events, visibility, named items). */
   supported: boolean;
   /** The highest ExcelApi version 1.x found (for messages). */
   apiVersion: string;
   /** ExcelApi 1.13: insertWorksheetsFromBase64, merged areas. */
   insertFromBase64: boolean;
+  /** ExcelApi 1.8: Excel's own data validation on entry cells (without it the pane still validates). */
+  dataValidation: boolean;
   /** ExcelApi 1.9: per-cell formatting in one call (bold rows and indents help the importer). */
   cellProperties: boolean;
   /**
@@ -170,6 +172,20 @@ export interface ChangeEvent {
   address: string;
 }
 
+export interface InsertOptions {
+  /** Sheet names the file brings (same-named sheets are replaced). */
+  sheets: string[];
+  names: Array<{ name: string; sheet: string; address: string }>;
+  /** Sheets set very hidden after insertion (the file's state may not survive insertion). */
+  veryHidden?: string[];
+  activate?: string;
+  /** The same sheets as layouts, written cell by cell when the host cannot insert the file. */
+  fallback: SheetLayout[];
+}
+
+/** How the sheets were written: from the file, or cell by cell (the host lacks ExcelApi 1.13, or refused the file). */
+export type InsertOutcome = { how: 'base64' } | { how: 'cells'; reason: 'api' | 'refused'; detail?: string };
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /** Names of the worksheets, visible or not. 1 round trip. */
@@ -178,23 +194,25 @@ export interface WorkbookHost {
   readActiveSheet(): Promise<SheetData>;
   /** One rectangle of a named sheet (null when the sheet does not exist). 1 round trip. */
   readRange(sheet: string, address: string): Promise<SheetData | null>;
-  /** Replace (or create) sheets and render their layouts, all in one batch. 2 round trips. */
+  /**
+   * Replace (or create) sheets and render their layouts: new sheets first, old ones deleted last; any
+   * failure restores the workbook as it was (addin/office/swap.ts). 4 round trips.
+   */
   renderSheets(layouts: SheetLayout[]): Promise<void>;
   /**
-   * Insert the sheets of an .xlsx (base64), replacing same-named sheets and names, then (re)define the
-   * given workbook names when the host did not bring them. 2 or 3 round trips.
+   * Insert the sheets of an .xlsx (base64) in a batch of its own, replacing same-named sheets and names,
+   * then (re)define the given workbook names when the host did not bring them; when the host lacks
+   * ExcelApi 1.13 or refuses the file, write `fallback` cell by cell instead (said in the outcome). Any
+   * failure restores the workbook first. 6 round trips (plus the fallback's).
    */
-  insertWorkbook(
-    base64: string,
-    opts: { sheets: string[]; names: Array<{ name: string; sheet: string; address: string }>; activate?: string },
-  ): Promise<void>;
+  insertWorkbook(base64: string, opts: InsertOptions): Promise<InsertOutcome>;
   /** Edit existing sheets (protection, locks, cells, conditional formats), all in one batch. 1 round trip. */
   updateSheets(edits: SheetEdit[]): Promise<void>;
   /**
    * Write sheets that belong to the add-in: a sheet of the same name is replaced only when it carries the
    * hidden sheet-scoped name `marker` (written on every sheet made here); any other sheet of that name is
    * left alone and the call fails with a HostError naming it, before anything is written. Nothing else in
-   * the workbook is touched. 2 round trips (3 when same-named sheets exist).
+   * the workbook is touched. 4 round trips (5 when same-named sheets exist).
    */
   replaceOwnSheets(layouts: SheetLayout[], marker: string): Promise<{ replaced: string[] }>;
   /** Activate a sheet and select a cell. 1 round trip. */

@@ -19,6 +19,12 @@ import {
   ValidationRule,
   WorkbookHost,
 } from '../host/types';
+import type { InsertOptions, InsertOutcome } from '../host/types';
+import { toHostError } from './errors';
+import { failed, look, swapSheets, SwapError, type Before } from './swap';
+import { slideFormula } from '../../engine/workbook/xlsx-read';
+
+export { toHostError } from './errors';
 
 /** The part of the Excel namespace the adapter uses (tests pass an office-addin-mock object). */
 export interface ExcelLike {
@@ -30,8 +36,17 @@ export interface RequirementsLike {
   isSetSupported(name: string, minVersion?: string): boolean;
 }
 
-/** ExcelApi the pane needs: 1.8 (worksheet events 1.7, data validation 1.8, named items 1.4). */
-export const MIN_EXCEL_API = '1.8';
+/**
+ * ExcelApi the pane needs: 1.7 (worksheet events, visibility and freeze panes 1.7, named item formulas
+ * 1.7, named items 1.4, protection 1.2), so that volume-licensed Office 2019 lists the add-in. Higher
+ * sets are checked at run time: data validation 1.8, cell properties / several areas / print setup 1.9,
+ * insertWorksheetsFromBase64 and merged areas 1.13.
+ */
+export const MIN_EXCEL_API = '1.7';
+/** ExcelApi of Excel's own data validation in the template (the pane validates as the user types anyway). */
+export const VALIDATION_EXCEL_API = '1.8';
+/** Cells read in one sync: values, formulas and number formats of 10 000 cells stay far below 5 MB. */
+export const READ_CHUNK_CELLS = 10_000;
 /** The largest used range the importer reads (cells); beyond that the sheet is not a scoring table. */
 export const MAX_READ_CELLS = 200_000;
 
@@ -46,6 +61,7 @@ export function detectCapabilities(req: RequirementsLike): HostCapabilities {
     supported: req.isSetSupported('ExcelApi', MIN_EXCEL_API),
     apiVersion,
     insertFromBase64: req.isSetSupported('ExcelApi', '1.13'),
+    dataValidation: req.isSetSupported('ExcelApi', VALIDATION_EXCEL_API),
     cellProperties: req.isSetSupported('ExcelApi', '1.9'),
     rankingSheets: req.isSetSupported('ExcelApi', RANKING_EXCEL_API),
   };
@@ -96,74 +112,98 @@ export class ExcelAdapter implements WorkbookHost {
           `Trang tính "${ws.name}" quá lớn để đọc (${used.rowCount} hàng × ${used.columnCount} cột).`,
           `Sheet "${ws.name}" is too large to read (${used.rowCount} rows × ${used.columnCount} columns).`,
         );
-      used.load('values,formulas,numberFormat');
-      const props = this.caps.cellProperties
-        ? used.getCellProperties({ format: { font: { bold: true }, indentLevel: true } })
-        : null;
+      const top = used.rowIndex + 1;
+      const left = used.columnIndex + 1;
       const merged = this.caps.insertFromBase64 ? used.getMergedAreasOrNullObject() : null;
-      merged?.load('address');
-      await ctx.sync(); // 2: every cell at once
-      const data = toSheetData(ws.name, used.rowIndex + 1, used.columnIndex + 1, used.values, used.formulas, used.numberFormat);
-      if (props) {
-        data.bold = props.value.map((r) => r.map((c) => Boolean(c.format?.font?.bold)));
-        data.indent = props.value.map((r) => r.map((c) => c.format?.indentLevel ?? 0));
-      }
+      merged?.load('address'); // travels with the first band
+      const data = await this.readChunks(ctx, ws, top, left, used.rowCount, used.columnCount, true); // 2..: every cell, 10 000 at a time
       if (merged && !merged.isNullObject) data.merges = parseAreas(merged.address);
+      data.sheet = ws.name;
       return data;
     });
   }
 
+  /**
+   * A rectangle read in bands of rows, one sync each, so that no response reaches Excel on the web's
+   * 5 MB limit (ResponsePayloadSizeLimitExceeded). One band for any sheet up to READ_CHUNK_CELLS cells.
+   */
+  private async readChunks(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    top: number,
+    left: number,
+    rows: number,
+    cols: number,
+    withProps: boolean,
+  ): Promise<SheetData> {
+    const band = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, cols)));
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    const formats: unknown[][] = [];
+    const bold: boolean[][] = [];
+    const indent: number[][] = [];
+    const props = withProps && this.caps.cellProperties;
+    for (let r = 0; r < rows; r += band) {
+      const n = Math.min(band, rows - r);
+      const range = ws.getRangeByIndexes(top - 1 + r, left - 1, n, cols);
+      range.load('values,formulas,numberFormat');
+      const p = props ? range.getCellProperties({ format: { font: { bold: true }, indentLevel: true } }) : null;
+      await ctx.sync();
+      values.push(...range.values);
+      formulas.push(...range.formulas);
+      formats.push(...range.numberFormat);
+      if (p) {
+        bold.push(...p.value.map((row) => row.map((c) => Boolean(c.format?.font?.bold))));
+        indent.push(...p.value.map((row) => row.map((c) => c.format?.indentLevel ?? 0)));
+      }
+    }
+    const data = toSheetData('', top, left, values, formulas, formats);
+    if (props) {
+      data.bold = bold;
+      data.indent = indent;
+    }
+    return data;
+  }
+
   readRange(sheet: string, address: string): Promise<SheetData | null> {
     return this.run(async (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
-      range.load('rowIndex,columnIndex,values,formulas,numberFormat');
+      const [b] = parseAreas(address);
+      if (!b) throw new HostError(`Địa chỉ vùng không hợp lệ: ${address}.`, `Invalid range address: ${address}.`);
+      const ws = ctx.workbook.worksheets.getItem(sheet);
       try {
-        await ctx.sync(); // 1
+        const data = await this.readChunks(ctx, ws, b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1, false); // 1 per 10 000 cells
+        data.sheet = sheet;
+        return data;
       } catch (e) {
         if ((e as { code?: string }).code === 'ItemNotFound') return null;
         throw e;
       }
-      return toSheetData(sheet, range.rowIndex + 1, range.columnIndex + 1, range.values, range.formulas, range.numberFormat);
     });
   }
 
   renderSheets(layouts: SheetLayout[]): Promise<void> {
     return this.run(async (ctx) => {
-      const wb = ctx.workbook;
-      const olds = layouts.map((l) => {
-        const w = wb.worksheets.getItemOrNullObject(l.sheet);
-        w.load('name');
-        return w;
-      });
-      const oldNames = layouts.flatMap((l) =>
-        (l.names ?? []).map((n) => {
-          const item = wb.names.getItemOrNullObject(n.name);
-          item.load('name');
-          return item;
-        }),
-      );
-      await ctx.sync(); // 1: what to replace
-
-      for (const n of oldNames) if (!n.isNullObject) n.delete();
-      this.queueReplace(wb, layouts, olds.filter((o) => !o.isNullObject));
-      await ctx.sync(); // 2: everything written at once
+      await this.replaceWith(ctx, layouts);
     });
   }
 
   /**
-   * Queue the replacement of `olds` by `layouts`. A workbook must keep a visible sheet and very hidden
-   * sheets cannot be deleted: rename and hide the old ones, add the new ones, then delete the old ones.
+   * Replace same-named sheets by `layouts` in the order of addin/office/swap.ts (look, build, link,
+   * retire; any failure restores the workbook). 4 syncs.
    */
-  private queueReplace(wb: Excel.Workbook, layouts: SheetLayout[], olds: Excel.Worksheet[]): void {
-    const stamp = Date.now() % 100000;
-    olds.forEach((old, i) => {
-      old.name = `~${i}~${stamp}`;
-      old.visibility = 'Hidden';
-    });
-    const added = layouts.map((l) => this.queueLayout(wb, l));
-    for (const old of olds) old.delete();
-    layouts.forEach((l, i) => {
-      if (l.activate) added[i].activate();
+  private async replaceWith(ctx: Excel.RequestContext, layouts: SheetLayout[], before?: Before): Promise<string[]> {
+    const wb = ctx.workbook;
+    const names = layouts.flatMap((l) => (l.names ?? []).map((n) => ({ ...n, sheet: l.sheet })));
+    const seen = before ?? (await look(ctx, names.map((n) => n.name))); // 1
+    return swapSheets(ctx, seen, {
+      sheets: layouts.map((l) => l.sheet),
+      build: () => {
+        for (const l of layouts) this.queueLayout(wb, l);
+      },
+      link: () => {
+        for (const n of names) wb.names.add(n.name, wb.worksheets.getItem(n.sheet).getRange(n.address));
+        for (const l of layouts) if (l.activate) wb.worksheets.getItem(l.sheet).activate();
+      },
     });
   }
 
@@ -177,30 +217,28 @@ export class ExcelAdapter implements WorkbookHost {
       );
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
-      const sheets = wb.worksheets;
-      sheets.load('items/name');
-      await ctx.sync(); // 1: which of these names exist
+      const names = layouts.flatMap((l) => (l.names ?? []).map((n) => n.name));
+      const before = await look(ctx, names); // 1: which of these sheet names exist
       const wanted = new Set(layouts.map((l) => l.sheet));
-      const existing = sheets.items.filter((w) => wanted.has(w.name));
-      const olds: Excel.Worksheet[] = [];
+      const existing = before.sheets.filter((w) => wanted.has(w.name));
       if (existing.length) {
         const marks = existing.map((w) => {
-          const m = w.names.getItemOrNullObject(marker);
+          const m = wb.worksheets.getItem(w.id).names.getItemOrNullObject(marker);
           m.load('name');
           return m;
         });
-        await ctx.sync(); // 2: which of them are ours
+        await ctx.sync().catch((e: unknown) => {
+          throw failed(toHostError(e), 'look', []); // 2: which of them are ours (nothing changed yet)
+        });
         const foreign = existing.filter((_, i) => marks[i].isNullObject).map((w) => w.name);
         if (foreign.length)
           throw new HostError(
             `Sổ làm việc đã có trang ${foreign.map((n) => `"${n}"`).join(', ')} không do phần bổ trợ tạo. Hãy đổi tên trang đó rồi tổng hợp lại; phần bổ trợ không ghi đè trang của bạn.`,
             `The workbook already has the sheet(s) ${foreign.map((n) => `"${n}"`).join(', ')}, not made by the add-in. Rename them and consolidate again; the add-in never overwrites your sheets.`,
           );
-        olds.push(...existing);
       }
-      this.queueReplace(wb, layouts.map((l) => ({ ...l, marker })), olds);
-      await ctx.sync(); // 2 or 3: everything written at once
-      return { replaced: existing.map((w) => w.name) };
+      const replaced = await this.replaceWith(ctx, layouts.map((l) => ({ ...l, marker })), before);
+      return { replaced };
     });
   }
 
@@ -208,7 +246,7 @@ export class ExcelAdapter implements WorkbookHost {
     return this.run(async (ctx) => {
       for (const e of edits) {
         const ws = ctx.workbook.worksheets.getItem(e.sheet);
-        const many = (a: string) => (a.includes(',') && this.caps.cellProperties ? ws.getRanges(a) : ws.getRange(a));
+        const many = (a: string) => this.areas(ws, a);
         if (e.unprotect) ws.protection.unprotect();
         for (const n of e.numberFormats ?? []) ws.getRange(n.address).numberFormat = n.formats;
         for (const b of e.blocks ?? []) {
@@ -218,8 +256,8 @@ export class ExcelAdapter implements WorkbookHost {
         }
         for (const f of e.formats ?? []) this.queueFormat(ws, f);
         for (const m of e.merges ?? []) ws.getRange(m).merge(false);
-        for (const a of e.locked ?? []) many(a).format.protection.locked = true;
-        for (const a of e.unlocked ?? []) many(a).format.protection.locked = false;
+        for (const a of e.locked ?? []) for (const r of many(a)) r.format.protection.locked = true;
+        for (const a of e.unlocked ?? []) for (const r of many(a)) r.format.protection.locked = false;
         if (e.clearConditional) ws.getRange(e.clearConditional).conditionalFormats.clearAll();
         for (const c of e.conditional ?? []) this.queueConditional(ws, c);
         if (e.protect) ws.protection.protect(PROTECT_OPTIONS);
@@ -232,7 +270,7 @@ export class ExcelAdapter implements WorkbookHost {
   private queueLayout(wb: Excel.Workbook, layout: SheetLayout): Excel.Worksheet {
     const ws = wb.worksheets.add(layout.sheet);
     if (layout.position === 'start') ws.position = 0;
-    const many = (a: string) => (a.includes(',') && this.caps.cellProperties ? ws.getRanges(a) : ws.getRange(a));
+    const many = (a: string) => this.areas(ws, a);
 
     for (const c of layout.columnWidths ?? []) {
       const col = ws.getRange(`${c.column}:${c.column}`);
@@ -248,7 +286,7 @@ export class ExcelAdapter implements WorkbookHost {
       range.formulas = b.cells.map((r) => r.map((c) => (c === null ? '' : c))) as unknown[][];
     }
     for (const m of layout.merges ?? []) ws.getRange(m).merge(false);
-    for (const v of layout.validation ?? []) {
+    for (const v of this.caps.dataValidation ? (layout.validation ?? []) : []) {
       const dv = ws.getRange(v.address).dataValidation;
       dv.clear();
       dv.rule = validationRule(v);
@@ -256,7 +294,7 @@ export class ExcelAdapter implements WorkbookHost {
       if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error.title.slice(0, 32), message: v.error.message.slice(0, 255) };
     }
     for (const c of layout.conditional ?? []) this.queueConditional(ws, c);
-    for (const a of layout.unlocked ?? []) many(a).format.protection.locked = false;
+    for (const a of layout.unlocked ?? []) for (const r of many(a)) r.format.protection.locked = false;
     if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
     if (layout.print && this.caps.cellProperties) {
       ws.pageLayout.orientation = layout.print.landscape ? 'Landscape' : 'Portrait';
@@ -264,7 +302,6 @@ export class ExcelAdapter implements WorkbookHost {
       ws.pageLayout.setPrintArea(layout.print.area);
       ws.pageLayout.setPrintTitleRows(layout.print.titleRows);
     }
-    for (const n of layout.names ?? []) wb.names.add(n.name, ws.getRange(n.address));
     for (const t of layout.tables ?? []) this.queueTable(ws, t);
     for (const c of layout.charts ?? []) this.queueChart(ws, c);
     if (layout.marker) {
@@ -293,8 +330,25 @@ export class ExcelAdapter implements WorkbookHost {
     if (f.border) for (const e of edgesOf(f.address)) fmt.borders.getItem(e).style = 'Continuous';
   }
 
+  /** Several areas ("D9,D12:D14") as one RangeAreas (ExcelApi 1.9), or as one Range per area before. */
+  private areas(ws: Excel.Worksheet, address: string): Array<Excel.Range | Excel.RangeAreas> {
+    if (!address.includes(',')) return [ws.getRange(address)];
+    if (this.caps.cellProperties) return [ws.getRanges(address)];
+    return address.split(',').map((a) => ws.getRange(a.trim()));
+  }
+
   private queueConditional(ws: Excel.Worksheet, c: ConditionalRule): void {
-    if (c.address.includes(',') && !this.caps.cellProperties) return; // multi-area rules need ExcelApi 1.9
+    if (c.address.includes(',') && !this.caps.cellProperties) {
+      // Before ExcelApi 1.9 a rule spans one range: one rule per area, its formula slid from the first area.
+      const parts = c.address.split(',').map((a) => a.trim());
+      const [first] = parseAreas(parts[0]);
+      for (const part of parts) {
+        const [b] = parseAreas(part);
+        const formula = `=${slideFormula(c.formula.replace(/^=/, ''), { row: first.top, col: first.left }, { row: b.top, col: b.left })}`;
+        this.queueConditional(ws, { ...c, address: part, formula });
+      }
+      return;
+    }
     const target = c.address.includes(',') ? ws.getRanges(c.address) : ws.getRange(c.address);
     const cf = target.conditionalFormats.add('Custom');
     cf.custom.rule.formula = c.formula;
@@ -337,50 +391,49 @@ export class ExcelAdapter implements WorkbookHost {
     if (c.valueAxisTitle) axis.title.text = c.valueAxisTitle;
   }
 
-  insertWorkbook(
-    base64: string,
-    opts: { sheets: string[]; names: Array<{ name: string; sheet: string; address: string }>; activate?: string },
-  ): Promise<void> {
-    if (!this.caps.insertFromBase64)
-      return Promise.reject(new HostError('Excel này chưa hỗ trợ chèn trang tính từ tệp (cần ExcelApi 1.13).', 'This Excel cannot insert sheets from a file (needs ExcelApi 1.13).'));
-    return this.run(async (ctx) => {
-      const wb = ctx.workbook;
-      const olds = opts.sheets.map((s) => {
-        const w = wb.worksheets.getItemOrNullObject(s);
-        w.load('name');
-        return w;
+  /**
+   * The template file inserted with insertWorksheetsFromBase64 (ExcelApi 1.13) in a batch of its own; when
+   * the host lacks it or refuses the file, the same sheets are written cell by cell from `fallback`.
+   */
+  async insertWorkbook(base64: string, opts: InsertOptions): Promise<InsertOutcome> {
+    if (!this.caps.insertFromBase64) {
+      await this.renderSheets(opts.fallback);
+      return { how: 'cells', reason: 'api' };
+    }
+    try {
+      await this.run(async (ctx) => {
+        const wb = ctx.workbook;
+        const before = await look(ctx, opts.names.map((n) => n.name)); // 1
+        await swapSheets(ctx, before, {
+          sheets: opts.sheets,
+          build: async () => {
+            await ctx.sync(); // the old sheets set aside first: the file's sheets keep their own names
+            wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+          },
+          link: async () => {
+            const after = opts.names.map((n) => {
+              const item = wb.names.getItemOrNullObject(n.name);
+              item.load('name');
+              return item;
+            });
+            await ctx.sync();
+            // Hosts differ on whether workbook names travel with inserted sheets: define the missing ones.
+            opts.names.forEach((n, i) => {
+              if (after[i].isNullObject) wb.names.add(n.name, wb.worksheets.getItem(n.sheet).getRange(n.address));
+            });
+            for (const s of opts.veryHidden ?? []) wb.worksheets.getItem(s).visibility = 'VeryHidden';
+            if (opts.activate) wb.worksheets.getItem(opts.activate).activate();
+          },
+        });
       });
-      const oldNames = opts.names.map((n) => {
-        const item = wb.names.getItemOrNullObject(n.name);
-        item.load('name');
-        return item;
-      });
-      await ctx.sync(); // 1: what to replace
-      for (const n of oldNames) if (!n.isNullObject) n.delete();
-      const stamp = Date.now() % 100000;
-      olds.forEach((w, i) => {
-        if (w.isNullObject) return;
-        w.name = `~${i}~${stamp}`;
-        w.visibility = 'Hidden';
-      });
-      wb.insertWorksheetsFromBase64(base64, { positionType: 'End' });
-      for (const w of olds) if (!w.isNullObject) w.delete();
-      if (opts.activate) wb.worksheets.getItem(opts.activate).activate();
-      const after = opts.names.map((n) => {
-        const item = wb.names.getItemOrNullObject(n.name);
-        item.load('name');
-        return item;
-      });
-      await ctx.sync(); // 2: inserted
-      // Hosts differ on whether workbook names travel with inserted sheets: define the missing ones.
-      let missing = 0;
-      opts.names.forEach((n, i) => {
-        if (!after[i].isNullObject) return;
-        missing++;
-        wb.names.add(n.name, wb.worksheets.getItem(n.sheet).getRange(n.address));
-      });
-      if (missing) await ctx.sync(); // 3
-    });
+      return { how: 'base64' };
+    } catch (e) {
+      // The workbook is as it was (swapSheets restored it); the cell path does not depend on the file.
+      const cause = toHostError(e);
+      if (!(e instanceof SwapError) || !e.restored) throw cause;
+      await this.renderSheets(opts.fallback);
+      return { how: 'cells', reason: 'refused', detail: cause.detail ?? cause.en };
+    }
   }
 
   select(sheet: string, address: string): Promise<void> {
@@ -466,20 +519,4 @@ export function parseAreas(address: string): SheetData['merges'] {
     out.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left });
   }
   return out;
-}
-
-const OFFICE_ERRORS: Record<string, [string, string]> = {
-  AccessDenied: ['Excel từ chối thao tác (trang tính đang được bảo vệ hoặc sổ làm việc ở chế độ chỉ đọc).', 'Excel refused the operation (the sheet is protected or the workbook is read-only).'],
-  InvalidOperation: ['Excel không cho phép thao tác này lúc này (có thể một ô đang được sửa).', 'Excel does not allow this operation now (a cell may be in edit mode).'],
-  ItemNotFound: ['Không tìm thấy trang tính hoặc vùng cần dùng.', 'The sheet or range was not found.'],
-  RequestPayloadSizeLimitExceeded: ['Dữ liệu quá lớn cho một lần gửi tới Excel.', 'The data is too large for one request to Excel.'],
-};
-
-export function toHostError(e: unknown): HostError {
-  if (e instanceof HostError) return e;
-  const err = e as { code?: string; message?: string };
-  const known = err?.code ? OFFICE_ERRORS[err.code] : undefined;
-  const detail = [err?.code, err?.message].filter(Boolean).join(': ');
-  if (known) return new HostError(known[0], known[1], detail);
-  return new HostError('Excel báo lỗi khi thực hiện thao tác.', 'Excel reported an error while doing this.', detail || String(e));
 }

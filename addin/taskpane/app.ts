@@ -32,7 +32,7 @@ import type { ColumnMapping } from '../../engine/core/familiar/table';
 import { boundingRange, type ScoringSheetMap } from '../scoring/sheet-map';
 import { loadStored, loadTemplateEmbed, saveCriteria, STORE_SHEET } from '../scoring/store';
 import { validateSheet, valueAt, type SheetValidation } from '../scoring/validate';
-import { append, clear, downloadText, h, toBase64 } from './dom';
+import { append, clear, copyText, downloadText, h, toBase64 } from './dom';
 import { tr, type UiKey } from './i18n';
 
 export type TemplateWriter = (set: CompiledSet, opts: TemplateOptions) => Promise<{ bytes: Uint8Array; plan: TemplatePlan }>;
@@ -307,15 +307,21 @@ export class App {
       }, save),
     );
     const exp = h('button', { type: 'button', id: 'export-btn' }, this.t('exportJson'));
+    const json = () => `${JSON.stringify(imp.def, null, 2)}\n`;
     exp.addEventListener('click', () => {
       const file = `${imp.def.id || 'criteria'}.criteria.json`;
-      (this.opts.download ?? downloadText)(file, `${JSON.stringify(imp.def, null, 2)}\n`);
-      this.message(saveMsg, 'success', this.t('exported', { file }));
+      // Office on Windows and Mac may ignore a download without telling the page: never claim it was saved.
+      (this.opts.download ?? downloadText)(file, json());
+      this.message(saveMsg, 'info', this.t('exported', { file }));
     });
+    const copy = h('button', { type: 'button', id: 'copy-btn' }, this.t('copyJson'));
+    copy.addEventListener('click', () =>
+      void copyText(json()).then((ok) => this.message(saveMsg, ok ? 'success' : 'error', this.t(ok ? 'copied' : 'copyFailed'))),
+    );
     clear(
       result,
       imp.problems.length ? h('details', { className: 'panel', open: true }, h('summary', {}, this.t('warnings', { n: imp.problems.length })), this.problemList(imp.problems, false)) : null,
-      h('div', { className: 'actions' }, save, exp),
+      h('div', { className: 'actions' }, save, exp, copy),
       saveMsg,
       this.importGrid
         ? renderColumnForm(columnChoices(imp.def, this.importGrid), imp.def.familiarLayout?.headerRow, (m) =>
@@ -344,6 +350,9 @@ export class App {
 
   private sources(): Array<{ id: string; label: string; loaded: Loaded }> {
     const out: Array<{ id: string; label: string; loaded: Loaded }> = [];
+    // Re-inserting: the set the workbook's own template was made with comes first.
+    const own = this.template?.set;
+    if (own) out.push({ id: 'embedded', label: this.t('sourceEmbedded', { title: own.def.title }), loaded: { def: own.def, set: own, problems: [] } });
     if (this.imported && this.imported.def !== this.stored?.def)
       out.push({ id: 'imported', label: this.t('sourceImported', { title: this.imported.def.title }), loaded: this.imported });
     if (this.stored) out.push({ id: 'stored', label: this.t('sourceStored', { title: this.stored.def.title }), loaded: this.stored });
@@ -395,22 +404,28 @@ export class App {
     const caps = this.opts.host.capabilities();
     let plan: TemplatePlan;
     let how: UiKey;
+    const notes: string[] = [];
+    let detail: string | undefined;
     if (caps.insertFromBase64 && this.opts.loadWriter) {
       const write = await this.opts.loadWriter();
       const out = await write(set, options);
       plan = out.plan;
-      await this.opts.host.insertWorkbook(toBase64(out.bytes), {
+      const outcome = await this.opts.host.insertWorkbook(toBase64(out.bytes), {
         sheets: [plan.sheetName, plan.instructionsSheetName, EMBED_SHEET],
         names: plan.names.map((n) => ({ name: n.name, sheet: plan.sheetName, address: n.ref.slice(n.ref.lastIndexOf('!') + 1).replace(/\$/g, '') })),
+        veryHidden: [EMBED_SHEET],
         activate: plan.sheetName,
+        fallback: templateLayouts(plan),
       });
-      how = 'howBase64';
+      how = outcome.how === 'base64' ? 'howBase64' : 'howCellsRefused';
+      if (outcome.how === 'cells') detail = outcome.detail;
     } else {
       plan = planTemplate(set, options);
       await this.opts.host.renderSheets(templateLayouts(plan));
       how = 'howCells';
     }
-    this.message(msg, 'success', this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }));
+    if (!caps.dataValidation) notes.push(this.t('noDataValidation', { have: caps.apiVersion }));
+    this.message(msg, 'success', [this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }), ...notes].join(' '), detail);
     this.stamp = {};
     await this.activateTemplate(set, plan, options);
   }
@@ -709,7 +724,13 @@ export class App {
   private renderConsolidatePanel(): void {
     const panel = this.els['panel-consolidate'];
     if (!panel) return;
-    const input = h('input', { type: 'file', id: 'files', multiple: true, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // The browser's own file button speaks the browser's language ("Choose Files"): a label in ours instead.
+    const input = h('input', { type: 'file', id: 'files', multiple: true, className: 'visually-hidden', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const chosen = h('span', { className: 'chosen', id: 'files-chosen' }, this.t('noFilesChosen'));
+    input.addEventListener('change', () => {
+      const n = (input as HTMLInputElement).files?.length ?? 0;
+      chosen.textContent = n ? this.t('filesChosen', { n }) : this.t('noFilesChosen');
+    });
     const msg = h('div', { className: 'message', role: 'status', id: 'consolidate-msg' });
     const progress = h('progress', { id: 'consolidate-progress', max: 1, value: 0, 'aria-label': this.t('readingFile', { i: '', n: '', file: '' }), hidden: true });
     const current = h('div', { className: 'progress-text', id: 'consolidate-file', 'aria-live': 'polite' });
@@ -721,7 +742,8 @@ export class App {
     clear(
       panel,
       h('p', {}, this.t('consolidateIntro')),
-      h('label', { for: 'files' }, this.t('pickFiles')),
+      h('p', {}, this.t('pickFiles')),
+      h('div', { className: 'actions' }, h('label', { for: 'files', className: 'button', id: 'files-label' }, this.t('chooseFiles')), chosen),
       input,
       h('div', { className: 'actions' }, btn),
       progress,

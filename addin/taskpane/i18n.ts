@@ -35,13 +35,20 @@ export const UI = {
   saveInWorkbook: { vi: 'Lưu vào sổ làm việc', en: 'Save in the workbook' },
   saved: { vi: 'Đã lưu bộ tiêu chí vào sổ làm việc (trang ẩn "{sheet}").', en: 'The criteria set is saved in the workbook (hidden sheet "{sheet}").' },
   exportJson: { vi: 'Tải về tệp JSON', en: 'Download as JSON' },
-  exported: { vi: 'Đã tạo tệp {file}.', en: 'Created {file}.' },
+  exported: {
+    vi: 'Đã gửi tệp {file} cho trình duyệt của Excel để tải về. Nếu không thấy tệp trong thư mục Tải về, hãy dùng nút Sao chép JSON rồi dán vào một tệp văn bản.',
+    en: "{file} was handed to Excel's browser to download. If it is not in your Downloads folder, use Copy JSON and paste it into a text file.",
+  },
+  copyJson: { vi: 'Sao chép JSON', en: 'Copy JSON' },
+  copied: { vi: 'Đã sao chép bộ tiêu chí (JSON) vào bộ nhớ tạm.', en: 'The criteria set (JSON) is on the clipboard.' },
+  copyFailed: { vi: 'Excel không cho phép sao chép vào bộ nhớ tạm ở đây.', en: 'Excel does not allow copying to the clipboard here.' },
 
   templateIntro: {
     vi: 'Chèn bảng tự chấm điểm vào sổ làm việc: công thức tổng, kiểm tra dữ liệu, chỉ mở các ô nhập điểm và minh chứng.',
     en: 'Insert the self-assessment table into the workbook: total formulas, data validation, only score and evidence cells open.',
   },
   source: { vi: 'Dùng bộ tiêu chí', en: 'Criteria set to use' },
+  sourceEmbedded: { vi: 'Của bảng chấm trong sổ này: {title}', en: "This workbook's scoring sheet: {title}" },
   sourceStored: { vi: 'Đã lưu trong sổ: {title}', en: 'Stored in the workbook: {title}' },
   sourceImported: { vi: 'Vừa nhập (chưa lưu): {title}', en: 'Just imported (not saved): {title}' },
   sourceBundled: { vi: 'Mặc định: {title}', en: 'Bundled: {title}' },
@@ -52,6 +59,11 @@ export const UI = {
   inserted: { vi: 'Đã chèn trang "{sheet}" ({how}).', en: 'Inserted the sheet "{sheet}" ({how}).' },
   howBase64: { vi: 'từ mẫu Excel', en: 'from the Excel template' },
   howCells: { vi: 'ghi từng vùng ô', en: 'written cell block by block' },
+  howCellsRefused: { vi: 'ghi từng vùng ô vì Excel không nhận tệp mẫu', en: 'written cell block by block because Excel refused the template file' },
+  noDataValidation: {
+    vi: 'Excel này (ExcelApi {have}) chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8): Excel không chặn giá trị sai khi nhập, nhưng phần bổ trợ vẫn báo lỗi ngay khi bạn nhập.',
+    en: 'This Excel (ExcelApi {have}) has no data validation on cells (needs ExcelApi 1.8): Excel will not stop a wrong value, but the add-in still reports it as you type.',
+  },
   setInvalid: { vi: 'Bộ tiêu chí có lỗi, chưa thể tạo bảng chấm.', en: 'The criteria set has errors; no scoring sheet can be made from it.' },
 
   validateIntro: {
@@ -116,6 +128,9 @@ export const UI = {
     en: "Pick the schools' scoring workbooks (.xlsx). The add-in reads each file on this machine (nothing is sent anywhere), ranks them and writes the sheets Xếp hạng, Ma trận điểm, Chênh lệch, Nguồn and charts into the open workbook.",
   },
   pickFiles: { vi: 'Tệp của các trường', en: "The schools' files" },
+  chooseFiles: { vi: 'Chọn tệp…', en: 'Choose files…' },
+  noFilesChosen: { vi: 'Chưa chọn tệp nào', en: 'No file chosen' },
+  filesChosen: { vi: 'Đã chọn {n} tệp', en: '{n} file(s) chosen' },
   consolidateButton: { vi: 'Tổng hợp và xếp hạng', en: 'Consolidate and rank' },
   noFiles: { vi: 'Hãy chọn ít nhất một tệp .xlsx.', en: 'Pick at least one .xlsx file.' },
   readingFile: { vi: 'Đang đọc tệp {i}/{n}: {file}', en: 'Reading file {i} of {n}: {file}' },
@@ -130,17 +145,21 @@ export const UI = {
   refusedReason: { vi: 'bị từ chối', en: 'refused' },
   rankingTitle: { vi: 'Kết quả xếp hạng', en: 'Ranking' },
   needRankingApi: {
-    vi: 'Excel này chưa hỗ trợ bảng và biểu đồ cần cho trang tổng hợp (có ExcelApi {have}, cần {need}). Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web, hoặc lệnh thidua rank.',
-    en: 'This Excel cannot write the tables and charts of the ranking sheets (has ExcelApi {have}, needs {need}). Use Excel 2019, Microsoft 365 or Excel on the web, or the thidua rank command.',
+    vi: 'Excel này chưa hỗ trợ bảng và biểu đồ cần cho trang tổng hợp (có ExcelApi {have}, cần {need}). Hãy dùng Microsoft 365, Office 2021 trở lên hoặc Excel cho web, hoặc lệnh thidua rank.',
+    en: 'This Excel cannot write the tables and charts of the ranking sheets (has ExcelApi {have}, needs {need}). Use Microsoft 365, Office 2021 or later or Excel on the web, or the thidua rank command.',
   },
 
   needExcel: {
     vi: 'Trang này là ngăn tác vụ của phần bổ trợ Excel "Chấm điểm thi đua". Hãy mở nó trong Excel (nút Chấm điểm trên thẻ Trang đầu).',
     en: 'This page is the task pane of the "Emulation scoring" Excel add-in. Open it in Excel (the Scoring button on the Home tab).',
   },
+  officeJsMissing: {
+    vi: 'Không tải được thư viện Office.js của Microsoft (cần mạng Internet khi mở ngăn này). Hãy kiểm tra kết nối mạng rồi mở lại ngăn; nếu bạn đang mở trang này ngoài Excel, hãy mở nó trong Excel.',
+    en: "Microsoft's Office.js library could not be loaded (opening this pane needs the Internet). Check the network connection and open the pane again; if you opened this page outside Excel, open it in Excel.",
+  },
   oldExcel: {
-    vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (có ExcelApi {have}, cần {need}). Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web.',
-    en: 'This Excel is too old for the add-in (has ExcelApi {have}, needs {need}). Use Excel 2019, Microsoft 365 or Excel on the web.',
+    vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (có ExcelApi {have}, cần {need}). Hãy dùng Microsoft 365, Office 2021 trở lên hoặc Excel cho web (xem bảng phiên bản Excel trong hướng dẫn).',
+    en: 'This Excel is too old for the add-in (has ExcelApi {have}, needs {need}). Use Microsoft 365, Office 2021 or later, or Excel on the web (see the table of Excel versions in the guide).',
   },
   unexpected: { vi: 'Đã xảy ra lỗi không mong muốn. Hãy thử lại.', en: 'Something unexpected went wrong. Please try again.' },
   details: { vi: 'Chi tiết kỹ thuật', en: 'Technical details' },

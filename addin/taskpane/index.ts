@@ -41,7 +41,10 @@ function outsideExcel(root: HTMLElement): void {
 
 function boot(): void {
   const root = document.getElementById('app')!;
-  if (typeof Office === 'undefined') return outsideExcel(root);
+  // boot.js found a webview that cannot run the pane (Trident) and said so: leave its message.
+  if ((window as unknown as { __thiduaLegacy?: boolean }).__thiduaLegacy) return;
+  // No Office global: Microsoft's Office.js did not load (offline), in Excel or in a plain browser.
+  if (typeof Office === 'undefined') return showBilingual(root, tr('vi', 'officeJsMissing'), tr('en', 'officeJsMissing'));
   let ready = false;
   const timer = setTimeout(() => {
     if (!ready) outsideExcel(root);

@@ -45,8 +45,10 @@ function filledSheet(set: CompiledSet, override: Record<string, unknown> = {}): 
 }
 
 describe('capabilities', () => {
-  test('ExcelApi 1.8 is the minimum; 1.13 enables insertWorksheetsFromBase64', () => {
-    expect(detectCapabilities(requirements(7))).toMatchObject({ supported: false, apiVersion: '1.7', insertFromBase64: false });
+  test('ExcelApi 1.7 is the minimum (volume-licensed Office 2019); 1.8 data validation; 1.13 insertWorksheetsFromBase64', () => {
+    expect(detectCapabilities(requirements(6))).toMatchObject({ supported: false, apiVersion: '1.6' });
+    expect(detectCapabilities(requirements(7))).toMatchObject({ supported: true, apiVersion: '1.7', insertFromBase64: false, dataValidation: false, cellProperties: false });
+    expect(detectCapabilities(requirements(8))).toMatchObject({ dataValidation: true, cellProperties: false });
     expect(detectCapabilities(requirements(12))).toMatchObject({ supported: true, apiVersion: '1.12', insertFromBase64: false, cellProperties: true });
     expect(detectCapabilities(requirements(17))).toMatchObject({ supported: true, insertFromBase64: true });
   });
@@ -106,11 +108,11 @@ describe('validation reads', () => {
 });
 
 describe('template rendering', () => {
-  test('writes the plan in two syncs, whatever the number of criteria', async () => {
+  test('writes the plan in four syncs (look, build, link, retire), whatever the number of criteria', async () => {
     const small = await renderTemplate(bundled);
     const large = await renderTemplate(compiled(bigSet(300)));
-    expect(small.mock.syncs).toBe(2);
-    expect(large.mock.syncs).toBe(2);
+    expect(small.mock.syncs).toBe(4);
+    expect(large.mock.syncs).toBe(4);
   });
 
   test('the scoring sheet gets its formulas, totals, names, validation, unlocked cells and protection', async () => {
@@ -180,7 +182,7 @@ describe('template rendering', () => {
     const { mock, adapter, plan } = await renderTemplate(bundled);
     mock.syncs = 0;
     await adapter.renderSheets(templateLayouts(plan));
-    expect(mock.syncs).toBe(2);
+    expect(mock.syncs).toBe(4);
     expect(mock.deleted).toEqual([plan.sheetName, plan.instructionsSheetName, '_thidua']);
     expect(mock.deletedNames.sort()).toEqual(['TongCumCham', 'TongTuCham']);
   });
@@ -196,26 +198,27 @@ describe('other actions', () => {
     expect(mock.selected).toEqual({ sheet: 'Bảng chấm điểm', address: 'D12' });
   });
 
-  test('insertWorksheetsFromBase64: two syncs when names travel, three when they must be added', async () => {
+  test('insertWorksheetsFromBase64 in a batch of its own: look, set aside, insert, check names, link, retire', async () => {
     const mock = new ExcelMock([{ name: 'Sheet1', cells: new Map() }, { name: 'Bảng chấm điểm', cells: new Map() }]);
     const adapter = new ExcelAdapter(mock.excel as never, requirements(13));
     const names = [{ name: 'TongTuCham', sheet: 'Bảng chấm điểm', address: 'D60' }];
-    await adapter.insertWorkbook('UEsDBA==', { sheets: ['Bảng chấm điểm'], names, activate: 'Bảng chấm điểm' });
-    expect(mock.syncs).toBe(3);
+    await adapter.insertWorkbook('UEsDBA==', { sheets: ['Bảng chấm điểm'], names, activate: 'Bảng chấm điểm', fallback: [] });
+    expect(mock.syncs).toBe(6);
     expect(mock.inserted).toEqual([{ base64: 'UEsDBA==', options: { positionType: 'End' } }]);
     expect(mock.deleted).toEqual(['Bảng chấm điểm']);
     expect(mock.names).toEqual(names);
     mock.syncs = 0;
-    await adapter.insertWorkbook('UEsDBA==', { sheets: ['Bảng chấm điểm'], names, activate: 'Bảng chấm điểm' });
-    // The name existed before (deleted, then still reported by the host after the insertion).
-    expect(mock.syncs).toBeLessThanOrEqual(3);
+    await adapter.insertWorkbook('UEsDBA==', { sheets: ['Bảng chấm điểm'], names, activate: 'Bảng chấm điểm', fallback: [] });
+    expect(mock.syncs).toBe(6);
   });
 
-  test('an Excel without ExcelApi 1.13 is told so, in both languages, without any call', async () => {
+  test('an Excel without ExcelApi 1.13 takes the cell path, and says so', async () => {
     const mock = new ExcelMock([{ name: 'Sheet1', cells: new Map() }]);
     const adapter = new ExcelAdapter(mock.excel as never, requirements(12));
-    await expect(adapter.insertWorkbook('x', { sheets: [], names: [] })).rejects.toMatchObject({ en: expect.stringContaining('1.13'), vi: expect.stringContaining('1.13') });
-    expect(mock.syncs).toBe(0);
+    const plan = planTemplate(bundled, { mode: 'self', lang: 'vi' });
+    expect(await adapter.insertWorkbook('x', { sheets: [], names: [], fallback: templateLayouts(plan) })).toEqual({ how: 'cells', reason: 'api' });
+    expect(mock.inserted).toEqual([]);
+    expect(mock.added).toContain(plan.sheetName);
   });
 
   test('Office errors become bilingual messages, never raw exceptions', async () => {

@@ -71,8 +71,8 @@ export class ExcelMock {
             getActiveWorksheet() {
               return self.sheetMock(this, self.activeSheet);
             },
-            getItem(name: string) {
-              return self.sheetMock(this, name);
+            getItem(key: string) {
+              return self.sheetMock(this, key.startsWith('id:') ? key.slice(3) : key);
             },
             getItemOrNullObject(name: string) {
               return self.sheetMock(this, name, true);
@@ -80,7 +80,9 @@ export class ExcelMock {
             add(name: string) {
               self.added.push(name);
               self.sheets.push({ name, cells: new Map() });
-              return self.sheetMock(this, name);
+              const m = self.sheetMock(this, name);
+              m.__added = true;
+              return m;
             },
           },
           names: {
@@ -90,7 +92,10 @@ export class ExcelMock {
             },
             getItemOrNullObject(name: string) {
               const exists = self.existingNames.has(name);
-              return self.child(this, { name }, { isNullObject: !exists, delete: () => (self.deletedNames.push(name), self.existingNames.delete(name)) });
+              return self.child(this, { name, formula: `=X!$A$1`, visible: true, comment: '' }, { isNullObject: !exists, delete: () => (self.deletedNames.push(name), self.existingNames.delete(name)) });
+            },
+            getItem(name: string) {
+              return { delete: () => (self.deletedNames.push(name), self.existingNames.delete(name)) };
             },
           },
           insertWorksheetsFromBase64(base64: string, options: unknown) {
@@ -123,6 +128,8 @@ export class ExcelMock {
         this.sheets.map((mem) => {
           const name = mem.name;
           const item: Record<string, any> = {
+            id: `id:${name}`,
+            visibility: 'Visible',
             names: {
               getItemOrNullObject: (n: string) => ({ load: () => undefined, isNullObject: !this.scopedNames.has(`${name}|${n}`) }),
             },
@@ -159,6 +166,7 @@ export class ExcelMock {
       parent,
       {
         name,
+        id: `id:${name}`,
         visibility: 'Visible',
         position: 0,
         protection: { protect() {}, unprotect() {} },
@@ -193,6 +201,9 @@ export class ExcelMock {
         },
         getRanges(address: string) {
           return self.rangeMock(this, name, address);
+        },
+        getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
+          return self.rangeMock(this, name, `${columnLetter(col + 1)}${row + 1}:${columnLetter(col + cols)}${row + rows}`);
         },
         getUsedRange() {
           const s = self.sheet(name)!;
@@ -315,9 +326,10 @@ export class ExcelMock {
 
   selected: { sheet: string; address: string } | null = null;
   sheetMocks: Array<{ name: string; mock: Record<string, any> }> = [];
-  /** The last worksheet object handed out for a sheet name (added sheets included). */
+  /** The worksheet object of the sheet added last under a name (else the last one handed out). */
   sheetObject(name: string): Record<string, any> | undefined {
-    return [...this.sheetMocks].reverse().find((s) => s.name === name)?.mock;
+    const all = [...this.sheetMocks].reverse().filter((s) => s.name === name);
+    return (all.find((s) => s.mock.__added) ?? all[0])?.mock;
   }
 
   /** Ranges written on a sheet (by address). */

@@ -2,6 +2,7 @@
  * The manifest against the Office add-in manifest XML schemas (offline, with xmllint-wasm), for the
  * development URLs and for a production build (ADDIN_URL).
  */
+import { MIN_EXCEL_API } from '../../addin/office/adapter';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { validateXML } from 'xmllint-wasm';
@@ -47,12 +48,15 @@ describe('manifest.xml', () => {
     expect(r.errors.length).toBeGreaterThan(0);
   }, 30000);
 
-  test('declares Excel, the Home tab button, vi-VN default with en-US overrides, ExcelApi 1.8 and the icons', () => {
+  test('declares Excel, the Home tab button, vi-VN default with en-US overrides, ExcelApi 1.7 (the adapter minimum) and the icons', () => {
     expect(MANIFEST).toContain('<Host Name="Workbook"/>');
     expect(MANIFEST).toContain('<DefaultLocale>vi-VN</DefaultLocale>');
     expect(MANIFEST).toMatch(/<OfficeTab id="TabHome">/);
     expect(MANIFEST).toMatch(/<Action xsi:type="ShowTaskpane">/);
-    expect(MANIFEST).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
+    // The manifest admits exactly what the adapter checks at run time (volume-licensed Office 2019 has 1.7).
+    expect(MIN_EXCEL_API).toBe('1.7');
+    expect(MANIFEST).toMatch(new RegExp(`<Set Name="ExcelApi" MinVersion="${MIN_EXCEL_API.replace('.', '\\.')}"/>`));
+    expect(MANIFEST).toMatch(new RegExp(`<bt:Set Name="ExcelApi" MinVersion="${MIN_EXCEL_API.replace('.', '\\.')}"/>`));
     expect((MANIFEST.match(/<Override Locale="en-US"/g) ?? []).length).toBeGreaterThanOrEqual(2);
     expect((MANIFEST.match(/<bt:Override Locale="en-US"/g) ?? []).length).toBe(5);
     for (const m of MANIFEST.matchAll(/https:\/\/localhost:3000\/assets\/(icon-\d+\.png)/g))

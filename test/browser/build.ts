@@ -19,15 +19,7 @@ export async function buildPane(): Promise<void> {
   pane.devtool = false;
   pane.output = { ...pane.output, path: OUT };
   pane.infrastructureLogging = { level: 'error' };
-  const sim: webpack.Configuration = {
-    mode: 'development',
-    devtool: false,
-    context: ROOT,
-    entry: { 'office-sim': './test/browser/sim/office-sim.ts' },
-    output: { path: SIM_OUT, filename: '[name].js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020' } } } }] },
-  };
+  const sim = simConfig();
   await new Promise<void>((resolve, reject) =>
     webpack([pane, sim], (err, stats) => {
       if (err) return reject(err);
@@ -35,6 +27,30 @@ export async function buildPane(): Promise<void> {
       resolve();
     }),
   );
+}
+
+/** The simulated host alone (bench/addin-startup.ts serves it beside a production dist/). */
+export async function buildSim(): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    webpack(simConfig(), (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+}
+
+function simConfig(): webpack.Configuration {
+  return {
+    mode: 'development',
+    devtool: false,
+    context: ROOT,
+    entry: { 'office-sim': './test/browser/sim/office-sim.ts' },
+    output: { path: SIM_OUT, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020' } } } }] },
+    infrastructureLogging: { level: 'error' },
+  };
 }
 
 const TYPES: Record<string, string> = {

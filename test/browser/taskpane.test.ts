@@ -247,22 +247,84 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     await page.screenshot({ path: path.join(ARTIFACTS, '05-reopened.png'), fullPage: true });
   }, 60_000);
 
-  test('outside Excel the page says it must be opened in Excel', async () => {
+  test('without Office.js (offline, or outside Excel) the page says Office.js could not be loaded', async () => {
     const page = await open({}, 'none');
     await page.locator('#outside').waitFor({ timeout: 15_000 });
     const text = await page.locator('#outside').textContent();
-    expect(text).toContain('Hãy mở nó trong Excel');
-    expect(text).toContain('Open it in Excel');
+    expect(text).toContain('Không tải được thư viện Office.js');
+    expect(text).toContain('mở nó trong Excel');
+    expect(text).toContain('Office.js library could not be loaded');
     await page.screenshot({ path: path.join(ARTIFACTS, '06-outside-excel.png') });
   }, 30_000);
 
-  test('an Excel without ExcelApi 1.8 gets a clear bilingual message', async () => {
-    const page = await open({ api: 7, displayLanguage: 'vi-VN', sheets: [simSheet('Sheet1')] });
+  test('an Excel without ExcelApi 1.7 gets a clear bilingual message', async () => {
+    const page = await open({ api: 6, displayLanguage: 'vi-VN', sheets: [simSheet('Sheet1')] });
     await page.locator('#outside').waitFor();
     const text = await page.locator('#outside').textContent();
-    expect(text).toContain('có ExcelApi 1.7, cần 1.8');
-    expect(text).toContain('has ExcelApi 1.7, needs 1.8');
+    expect(text).toContain('có ExcelApi 1.6, cần 1.7');
+    expect(text).toContain('has ExcelApi 1.6, needs 1.7');
   }, 30_000);
+
+  test('Trident (no ES2017): the first script says, in both languages, what the user needs; never stuck on loading', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('blockedbyclient')));
+    // Internet Explorer 11's parser refuses ES2017: so does the page's Function constructor here.
+    await page.addInitScript(() => {
+      const F = window.Function;
+      (window as any).Function = function (...args: string[]) {
+        if (/async|=>|class |`/.test(String(args[args.length - 1]))) throw new SyntaxError('Expected identifier');
+        return F(...args);
+      };
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('#outside').waitFor({ timeout: 15_000 });
+    const text = await page.locator('#outside').textContent();
+    expect(text).toContain('Internet Explorer 11');
+    expect(text).toContain('Microsoft Edge WebView2');
+    expect(text).toContain('Excel cho web');
+    expect(text).toContain('Excel on the web');
+    await page.waitForTimeout(500);
+    expect(await page.locator('#outside').count()).toBe(1); // the pane's bundle did not replace it
+    await page.screenshot({ path: path.join(ARTIFACTS, '12-trident.png') });
+    await context.close();
+  }, 60_000);
+
+  test('EdgeHTML-like built-ins (no ES2019+ methods): boot.js loads the polyfills and the whole pane runs', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(url)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(path.join(SIM_OUT, 'office-sim.js'), 'utf8') });
+      return route.abort('blockedbyclient');
+    });
+    await page.addInitScript((c) => {
+      const del = (o: any, k: string) => delete o[k];
+      del(Object, 'fromEntries');
+      del(Object, 'hasOwn');
+      for (const k of ['flat', 'flatMap', 'at', 'findLast', 'findLastIndex']) del(Array.prototype, k);
+      for (const k of ['replaceAll', 'matchAll', 'at']) del(String.prototype, k);
+      del(Promise, 'allSettled');
+      del(window, 'structuredClone');
+      (window as any).__simConfig = c;
+    }, { api: 8, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('tab', { name: 'Nhập tiêu chí' }).waitFor();
+    expect(requests.some((u) => u.endsWith('/polyfills.js'))).toBe(true);
+    await page.click('#import-btn');
+    await page.locator('#import-msg.success').waitFor();
+    await page.getByRole('tab', { name: 'Bảng chấm' }).click();
+    await page.click('#insert-btn');
+    await page.locator('#template-msg.success').waitFor();
+    // ExcelApi 1.8: data validation present; merged-area and cell-property reads skipped without a sound.
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
 
   const requestsOf = (page: Page) => (page as unknown as { requests: string[] }).requests;
   const syncs = (page: Page) => page.evaluate(() => (window as any).__sim.syncs as number);
@@ -393,7 +455,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const s0 = await syncs(page);
     await page.click('#consolidate-btn');
     await page.locator('#consolidate-msg.success').waitFor({ timeout: 60_000 });
-    expect((await syncs(page)) - s0).toBe(2); // look, then write everything
+    expect((await syncs(page)) - s0).toBe(4); // look, build the new sheets, link, retire the old ones
     const progress = await page.evaluate(() => (window as any).__progress as string[]);
     expect(progress[0]).toBe(`Đang đọc tệp 1/8: ${path.basename(files[0])} [0]`);
     expect(progress).toContain(`Đang đọc tệp 8/8: hong.xlsx [7]`);
@@ -442,7 +504,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const s1 = await syncs(page);
     await page.click('#consolidate-btn');
     await page.waitForFunction(() => /3 đơn vị được xếp hạng, 0 tệp/.test(document.querySelector('#consolidate-msg.success')?.textContent ?? ''));
-    expect((await syncs(page)) - s1).toBe(3); // look, check the markers, write
+    expect((await syncs(page)) - s1).toBe(5); // look, check the markers, build, link, retire
     expect(await sim(page, 'sheetNames')).toEqual(['Sổ của tôi', 'Xếp hạng', 'Ma trận điểm', 'Chênh lệch', 'Nguồn']);
     expect(await sim(page, 'values', 'Sổ của tôi', 'A1:B2')).toEqual([['Sổ theo dõi riêng', null], [null, 42]]);
     expect((await sim<any>(page, 'sheet', 'Xếp hạng')).tables[0].address).toBe('A6:I9');
@@ -453,4 +515,53 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     expect(external).toEqual([]);
   }, 90_000);
+
+  test.each([7, 9, 13])('ExcelApi 1.%i: a workbook holding only thidua\'s sheets is re-inserted (its own set offered first) and re-consolidated twice', async (api) => {
+    const wbk = await simWorkbookFromXlsx(path.join(demo, 'tu-cham', 'phu-tho.xlsx'));
+    const read = readTemplate(gridsOf(wbk));
+    const plan = read.plan!;
+    const own = [plan.sheetName, plan.instructionsSheetName, '_thidua'].sort();
+    expect(wbk.sheets.map((x) => x.name).sort()).toEqual(own); // nothing but the template's sheets
+    const page = await open({ api, displayLanguage: 'vi-VN', sheets: wbk.sheets, names: wbk.names });
+    await page.waitForFunction(() => document.querySelector('#tab-validate')?.getAttribute('aria-selected') === 'true');
+    await page.getByRole('tab', { name: 'Bảng chấm' }).click();
+    expect(await page.locator('#source option').first().getAttribute('value')).toBe('embedded');
+    await page.click('#insert-btn');
+    await page.locator('#template-msg.success').waitFor({ timeout: 60_000 });
+    const msg = await page.locator('#template-msg').textContent();
+    expect(msg).toContain(api >= 13 ? 'từ mẫu Excel' : 'ghi từng vùng ô');
+    if (api < 8) expect(msg).toContain('chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8)');
+    expect((await sim<string[]>(page, 'sheetNames')).sort()).toEqual(own);
+    expect((await sim<any>(page, 'sheet', '_thidua')).visibility).toBe('VeryHidden');
+    const names = await sim<Record<string, { sheet: string; address: string }>>(page, 'names');
+    for (const n of plan.names) expect(names[n.name]).toEqual({ sheet: plan.sheetName, address: n.ref.slice(n.ref.lastIndexOf('!') + 1).replace(/\$/g, '') });
+    // Re-consolidate twice in the same workbook: its own ranking sheets are replaced, nothing else.
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    const files = readdirSync(path.join(demo, 'kiem-tra')).sort().map((f) => path.join(demo, 'kiem-tra', f));
+    for (const n of [3, 2]) {
+      await page.setInputFiles('#files', files.slice(0, n));
+      await page.click('#consolidate-btn');
+      await page.waitForFunction((k) => new RegExp(`${k} đơn vị được xếp hạng`).test(document.querySelector('#consolidate-msg.success')?.textContent ?? ''), n, { timeout: 60_000 });
+    }
+    const after = await sim<string[]>(page, 'sheetNames');
+    expect(after.filter((x) => x.startsWith('~'))).toEqual([]);
+    expect(after.sort()).toEqual([...own, 'Xếp hạng', 'Ma trận điểm', 'Chênh lệch', 'Nguồn'].sort());
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  }, 150_000);
+
+  test('a failure injected while re-inserting: the pane says what Excel refused, and the workbook is byte-for-byte as it was', async () => {
+    const wbk = await simWorkbookFromXlsx(path.join(demo, 'tu-cham', 'phu-tho.xlsx'));
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: wbk.sheets, names: wbk.names });
+    await page.waitForFunction(() => document.querySelector('#tab-validate')?.getAttribute('aria-selected') === 'true');
+    await page.getByRole('tab', { name: 'Bảng chấm' }).click();
+    const before = await sim<string>(page, 'snapshot');
+    await sim(page, 'inject', 3, 'last', 'InvalidOperationInCellEditMode'); // the link step (names, activation)
+    await page.click('#insert-btn');
+    await page.locator('#template-msg.error').waitFor();
+    const msg = await page.locator('#template-msg').textContent();
+    expect(msg).toContain('Excel đang ở chế độ sửa ô');
+    expect(msg).toContain('sổ làm việc được giữ nguyên như trước');
+    expect(await sim<string>(page, 'snapshot')).toBe(before);
+    await page.screenshot({ path: path.join(ARTIFACTS, '13-refused-restored.png'), fullPage: true });
+  }, 60_000);
 });

@@ -68,8 +68,11 @@ export interface Outline {
 
 export { numberingOf, numberingInText } from './numbering';
 
+/** A cased letter (upper and lower forms differ): ES2017 has no \p{L} (EdgeHTML runs the add-in's copy). */
+const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+
 const isUpper = (s: string) => {
-  const letters = s.replace(/[^\p{L}]/gu, '');
+  const letters = Array.from(s).filter(isLetter).join('');
   return letters.length >= 4 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi');
 };
 
@@ -93,7 +96,7 @@ function readTitleBlock(grid: Grid, table: TableLocation): Outline['meta'] {
       if (unit && meta.unit === undefined) {
         // Keep the original spelling: the part after the first colon.
         const value = t.slice(t.indexOf(':') + 1).replace(/[.…_]{2,}/g, '').trim();
-        if (value && /\p{L}/u.test(value)) meta.unit = value;
+        if (value && Array.from(value).some(isLetter)) meta.unit = value;
       }
       const y = TITLE_BLOCK.year.exec(f);
       if (y && meta.year === undefined) meta.year = Number(y[1]);

@@ -11,7 +11,12 @@
  *
  * The test drives it through window.__sim (see SimApi).
  */
+import { unzipSync } from 'fflate';
 import { columnLetter, columnNumber } from '../../../engine/core/grid';
+import { readXlsx } from '../../../engine/workbook/xlsx-read';
+
+/** Excel on the web's limit on one response (and one request): 5 MB. */
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 type Cell = { value: string | number | boolean | null; formula?: string; numberFormat?: string };
 
@@ -98,6 +103,13 @@ function* cellsOf(address: string): Generator<string> {
     for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) yield `${columnLetter(c)}${r}`;
   }
 }
+/**
+ * An API of a requirement set above the simulated host's `api` fails at sync with ApiNotFound, as
+ * Office.js does on an older Excel (the JavaScript library has every method; the host refuses).
+ */
+function need(ctx: { queue: Array<() => void> }, minor: number, what: string): void {
+  if (config.api < minor) ctx.queue.push(() => { throw simError('ApiNotFound', `${what} needs ExcelApi 1.${minor} (this host has 1.${config.api}).`); });
+}
 function simError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, name: 'RichApi.Error' });
 }
@@ -128,7 +140,9 @@ function newSheet(name: string): SimSheet {
 
 const state = {
   sheets: [] as SimSheet[],
-  names: new Map<string, { sheet: string; address: string }>(),
+  names: new Map<string, { sheet: string; address: string; visible?: boolean; comment?: string }>(),
+  /** A failure to inject: the `sync`-th sync from now fails before its first or its last operation. */
+  inject: null as null | { sync: number; at: 'first' | 'last'; code: string },
   active: '',
   selection: null as null | { sheet: string; address: string },
   syncs: 0,
@@ -148,7 +162,7 @@ for (const s of config.sheets) {
 }
 for (const [n, ref] of config.names ?? []) state.names.set(n, ref);
 state.active = state.sheets[0].name;
-const findSheet = (name: string) => state.sheets.find((s) => s.name === name);
+const findSheet = (key: string) => state.sheets.find((s) => s.name === key || s.id === key);
 const mustSheet = (name: string) => {
   const s = findSheet(name);
   if (!s) throw simError('ItemNotFound', `The requested resource doesn't exist (sheet "${name}").`);
@@ -186,6 +200,9 @@ type Op = () => void;
 
 class Ctx {
   queue: Op[] = [];
+  /** Bytes loaded / written in the sync being applied (Excel on the web refuses more than 5 MB). */
+  response = 0;
+  request = 0;
   workbook: ReturnType<typeof workbookProxy>;
   constructor() {
     this.workbook = workbookProxy(this);
@@ -195,7 +212,17 @@ class Ctx {
     await new Promise((r) => setTimeout(r, 2)); // a round trip
     const ops = this.queue;
     this.queue = [];
-    for (const op of ops) op(); // throws like Office.js: the first failing op rejects the sync
+    this.response = 0;
+    this.request = 0;
+    const inj = state.inject;
+    if (inj && --inj.sync === 0) state.inject = null;
+    const failAt = inj && inj.sync === 0 ? (inj.at === 'first' ? 0 : ops.length - 1) : -1;
+    ops.forEach((op, i) => {
+      if (i === failAt) throw simError(inj!.code, `Injected failure (${inj!.at} operation of this sync)`);
+      op(); // throws like Office.js: the first failing op rejects the sync, the ones before stay applied
+    });
+    if (this.request > PAYLOAD_LIMIT) throw simError('RequestPayloadSizeLimitExceeded', `The request payload (${this.request} bytes) exceeds the limit.`);
+    if (this.response > PAYLOAD_LIMIT) throw simError('ResponsePayloadSizeLimitExceeded', `The response payload (${this.response} bytes) exceeds the limit.`);
   }
 }
 
@@ -210,6 +237,7 @@ class Loadable {
     const list = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : Object.keys(props ?? {});
     this.ctx.queue.push(() => {
       const snap = this.snapshot(list);
+      this.ctx.response += JSON.stringify(snap).length;
       for (const p of list) this.loaded.set(p, snap[p]);
     });
     return this;
@@ -282,7 +310,6 @@ function recorder(ctx: Ctx, sheet: () => SimSheet, address: () => string, path: 
 
 class RangeProxy extends Loadable {
   format: any;
-  dataValidation: any;
   conditionalFormats: any;
   constructor(
     ctx: Ctx,
@@ -310,8 +337,12 @@ class RangeProxy extends Loadable {
       return out;
     });
     this.format = recorder(ctx, sheet, addr, 'format');
-    this.dataValidation = recorder(ctx, sheet, addr, 'dataValidation');
     this.conditionalFormats = recorder(ctx, sheet, addr, 'conditionalFormats');
+  }
+  /** Range.dataValidation is ExcelApi 1.8. */
+  get dataValidation(): any {
+    need(this.ctx, 8, 'Range.dataValidation');
+    return recorder(this.ctx, this.sheet, this.addr, 'dataValidation');
   }
   get address() { return this.get$('address') as string; }
   get rowIndex() { return this.get$('rowIndex') as number; }
@@ -343,6 +374,7 @@ class RangeProxy extends Loadable {
       if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1))
         throw simError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.addr()}.`);
       if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
+      this.ctx.request += JSON.stringify(v).length;
       v.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${columnLetter(b.left + c)}${b.top + r}`, x, asFormula)));
     });
   }
@@ -356,6 +388,7 @@ class RangeProxy extends Loadable {
     });
   }
   getCellProperties() {
+    need(this.ctx, 9, 'Range.getCellProperties');
     const res = { value: undefined as unknown };
     this.ctx.queue.push(() => {
       const sh = this.sheet();
@@ -367,6 +400,7 @@ class RangeProxy extends Loadable {
     return res;
   }
   getMergedAreasOrNullObject() {
+    need(this.ctx, 13, 'Range.getMergedAreasOrNullObject');
     const o = new (class extends Loadable {
       get isNullObject() { return this.get$('isNullObject') as boolean; }
       get address() { return this.get$('address') as string; }
@@ -524,8 +558,8 @@ class WorksheetProxy extends Loadable {
     this.pageLayout = new Proxy(
       {},
       {
-        get: (_t, k: string) => (...args: unknown[]) => ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: args[0] })),
-        set: (_t, k: string, v) => (ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: v })), true),
+        get: (_t, k: string) => (...args: unknown[]) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: args[0] }))),
+        set: (_t, k: string, v) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: v })), true),
       },
     );
     this.onChanged = {
@@ -536,21 +570,29 @@ class WorksheetProxy extends Loadable {
     };
   }
   get isNullObject() { return this.get$('isNullObject') as boolean; }
+  get id() { return this.get$('id') as string; }
   get name() { return this.get$('name') as string; }
   set name(v: string) {
     this.ctx.queue.push(() => {
       const sh = this.resolve();
       if (!sh) throw simError('ItemNotFound', `No sheet "${this.label}"`);
       if (findSheet(v)) throw simError('InvalidArgument', `A sheet named "${v}" exists`);
+      if (v.length > 31 || /[\\/?*[\]:]/.test(v)) throw simError('InvalidArgument', `Bad sheet name "${v}"`);
       if (state.active === sh.name) state.active = v;
+      for (const n of state.names.values()) if (n.sheet === sh.name) n.sheet = v; // references follow a renamed sheet
       sh.name = v;
     });
   }
   get visibility() { return this.get$('visibility') as string; }
   set visibility(v: string) {
     this.ctx.queue.push(() => {
-      const sh = this.resolve()!;
+      const sh = this.resolve();
+      if (!sh) throw simError('ItemNotFound', `No sheet "${this.label}"`);
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw simError('InvalidArgument', `Bad visibility ${v}`);
+      if (v !== 'Visible' && sh.visibility === 'Visible' && !state.sheets.some((s) => s !== sh && s.visibility === 'Visible'))
+        throw simError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       sh.visibility = v as SimSheet['visibility'];
+      if (v !== 'Visible' && state.active === sh.name) state.active = state.sheets.find((s) => s.visibility === 'Visible')!.name;
     });
   }
   set position(p: number) {
@@ -566,9 +608,16 @@ class WorksheetProxy extends Loadable {
     return sh;
   };
   getRange(address: string) {
+    // Excel's getRange takes one area; several areas need getRanges (ExcelApi 1.9).
+    if (address.includes(',')) this.ctx.queue.push(() => { throw simError('InvalidArgument', `getRange takes one area, not "${address}".`); });
     return new RangeProxy(this.ctx, this.sheetOrThrow, () => address);
   }
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number) {
+    const a = `${columnLetter(column + 1)}${row + 1}:${columnLetter(column + columnCount)}${row + rowCount}`;
+    return new RangeProxy(this.ctx, this.sheetOrThrow, () => a);
+  }
   getRanges(address: string) {
+    need(this.ctx, 9, 'Worksheet.getRanges');
     return new RangeProxy(this.ctx, this.sheetOrThrow, () => address);
   }
   getUsedRange() {
@@ -586,6 +635,7 @@ class WorksheetProxy extends Loadable {
       if (sh.visibility === 'VeryHidden') throw simError('InvalidOperation', 'A very hidden sheet cannot be deleted.');
       if (state.sheets.filter((s) => s.visibility === 'Visible' && s !== sh).length === 0) throw simError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       state.sheets = state.sheets.filter((s) => s !== sh);
+      for (const n of state.names.values()) if (n.sheet === sh.name) n.sheet = '#REF!';
       if (state.active === sh.name) state.active = state.sheets.find((s) => s.visibility === 'Visible')!.name;
     });
   }
@@ -605,7 +655,7 @@ function workbookProxy(ctx: Ctx) {
         const list = props.split(',').map((p) => p.trim().replace(/^items\//, ''));
         ctx.queue.push(() => {
           items = state.sheets.map((sh) => {
-            const w = new WorksheetProxy(ctx, byName(sh.name), sh.name, false);
+            const w = new WorksheetProxy(ctx, () => (state.sheets.includes(sh) ? sh : undefined), sh.name, false);
             (w as unknown as { loaded: Map<string, unknown> }).loaded = new Map(list.map((p) => [p, (sh as unknown as Record<string, unknown>)[p]]));
             return w;
           });
@@ -629,27 +679,114 @@ function workbookProxy(ctx: Ctx) {
       },
     },
     names: {
-      add: (name: string, range: RangeProxy) => {
+      /** A range, or a formula such as "='Bảng chấm'!$E$40" (what NamedItem.formula gives back). */
+      add: (name: string, reference: RangeProxy | string, comment?: string) => {
         ctx.queue.push(() => {
           if (state.names.has(name)) throw simError('ItemAlreadyExists', `The name "${name}" exists.`);
-          const r = range as unknown as { sheet: () => SimSheet; addr: () => string };
-          state.names.set(name, { sheet: r.sheet().name, address: r.addr() });
-        });
-      },
-      getItemOrNullObject: (name: string) => {
-        const o = new (class extends Loadable {
-          get isNullObject() { return this.get$('isNullObject') as boolean; }
-          get name() { return this.get$('name') as string; }
-          delete() {
-            ctx.queue.push(() => void state.names.delete(name));
+          if (typeof reference === 'string') {
+            const m = /^=(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]+)\$?(\d+)$/.exec(reference);
+            if (!m) throw simError('InvalidArgument', `The simulated host reads only single-cell references (${reference}).`);
+            const sheet = m[1] ? m[1].replace(/''/g, "'") : m[2];
+            if (sheet !== '#REF!' && !findSheet(sheet)) throw simError('InvalidReference', `No sheet "${sheet}"`);
+            state.names.set(name, { sheet, address: `${m[3]}${m[4]}`, comment });
+          } else {
+            const r = reference as unknown as { sheet: () => SimSheet; addr: () => string };
+            state.names.set(name, { sheet: r.sheet().name, address: r.addr(), comment });
           }
-        })(ctx, () => ({ isNullObject: !state.names.has(name), name }));
-        o.load('isNullObject');
-        return o;
+        });
+        return {
+          set visible(v: boolean) { ctx.queue.push(() => void (state.names.get(name)!.visible = v)); },
+        };
       },
+      getItem: (name: string) => namedItem(ctx, name, false),
+      getItemOrNullObject: (name: string) => namedItem(ctx, name, true),
+    },
+    /** Sheets of an .xlsx, read with the engine's own reader (cells, formulas, hidden state). */
+    insertWorksheetsFromBase64: (base64: string, options?: { positionType?: string }) => {
+      need(ctx, 13, 'Workbook.insertWorksheetsFromBase64');
+      const result = { value: [] as string[] };
+      ctx.queue.push(() => {
+        if (options?.positionType && options.positionType !== 'End') throw simError('InvalidArgument', 'The simulated host inserts at the end only.');
+        let grids;
+        try {
+          const bin = atob(base64);
+          const bytes = new Uint8Array(bin.length);
+          for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+          grids = readXlsx(unzipSync(bytes), 'inserted.xlsx', []).grids;
+        } catch (e) {
+          throw simError('InvalidArgument', `The file is not a workbook (${String((e as Error).message ?? e)}).`);
+        }
+        for (const g of grids) if (findSheet(g.sheet)) throw simError('ItemAlreadyExists', `A sheet named "${g.sheet}" already exists.`);
+        for (const g of grids) {
+          const sh = newSheet(g.sheet);
+          for (let r = 1; r <= g.rowCount; r++)
+            for (let c = 1; c <= g.colCount; c++) {
+              const cell = g.cell(r, c);
+              if (!cell) continue;
+              const raw = cell.value as unknown;
+              const value = raw instanceof Date ? raw.toISOString() : ((raw as Cell['value']) ?? null);
+              if (value === null && !cell.formula) continue;
+              sh.cells.set(`${columnLetter(c)}${r}`, cell.formula ? { value, formula: `=${cell.formula}` } : { value });
+            }
+          sh.merges.push(...g.merges.map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`));
+          if (g.hidden) sh.visibility = 'Hidden';
+          state.sheets.push(sh);
+          result.value.push(sh.id);
+        }
+      });
+      return result;
     },
   };
 }
+
+/** A workbook-level name: loadable (name, formula, visible, comment), deletable. */
+function namedItem(ctx: Ctx, name: string, orNull: boolean) {
+  const formula = (n: { sheet: string; address: string }) => {
+    if (n.sheet === '#REF!') return '=#REF!';
+    const m = /^([A-Z]+)(\d+)$/.exec(n.address);
+    const ref = m ? `$${m[1]}$${m[2]}` : n.address;
+    return `=${/[^A-Za-z0-9_]/.test(n.sheet) ? `'${n.sheet.replace(/'/g, "''")}'` : n.sheet}!${ref}`;
+  };
+  const o = new (class extends Loadable {
+    get isNullObject() { return this.get$('isNullObject') as boolean; }
+    get name() { return this.get$('name') as string; }
+    get formula() { return this.get$('formula') as string; }
+    get visible() { return this.get$('visible') as boolean; }
+    get comment() { return this.get$('comment') as string; }
+    delete() {
+      ctx.queue.push(() => {
+        if (!state.names.has(name)) throw simError('ItemNotFound', `No name "${name}"`);
+        state.names.delete(name);
+      });
+    }
+  })(ctx, () => {
+    const n = state.names.get(name);
+    if (!n && !orNull) throw simError('ItemNotFound', `No name "${name}"`);
+    return { isNullObject: !n, name, formula: n ? formula(n) : null, visible: n ? n.visible !== false : null, comment: n?.comment ?? '' };
+  });
+  if (orNull) o.load('isNullObject');
+  return o;
+}
+
+// ------------------------------------------------------------------------------------------ typed against Office.js
+
+/**
+ * Compile-time check against @types/office-js: every public member of a simulated object is a member of
+ * the Excel interface it stands for, so a misspelled or invented property fails `tsc` (the test build).
+ */
+type NotInOfficeJs<Sim, Real> = Exclude<keyof Sim, keyof Real>;
+function typedAs<Sim, Real>(ok: NotInOfficeJs<Sim, Real> extends never ? true : { notInOfficeJs: NotInOfficeJs<Sim, Real> }): void {
+  void ok;
+}
+typedAs<RangeProxy, Excel.Range>(true);
+typedAs<WorksheetProxy, Excel.Worksheet>(true);
+typedAs<ReturnType<typeof workbookProxy>, Excel.Workbook>(true);
+typedAs<ReturnType<typeof workbookProxy>['worksheets'], Excel.WorksheetCollection>(true);
+typedAs<ReturnType<typeof workbookProxy>['names'], Excel.NamedItemCollection>(true);
+typedAs<ReturnType<typeof namedItem>, Excel.NamedItem>(true);
+typedAs<WorksheetProxy['protection'], Excel.WorksheetProtection>(true);
+typedAs<WorksheetProxy['freezePanes'], Excel.WorksheetFreezePanes>(true);
+typedAs<Omit<Ctx, 'queue' | 'response' | 'request'>, Excel.RequestContext>(true); // its operation queue and byte counts are the sim's own
 
 // ------------------------------------------------------------------------------------------ globals
 
@@ -732,6 +869,18 @@ const sim = {
     names: [...state.names],
   }),
   names: () => Object.fromEntries(state.names),
+  /** Make the `sync`-th sync from now fail before its first (or its last) operation, with `code`. */
+  inject(sync: number, at: 'first' | 'last', code = 'GeneralException'): void {
+    state.inject = { sync, at, code };
+  },
+  injected: () => state.inject,
+  /** Everything the workbook holds (event handlers aside), for byte-for-byte comparisons. */
+  snapshot: (): string =>
+    JSON.stringify({
+      sheets: state.sheets.map((sh) => ({ ...sh, handlers: undefined, cells: [...sh.cells], unlocked: [...sh.unlocked], bold: [...sh.bold], names: [...sh.names] })),
+      names: [...state.names],
+      active: state.active,
+    }),
   selection: () => state.selection,
   active: () => state.active,
 };
