@@ -21,8 +21,11 @@ import { planTemplate, TemplatePlan } from '../../core/template/plan';
 import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { DemoSchool, demoHeader, loadDemoData } from '../demo-data';
 import { checkOutputFolder, writeOutputAtomic } from '../fs-out';
-import { yearEndDocx } from '../../workbook/docx/year-end';
 import { rankWithSources } from './report';
+
+// The .docx writer (and the docx library) is loaded only when documents are written.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yearEndDocx: typeof import('../../workbook/docx/year-end').yearEndDocx = (...a) => (require('../../workbook/docx/year-end') as typeof import('../../workbook/docx/year-end')).yearEndDocx(...a);
 
 // The workbook writers (and exceljs behind them) are loaded when the demo runs, not when the CLI starts.
 /* eslint-disable @typescript-eslint/no-require-imports */

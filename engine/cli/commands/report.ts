@@ -10,11 +10,14 @@
 import * as path from 'path';
 import type { Command } from 'commander';
 import { CompiledSet, formatProblem, problem, Ranking, RankingCollector, RankSource } from '../../core';
-import { yearEndDocx } from '../../workbook/docx/year-end';
 import { EXIT, GlobalOptions, langOf, printJson, requireCriteria, say, t, UsageError } from '../context';
 import { expandInputs } from '../expand-inputs';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { isRankingWorkbook, progressReporter, scoreForRanking } from './rank';
+
+// The .docx writer (and the docx library) is loaded only when documents are written.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yearEndDocx: typeof import('../../workbook/docx/year-end').yearEndDocx = (...a) => (require('../../workbook/docx/year-end') as typeof import('../../workbook/docx/year-end')).yearEndDocx(...a);
 
 interface Options extends GlobalOptions {
   criteria?: string;
