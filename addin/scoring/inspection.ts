@@ -52,12 +52,6 @@ export function runs(cells: string[]): string[] {
   return out;
 }
 
-/** The hidden sheet's cell holding a metadata key (e.g. "mode" -> "B5"). */
-function metaCell(plan: TemplatePlan, key: string): string | undefined {
-  const a = plan.embedded.cells.find((c) => c.value === key && c.address.startsWith('A'));
-  return a ? `B${a.address.slice(1)}` : undefined;
-}
-
 function stampBlocks(values: Partial<Record<StampKey, string>>): SheetEdit['blocks'] {
   return Object.entries(values).map(([k, v]) => {
     const r = stampRow(k as StampKey);
@@ -97,7 +91,6 @@ export function switchToInspectionEdits(self: TemplatePlan, inspection: Template
   const remarks = Object.values(inspection.remarks);
   const tableRange = `A${inspection.headerRow + 1}:${columnLetter(Math.max(...inspection.columns.filter((c) => !c.hidden).map((c) => c.col)))}${inspection.lastRow}`;
   const nf = inspectedFormats(inspection);
-  const modeCell = metaCell(inspection, 'mode');
   return [
     {
       sheet: inspection.sheetName,
@@ -120,7 +113,13 @@ export function switchToInspectionEdits(self: TemplatePlan, inspection: Template
       sheet: EMBED_SHEET,
       unprotect: true,
       blocks: [
-        ...(modeCell ? [{ address: modeCell, cells: [['inspection']] as HostValue[][], numberFormat: [['@']] }] : []),
+        // Every metadata cell of the inspection plan (mode, self stamp, metadata hash): the hash covers
+        // them together, so they are written together.
+        ...inspection.embedded.cells.map((c) =>
+          typeof c.value === 'string'
+            ? { address: c.address, cells: [[asText(c.value)]] as HostValue[][], numberFormat: [['@']] }
+            : { address: c.address, cells: [[c.value]] as HostValue[][], numberFormat: [['General']] },
+        ),
         ...(stampBlocks({ inspectionStatus: 'in-progress', inspectionStartedAt: startedAt }) ?? []),
       ],
       protect: true,

@@ -11,7 +11,7 @@ import type { CriteriaSet } from '../../engine/core/model';
 import { formatPoints } from '../../engine/core/points';
 import { hasErrors, problem, type Problem } from '../../engine/core/problems';
 import { EMBED_SHEET, planTemplate, type TemplateOptions, type TemplatePlan } from '../../engine/core/template/plan';
-import { HostError, type WorkbookHost } from '../host/types';
+import { HostError, type HostValue, type WorkbookHost } from '../host/types';
 import { readWorkbooks, type FileLike, type FileOutcome, type ScoreFn } from '../consolidate/read-files';
 import { RANKING_MARKER, RANKING_SHEET_NAMES, rankingSheetLayouts } from '../consolidate/ranking-sheets';
 import { yearEndButton } from '../consolidate/year-end-documents';
@@ -640,8 +640,21 @@ export class App {
     clear(el, h('p', { className: 'hint' }, this.t('toleranceNote', { tol: formatPoints(s.tolerance, this.lang) })), remaining, noRemark, rows.length ? table : null);
   }
 
-  private inspectionPlan(t: ActiveTemplate): { plan: TemplatePlan; options: TemplateOptions } {
-    const options: TemplateOptions = { ...t.options, mode: 'inspection', prefill: undefined };
+  /**
+   * The inspection plan of the sheet as it stands: the school's self entries and evidence, read in one
+   * batch, are stamped under the metadata hash (selfHash), as `template --mode inspection --from` does,
+   * so the CLI counts the inspectors' column of this workbook and notices a later change to the self one.
+   */
+  private async inspectionPlan(t: ActiveTemplate, now: Date): Promise<{ plan: TemplatePlan; options: TemplateOptions }> {
+    const data = await this.opts.host.readRange(t.map.sheet, boundingRange(t.map));
+    const self: Record<string, HostValue> = {};
+    const evidence: Record<string, HostValue> = {};
+    if (data) {
+      for (const e of t.map.entries) if (e.column === 'self') self[e.key] = valueAt(data, e.cell) ?? null;
+      for (const [id, cell] of Object.entries(t.map.evidence)) evidence[id] = valueAt(data, cell) ?? null;
+    }
+    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const options: TemplateOptions = { ...t.options, mode: 'inspection', prefill: { self, evidence }, inspection: { date: day } };
     return { plan: planTemplate(t.set, options), options };
   }
 
@@ -650,8 +663,8 @@ export class App {
     const t = this.template;
     if (!t || t.plan.mode === 'inspection') return;
     this.message(msg, 'info', this.t('switching'));
-    const { plan, options } = this.inspectionPlan(t);
     const now = (this.opts.now ?? (() => new Date()))();
+    const { plan, options } = await this.inspectionPlan(t, now);
     await this.opts.host.updateSheets(switchToInspectionEdits(t.plan, plan, now.toISOString()));
     this.stamp = { ...this.stamp, inspectionStatus: 'in-progress', inspectionStartedAt: now.toISOString() };
     this.template = this.activeTemplate(t.set, plan, options); // same sheet, still watched

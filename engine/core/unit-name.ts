@@ -7,7 +7,16 @@
  */
 
 /** Invisible characters that change nothing on screen: removed from the comparison key. */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]|\uDB40[\uDD00-\uDDEF]/gu;
+/**
+ * Unicode's format characters (general category Cf), spelled out: ES2017, which the add-in's copy of
+ * the engine must parse in EdgeHTML, has no \p{Cf}. test/core/unit-name-format-chars.test.ts checks this list
+ * against \p{Cf} over every code point.
+ */
+export const FORMAT_CHARS =
+  '\\u00AD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F' +
+  '\\uFEFF\\uFFF9-\\uFFFB\\u{110BD}\\u{110CD}\\u{13430}-\\u{1343F}\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0001}\\u{E0020}-\\u{E007F}';
+const INVISIBLE = new RegExp(`[${FORMAT_CHARS}\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u3164\\uFE00-\\uFE0F\\uFFA0\\u{E0100}-\\u{E01EF}]`, 'gu');
+const PRINT_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${FORMAT_CHARS}]`, 'gu');
 /** C0 and C1 control characters (tab, CR and LF included: a unit name is one line). */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
 
@@ -52,8 +61,10 @@ export function hasInvisibleChars(s: string): boolean {
  * characters shown as \xHH / \u{HHHH} escapes (the text stays readable and nothing is executed).
  */
 export function escapeControls(s: string): string {
-  if (!/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cf}]/u.test(s)) return s;
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cf}]/gu, (c) => {
+  PRINT_UNSAFE.lastIndex = 0;
+  if (!PRINT_UNSAFE.test(s)) return s;
+  PRINT_UNSAFE.lastIndex = 0;
+  return s.replace(PRINT_UNSAFE, (c) => {
     const n = c.codePointAt(0)!;
     return n < 0x100 ? `\\x${n.toString(16).toUpperCase().padStart(2, '0')}` : `\\u{${n.toString(16).toUpperCase()}}`;
   });

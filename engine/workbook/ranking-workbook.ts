@@ -487,16 +487,17 @@ function discrepancySheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Da
 function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date): void {
   const t = L[lang];
   const ws = wb.addWorksheet(RANKING_SHEETS.sources, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
-  // Printed hashes are shortened (…); the full values are in the hidden columns N and O, after the
-  // provenance columns K-M.
-  const widths = [5, 26, 15, 22, 6, 9, 14, 15, 11, 36, 14, 18, 18];
+  // Printed hashes are shortened (…); the full values are in the hidden columns L and M. Column K says
+  // where the scores came from (source; inspection stamp; self file checked against), one line each,
+  // so the sheet still prints one page wide at 8 pt or more.
+  const widths = [5, 24, 15, 20, 6, 9, 13, 15, 11, 26, 15];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = widths.length;
   const full = { file: last + 1, set: last + 2 };
   for (const c of [full.file, full.set]) Object.assign(ws.getColumn(c), { width: 66, hidden: true });
   const head = titleBlock(ws, last, headLines(r, t.titleSources, lang, when)) + 1;
   headerRow(ws, head, t.srcHead);
-  headerRow(ws, head, t.srcProvenanceHead, t.srcHead.length + 1);
+  headerRow(ws, head, [t.srcProvenanceHead[0]], t.srcHead.length + 1);
   let row = head + 1;
   r.sources.forEach((s, i) => {
     const x = ws.getRow(row);
@@ -521,9 +522,8 @@ function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     text(x.getCell(10), lines.join('\n'));
     // Provenance: where the columns came from (mode; inspection stamp; the self file checked against).
     const pv = s.provenance;
-    text(x.getCell(11), pv ? t.provenance[pv.mode] : '');
-    text(x.getCell(12), pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '');
-    text(x.getCell(13), s.matchedWith ?? '');
+    const stamp = pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '';
+    text(x.getCell(11), [pv ? t.provenance[pv.mode] : '', stamp, s.matchedWith ? `↔ ${s.matchedWith}` : ''].filter(Boolean).join('\n'));
     row++;
   });
   if (row > head + 1) {

@@ -93,7 +93,7 @@ describe("the argument parser's errors, translated", () => {
     [['check'], 'usage_missing_argument', /Thiếu tham số bắt buộc "file" của lệnh thidua check/, /Missing required argument "file" of thidua check/],
     [['check', 'x.xlsx', '--bogus'], 'usage_unknown_option', /Tùy chọn không có: --bogus/, /Unknown option: --bogus/],
     [['check', 'x.xlsx', '--criteria'], 'usage_option_missing_value', /Tùy chọn --criteria <file> cần một giá trị/, /Option --criteria <file> needs a value/],
-    [['template', DEFAULT_SET_FILE], 'usage_required_option', /Thiếu tùy chọn bắt buộc -o, --output <out.xlsx> của lệnh thidua template/, /Required option -o, --output <out.xlsx> of thidua template is missing/],
+    [['template', DEFAULT_SET_FILE], 'usage_required_option', /Thiếu tùy chọn bắt buộc -o, --output <out.xlsx\|folder> của lệnh thidua template/, /Required option -o, --output <out.xlsx\|folder> of thidua template is missing/],
     [['chek', 'x'], 'usage_unknown_command', /Lệnh không có: chek \(có phải ý bạn là check\?\)/, /Unknown command: chek \(did you mean check\?\)/],
     [['check', 'a.xlsx', 'b.xlsx'], 'usage_excess_arguments', /Quá nhiều tham số cho lệnh thidua check: cần 1, nhận 2/, /Too many arguments for thidua check: expected 1, got 2/],
   ];

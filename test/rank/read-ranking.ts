@@ -96,8 +96,8 @@ export async function readRankingWorkbook(file: string) {
     const row = src.getRow(r);
     if (typeof row.getCell(1).value !== 'number') break;
     const s = (c: number) => String(row.getCell(c).value ?? '');
-    // Hashes print shortened in C and H; the full values are in the hidden columns N and O (after the provenance columns K-M).
-    sources.push({ file: s(2), sha256: s(14), shortSha256: s(3), unit: s(4), setId: s(7), setHash: s(15), status: s(9), problems: s(10) });
+    // Hashes print shortened in C and H; the full values are in the hidden columns L and M (after the provenance column K).
+    sources.push({ file: s(2), sha256: s(12), shortSha256: s(3), unit: s(4), setId: s(7), setHash: s(13), status: s(9), problems: s(10) });
   }
   return { wb, sheetNames, ranking, matrix, discrepancies, sources, rankingSheet: ws };
 }

@@ -78,7 +78,7 @@ export async function runReport(inputs: string[], opts: Options): Promise<number
     throw new UsageError(unknownUnits.map((unit) => problem('report_unit_unknown', { unit, known: ranking.units.map((u) => u.unit).join(', ') })));
 
   const targets = docs.map((d) => ({ ...d, path: path.join(folder, d.name) }));
-  for (const d of targets) checkOutputPath(d.path, { force: opts.force, inputs: files });
+  for (const d of targets) checkOutputPath(d.path, { force: opts.force, inputs: files, mkdir: true });
   for (const d of targets) writeOutputAtomic(d.path, d.bytes, { force: opts.force, inputs: files, mkdir: true });
 
   if (opts.json) printJson({ folder, files: targets.map((d) => ({ kind: d.kind, path: d.path })), units: ranking.units.map((u) => u.unit) });

@@ -209,7 +209,7 @@ async function runUnitTemplates(criteriaFile: string, opts: Options, lang: Lang)
   const names = fileNamesForUnits(units);
   const targets = names.map((n) => path.join(folder, n));
   const inputs = [criteriaFile, ...(opts.units ? [opts.units] : [])];
-  for (const target of targets) checkOutputPath(target, { force: opts.force, inputs });
+  for (const target of targets) checkOutputPath(target, { force: opts.force, inputs, mkdir: true });
   const set = (await requireCriteria(criteriaFile))!;
   // exceljs (behind the batch writer) is loaded only when templates are written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

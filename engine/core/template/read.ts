@@ -169,7 +169,8 @@ export function normalizeFormula(f: string): string {
     .replace(/\$/g, '')
     .replace(/\s+/g, '')
     .replace(/_xlfn\./gi, '')
-    .replace(/(?<![A-Za-z_])(\d+\.?\d*(?:[eE][+-]?\d+)?)/g, (m) => String(Number(m)))
+    // A number not part of a name or cell reference (no lookbehind: the add-in's ES2017 copy runs this).
+    .replace(/([A-Za-z_]?)(\d+\.?\d*(?:[eE][+-]?\d+)?)/g, (m, before: string, n: string) => (before ? m : String(Number(n))))
     .toUpperCase();
 }
 

@@ -1,7 +1,8 @@
 /**
  * One template per unit, fast: the workbooks of a cluster differ only by the unit's name (the unit
  * cell and the hidden sheet's metadata), so the workbook is rendered once with a placeholder name and
- * each unit's copy is that package with the placeholder replaced in the shared strings and re-zipped.
+ * each unit's copy is that package with the placeholder replaced in the shared strings and re-zipped,
+ * and the metadata hash (which covers the unit, stamp.ts) replaced by the one computed for that unit.
  * Every copy is read back (the same reader `thidua check` uses) and must carry exactly its unit and
  * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
  */
@@ -9,6 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { CompiledSet } from '../../core/compile';
 import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
 import { readTemplate } from '../../core/template/read';
+import { metaDigest } from '../../core/template/stamp';
 import { openWorkbook } from '../open';
 import { writeTemplate } from './write';
 
@@ -43,7 +45,12 @@ export async function writeUnitTemplates(
 ): Promise<{ rendered: number }> {
   const base = await writeTemplate(set, { ...opts, unit: PLACEHOLDER });
   const parts = unzipSync(base.bytes);
-  const marked = Object.keys(parts).filter((name) => name.endsWith('.xml') && strFromU8(parts[name]).includes(PLACEHOLDER));
+  const baseHash = base.plan.meta.metaHash;
+  const marked = Object.keys(parts).filter((name) => {
+    if (!name.endsWith('.xml')) return false;
+    const xml = strFromU8(parts[name]);
+    return xml.includes(PLACEHOLDER) || (!!baseHash && xml.includes(baseHash));
+  });
   const texts = Object.fromEntries(marked.map((name) => [name, strFromU8(parts[name])]));
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
@@ -51,11 +58,16 @@ export async function writeUnitTemplates(
     let bytes: Uint8Array | null = null;
     if (marked.length && unit.trim() === unit && unit !== '') {
       const files: Zippable = {};
-      for (const [name, data] of Object.entries(parts)) files[name] = texts[name] === undefined ? data : strToU8(texts[name].split(PLACEHOLDER).join(xmlEscape(unit)));
+      const unitHash = metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>);
+      const swap = (xml: string) => {
+        const named = xml.split(PLACEHOLDER).join(xmlEscape(unit));
+        return baseHash ? named.split(baseHash).join(unitHash) : named;
+      };
+      for (const [name, data] of Object.entries(parts)) files[name] = texts[name] === undefined ? data : strToU8(swap(texts[name]));
       const copy = zipSync(files, { level: 6 });
       if (await carriesUnit(copy, unit)) bytes = copy;
     }
-    const plan = { ...base.plan, meta: { ...base.plan.meta, unit } };
+    const plan = { ...base.plan, meta: { ...base.plan.meta, unit, metaHash: metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>) } };
     if (!bytes) {
       rendered++;
       const full = await writeTemplate(set, { ...opts, unit });
