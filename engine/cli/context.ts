@@ -71,7 +71,7 @@ export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Uint8Array 
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
   if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
-  if (!st.isFile()) throw new UsageError([problem('not_regular_file', { kind: fileKind(st) }, { file })]);
+  if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
   const tooLarge = (size: number) =>
     new UsageError([problem('file_too_large', { size: Math.round(size / 1048576), limit: Math.round(maxBytes / 1048576) }, { file })]);
   if (st.size > maxBytes) throw tooLarge(st.size);
@@ -96,12 +96,13 @@ export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Uint8Array 
 }
 
 /** What a path that is not a regular file is, in words. */
-export function fileKind(st: import('fs').Stats): string {
-  if (st.isCharacterDevice()) return 'thiết bị ký tự / character device';
-  if (st.isBlockDevice()) return 'thiết bị khối / block device';
-  if (st.isFIFO()) return 'FIFO';
-  if (st.isSocket()) return 'socket';
-  return 'không phải tệp / not a file';
+/** What a path that is not a regular file is, in both languages (the message's {kindVi} / {kindEn}). */
+export function fileKind(st: import('fs').Stats): { kindVi: string; kindEn: string } {
+  if (st.isCharacterDevice()) return { kindVi: 'thiết bị ký tự', kindEn: 'character device' };
+  if (st.isBlockDevice()) return { kindVi: 'thiết bị khối', kindEn: 'block device' };
+  if (st.isFIFO()) return { kindVi: 'đường ống FIFO', kindEn: 'FIFO' };
+  if (st.isSocket()) return { kindVi: 'socket', kindEn: 'socket' };
+  return { kindVi: 'không phải tệp', kindEn: 'not a file' };
 }
 
 /** Criteria-set loaders by file extension: text formats here, the Excel sheet through the workbook edge. */

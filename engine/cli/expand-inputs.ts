@@ -32,7 +32,7 @@ export function expandInputs(args: string[], opts: { exclude?: string[] } = {}):
     }
     if (!st.isDirectory()) {
       // An explicit path must be a regular file (a symlink to /dev/zero, a FIFO or a socket never is).
-      if (!st.isFile()) throw new UsageError([problem('not_regular_file', { kind: fileKind(st) }, { file: arg })]);
+      if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file: arg })]);
       add(arg);
       continue;
     }

@@ -79,7 +79,7 @@ describe('thidua template --units', () => {
       wb.eachSheet((ws) =>
         ws.eachRow((row) => {
           const hashRow = row.getCell(1).value === 'metaHash';
-          row.eachCell((c) => void (String(c.value).match(/^\d{4}-\d\d-\d\dT/) || (hashRow && c.col === 2) || out.push(`${ws.name}!${c.address}=${JSON.stringify(c.value)}`)));
+          row.eachCell((c) => void (String(c.value).match(/^\d{4}-\d\d-\d\dT/) || (hashRow && Number(c.col) === 2) || out.push(`${ws.name}!${c.address}=${JSON.stringify(c.value)}`)));
         }),
       );
       return out;

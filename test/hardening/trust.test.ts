@@ -283,6 +283,11 @@ describe('cost bounded by size, not by crafted structure', () => {
     const a = thidua(['rank', zero, '--json']);
     expect(a.code).toBe(2);
     expect(a.stdout + a.stderr).toContain('not_regular_file');
+    // One JSON document, the kind of path named in each language.
+    const doc = JSON.parse(a.stdout) as { problems: Array<{ code: string; messages: { vi: string; en: string } }> };
+    const p = doc.problems.find((x) => x.code === 'not_regular_file')!;
+    expect(p.messages.vi).toContain('thiết bị ký tự');
+    expect(p.messages.en).toContain('(character device)');
     const fifo = path.join(dir, 'pipe.xlsx');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const f = thidua(['check', fifo]);

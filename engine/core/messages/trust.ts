@@ -84,7 +84,7 @@ export const TRUST_MESSAGES = defineMessages({
   },
   not_regular_file: {
     severity: 'error',
-    vi: 'Không phải tệp thông thường ({kind}); chỉ đọc tệp',
-    en: 'Not a regular file ({kind}); only files are read',
+    vi: 'Không phải tệp thông thường ({kindVi}); chỉ đọc tệp',
+    en: 'Not a regular file ({kindEn}); only files are read',
   },
 });
