@@ -7,6 +7,7 @@
  *       | role (phần: base/bonus/deduction or tính điểm/thưởng/trừ) | cap (tối đa) | step (bước điểm)
  *       | evidence (minh chứng: có/không) | formula (công thức) | items (danh mục: "id=points: text; ...")
  *       | tiers (mức: ">=90: 10; >=70: 7") | indicator (chỉ số) | per occurrence (mỗi lần) | disqualifies (không xét)
+ *       | entry (cách ghi: deductions take "số lần"/cases or "số điểm"/points)
  *       | guidance (hướng dẫn). Without a parent column, "II.2.1" belongs to "II.2".
  *   "Thiết lập" / "settings": key | value rows (id, title, cluster, year, step, evidence, tolerance,
  *       totalMoveThreshold, finalScore, tieBreakers as a comma list).
@@ -47,6 +48,7 @@ const COLUMNS: Record<string, string[]> = {
   indicator: ['indicator', 'chi so'],
   perOccurrence: ['per occurrence', 'peroccurrence', 'moi lan', 'diem tru moi lan'],
   disqualifies: ['disqualifies', 'khong xet'],
+  entry: ['entry', 'cach ghi', 'ghi', 'nhap'],
   guidance: ['guidance', 'huong dan'],
   unit: ['unit', 'don vi tinh', 'don vi'],
   expr: ['expr', 'bieu thuc'],
@@ -60,6 +62,12 @@ const COLUMNS: Record<string, string[]> = {
   rule: ['rule', 'quy tac'],
   key: ['key', 'khoa', 'thiet lap'],
   value: ['value', 'gia tri'],
+};
+
+/** What a deduction row takes (the `entry` column): the number of cases or the points taken off. */
+const ENTRY_WORDS: Record<string, 'cases' | 'points'> = {
+  cases: 'cases', 'so lan': 'cases', lan: 'cases', 'so lan vi pham': 'cases',
+  points: 'points', 'so diem': 'points', diem: 'points', 'so diem bi tru': 'points',
 };
 
 const ROLE_WORDS: Record<string, SectionRole> = {
@@ -157,6 +165,12 @@ export function criteriaFromGrids(grids: Grid[], file?: string): LoadResult {
     if (ind) def.indicator = ind;
     const per = num(sheet, r, 'perOccurrence', c);
     if (per !== undefined) def.perOccurrence = per;
+    const entry = str(sheet, r, 'entry', c);
+    if (entry) {
+      const e = ENTRY_WORDS[fold(entry)];
+      if (e) (def as { entry?: 'cases' | 'points' }).entry = e;
+      else problems.push(problem('criteria_bad_value', { value: entry, field: 'entry' }, where(sheet, r, c.entry)));
+    }
     const dq = str(sheet, r, 'disqualifies', c);
     if (dq) def.disqualifies = dq.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
     const guidance = str(sheet, r, 'guidance', c);

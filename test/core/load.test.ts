@@ -108,6 +108,18 @@ describe('criteria set authored as an Excel sheet', () => {
     expect(ev.disqualifications.map((d) => d.award)).toEqual(['co']);
   });
 
+  test('a deduction row says whether it takes cases (số lần) or points (số điểm)', async () => {
+    const withEntry = rows.map((r, i) => [...r, i === 0 ? 'Cách ghi' : i === 10 ? 'số lần' : '']);
+    const r = await loadCriteriaWorkbook(await sheetWorkbook(withEntry, extra), 'bang.xlsx');
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const ev = evaluate(r.set!, { self: { 'I.1': 4, '@kh': 4, '@mo': 3, 'II.1/a': 'x', 'VI.1': 2, 'VII.1': 2 } });
+    expect(ev.self).toMatchObject({ penalty: 10 }); // 2 cases x 5 points
+    const bad = withEntry.map((x) => [...x]);
+    bad[10][11] = 'vài lần';
+    const b = await loadCriteriaWorkbook(await sheetWorkbook(bad, extra), 'bang.xlsx');
+    expect(b.problems.find((p) => p.code === 'criteria_bad_value')).toMatchObject({ sheet: 'Tiêu chí', cell: 'L11' });
+  });
+
   test('errors name the sheet and cell of the row', async () => {
     const bad = rows.map((r) => [...r]);
     bad[3][3] = '7'; // I.2 max 7: section I's children add up to 11, not 10
