@@ -222,7 +222,7 @@ describe('consolidation sheets', () => {
       [RANKING_SHEET_NAMES.matrix, `A8:${mx.blocks[0].address.split(':')[1].replace(/\d+$/, '')}15`, 'ThiDua_MaTran_r1'],
       [RANKING_SHEET_NAMES.discrepancies, `A6:H${6 + ranking.discrepancies.length}`, 'ThiDua_ChenhLech_r1'],
       [RANKING_SHEET_NAMES.discrepancies, expect.stringMatching(/^A\d+:E\d+$/), 'ThiDua_TongThayDoi_r1'],
-      [RANKING_SHEET_NAMES.sources, 'A6:J13', 'ThiDua_Nguon_r1'],
+      [RANKING_SHEET_NAMES.sources, 'A6:M13', 'ThiDua_Nguon_r1'],
     ]);
     const cfs = mock.written(RANKING_SHEET_NAMES.ranking).flatMap((r) => (r.mock.__cfs ?? []).map((c: any) => [r.address, c.custom.rule.formula, c.custom.format.fill.color]));
     expect(cfs).toEqual([
