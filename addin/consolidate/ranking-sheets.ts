@@ -22,7 +22,7 @@ import { formatProblem } from '../../engine/core/problems';
 import type { Ranking } from '../../engine/core/rank/ranking';
 import type { ChartSpec, ConditionalRule, HostValue, RangeFormat, SheetLayout, TableSpec } from '../host/types';
 import { printedNumber } from '../scoring/inspection';
-import { RANKING_LABELS, RANKING_SHEET_NAMES } from '../../engine/core/rank/sheet-labels';
+import { provenanceText, RANKING_LABELS, RANKING_SHEET_NAMES } from '../../engine/core/rank/sheet-labels';
 import { asText } from '../scoring/render-plan';
 
 export { RANKING_SHEET_NAMES };
@@ -385,11 +385,11 @@ function discrepancySheet(r: Ranking, { lang, when, stamp }: RankingSheetsOption
 
 function sourcesSheet(r: Ranking, { lang, when, stamp }: RankingSheetsOptions): SheetLayout {
   const t = L[lang];
-  const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70, 22, 36, 36];
+  const widths = [6, 36, 22, 30, 7, 10, 20, 22, 13, 70, 40];
   const last = widths.length;
   const s = new Sheet(last);
   const head = titleBlock(s, last, headLines(r, t.titleSources, lang, when));
-  header(s, head, [...t.srcHead, ...t.srcProvenanceHead]);
+  header(s, head, [...t.srcHead, t.srcProvenanceHead[0]]);
   let row = head + 1;
   r.sources.forEach((src, i) => {
     s.num(row, 1, i + 1, INTEGER);
@@ -408,17 +408,14 @@ function sourcesSheet(r: Ranking, { lang, when, stamp }: RankingSheetsOptions): 
     if (src.problems.length > shown.length) shown.push(`… (+${src.problems.length - shown.length})`);
     s.text(row, 10, src.problems.length ? [t.problemsCount(errors, warnings), ...shown].join('\n') : '');
     // Provenance, as the command line's Nguồn sheet (issue 17): mode, inspection stamp, self file matched.
-    const pv = src.provenance;
-    s.text(row, 11, pv ? t.provenance[pv.mode] : '');
-    s.text(row, 12, pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '');
-    s.text(row, 13, src.matchedWith ?? '');
+    s.text(row, 11, provenanceText(src, lang));
     row++;
   });
   if (row > head + 1) {
     body(s, head + 1, row - 1, 1, last);
     s.formats.push({ address: `C${head + 1}:C${row - 1}`, fontSize: 9 }, { address: `H${head + 1}:H${row - 1}`, fontSize: 9 });
-    s.conditional.push({ address: `A${head + 1}:M${row - 1}`, formula: `=$I${head + 1}="${t.status.refused}"`, fill: COLORS.refused });
-    s.tables.push({ name: `ThiDua_Nguon_${stamp}`, address: `A${head}:M${row - 1}`, style: 'TableStyleLight15' });
+    s.conditional.push({ address: `A${head + 1}:K${row - 1}`, formula: `=$I${head + 1}="${t.status.refused}"`, fill: COLORS.refused });
+    s.tables.push({ name: `ThiDua_Nguon_${stamp}`, address: `A${head}:K${row - 1}`, style: 'TableStyleLight15' });
   }
   return s.layout(RANKING_SHEET_NAMES.sources, widths, { freezeRows: head, print: print(last, row, head) });
 }

@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { Bilingual, CompiledNode, Lang, Ranking } from '../core';
 import { formatProblem } from '../core';
-import { RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/rank/sheet-labels';
+import { provenanceText, RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/rank/sheet-labels';
 import { absRef, addCharts, ChartDef } from './charts/inject';
 import { a4Landscape, fitRowHeights } from './print-fit';
 
@@ -521,9 +521,7 @@ function sourcesSheet(wb: ExcelJS.Workbook, r: Ranking, lang: Lang, when: Date):
     const lines = s.problems.length ? [t.problemsCount(errors, warnings), ...s.problems.map((p) => formatProblem({ ...p, file: undefined }, lang))] : [];
     text(x.getCell(10), lines.join('\n'));
     // Provenance: where the columns came from (mode; inspection stamp; the self file checked against).
-    const pv = s.provenance;
-    const stamp = pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '';
-    text(x.getCell(11), [pv ? t.provenance[pv.mode] : '', stamp, s.matchedWith ? `↔ ${s.matchedWith}` : ''].filter(Boolean).join('\n'));
+    text(x.getCell(11), provenanceText(s, lang));
     row++;
   });
   if (row > head + 1) {

@@ -202,8 +202,8 @@ describe('consolidation sheets', () => {
     expect(cellAt(mx, 'A8')).toBe('Hạng'); // texts (row 6) and max points (row 7) above the table's header
     expect((blockOf(mock, RANKING_SHEET_NAMES.matrix).formulas as unknown[][])[7].filter(Boolean)).toEqual(headerOf(cli.getWorksheet(RANKING_SHEET_NAMES.matrix)!, 6).filter(Boolean));
     expect((blockOf(mock, RANKING_SHEET_NAMES.discrepancies).formulas as unknown[][])[5]).toEqual(headerOf(cli.getWorksheet(RANKING_SHEET_NAMES.discrepancies)!, 6));
-    // The CLI adds hidden full-hash columns (K, L) beyond the printed ten; the printed ones match.
-    expect((blockOf(mock, RANKING_SHEET_NAMES.sources).formulas as unknown[][])[5]).toEqual(headerOf(cli.getWorksheet(RANKING_SHEET_NAMES.sources)!, 6).slice(0, 10));
+    // The CLI adds hidden full-hash columns (L, M) beyond the printed eleven (K: provenance); the printed ones match.
+    expect((blockOf(mock, RANKING_SHEET_NAMES.sources).formulas as unknown[][])[5]).toEqual(headerOf(cli.getWorksheet(RANKING_SHEET_NAMES.sources)!, 6).slice(0, 11));
     // Ranks, units and scores in the order of the ranking; the unit that looks like a formula stays text.
     ranking.units.forEach((u, i) => {
       expect(block[6 + i][0]).toBe(u.rank);
@@ -222,7 +222,7 @@ describe('consolidation sheets', () => {
       [RANKING_SHEET_NAMES.matrix, `A8:${mx.blocks[0].address.split(':')[1].replace(/\d+$/, '')}15`, 'ThiDua_MaTran_r1'],
       [RANKING_SHEET_NAMES.discrepancies, `A6:H${6 + ranking.discrepancies.length}`, 'ThiDua_ChenhLech_r1'],
       [RANKING_SHEET_NAMES.discrepancies, expect.stringMatching(/^A\d+:E\d+$/), 'ThiDua_TongThayDoi_r1'],
-      [RANKING_SHEET_NAMES.sources, 'A6:M13', 'ThiDua_Nguon_r1'],
+      [RANKING_SHEET_NAMES.sources, 'A6:K13', 'ThiDua_Nguon_r1'],
     ]);
     const cfs = mock.written(RANKING_SHEET_NAMES.ranking).flatMap((r) => (r.mock.__cfs ?? []).map((c: any) => [r.address, c.custom.rule.formula, c.custom.format.fill.color]));
     expect(cfs).toEqual([

@@ -3,6 +3,8 @@
  * English: one table for the CLI's ranking workbook (exceljs) and the add-in's sheets (Office.js), so
  * both say the same thing.
  */
+import type { Provenance } from './ranking';
+
 export const RANKING_SHEET_NAMES = { ranking: 'Xếp hạng', matrix: 'Ma trận điểm', discrepancies: 'Chênh lệch', sources: 'Nguồn' } as const;
 
 export const RANKING_LABELS = {
@@ -86,3 +88,14 @@ export const RANKING_LABELS = {
     legend: 'Legend: the numbers heading the columns',
   },
 };
+
+/**
+ * The Nguồn sheet's provenance cell, one line each: where the scores came from, the inspection stamp
+ * (team · date · from file), the self file it was checked against. Same text in the CLI and the add-in.
+ */
+export function provenanceText(src: { provenance?: Provenance | null; matchedWith?: string }, lang: 'vi' | 'en'): string {
+  const t = RANKING_LABELS[lang];
+  const pv = src.provenance;
+  const stamp = pv?.mode === 'inspection' ? [pv.team, pv.date, pv.from].filter(Boolean).join(' · ') : '';
+  return [pv ? t.provenance[pv.mode] : '', stamp, src.matchedWith ? `↔ ${src.matchedWith}` : ''].filter(Boolean).join('\n');
+}
