@@ -157,10 +157,8 @@ function summaryOf(r: Ranking, lang: Lang): OfficialDoc {
     for (const m of r.totalMoves) body.push({ kind: 'para', indent: true, runs: [plain(w.movesLine(m.unit, fp(m.self), fp(m.inspected), signed(m.delta, lang)))] });
   }
   body.push({ kind: 'heading', text: w.disqHead });
-  const disq = r.units.flatMap((u) => u.disqualified.map((d) => ({ u, d })));
-  if (disq.length)
-    for (const { u, d } of disq)
-      body.push({ kind: 'para', indent: true, runs: [plain(w.disqLine(u.unit, d.awardLabel[lang], r.set?.byId.get(d.criterion)?.fullNumber ?? d.criterion, d.reason))] });
+  const disq = disqualificationLines(r, lang);
+  if (disq.length) for (const text of disq) body.push({ kind: 'para', indent: true, runs: [plain(text)] });
   else body.push({ kind: 'para', indent: true, runs: [plain(w.noDisq)] });
   body.push({ kind: 'heading', text: w.awardsHead });
   for (const a of r.awards) body.push({ kind: 'para', indent: true, runs: [plain(w.awardSummary(a.label[lang], a.units.join(', ') || w.nobody))] });
@@ -174,6 +172,12 @@ function summaryOf(r: Ranking, lang: Lang): OfficialDoc {
     recipients: { label: w.recipients, lines: w.recSummary.map((s) => [plain(s)]) },
     signatures: [{ roles: w.signCluster, hint: w.signHintSeal, name: signerName(w) }],
   };
+}
+
+/** One line per disqualification: unit, award, criterion (as numbered) and reason. */
+function disqualificationLines(r: Ranking, lang: Lang): string[] {
+  const w = REPORT_WORDS[lang];
+  return r.units.flatMap((u) => u.disqualified.map((d) => w.disqLine(u.unit, d.awardLabel[lang], r.set?.byId.get(d.criterion)?.fullNumber ?? d.criterion, d.reason)));
 }
 
 function proposalOf(r: Ranking, lang: Lang): OfficialDoc {
@@ -204,9 +208,7 @@ function proposalOf(r: Ranking, lang: Lang): OfficialDoc {
       if (u?.tie) for (const n of u.notes) body.push({ kind: 'para', indent: true, runs: [{ text: `${name}: ${n[lang]}`, italic: true }] });
     }
   });
-  const disq = r.units.flatMap((u) => u.disqualified.map((d) => ({ u, d })));
-  for (const { u, d } of disq)
-    body.push({ kind: 'para', indent: true, runs: [{ text: w.disqLine(u.unit, d.awardLabel[lang], r.set?.byId.get(d.criterion)?.fullNumber ?? d.criterion, d.reason), italic: true }] });
+  for (const text of disqualificationLines(r, lang)) body.push({ kind: 'para', indent: true, runs: [{ text, italic: true }] });
   body.push({ kind: 'para', indent: true, runs: [plain(w.proposalClose)] });
   return {
     agency: { parent: [blank(w.parentBlank)], name: c.cluster.toUpperCase() },
