@@ -29,7 +29,7 @@ export interface CompiledNode {
   evidence: boolean;
   childIds: string[];
   def: NodeDef;
-  /** Bonus sections: the cap. */
+  /** Bonus sections: the most they add; deduction sections: the most they take off. */
   cap?: number;
 }
 
@@ -128,13 +128,14 @@ export function compileSet(def: CriteriaSet, opts: CompileOptions = {}): Compile
       childIds: [],
       def: n,
     };
-    if (depth === 0 && role === 'bonus' && typeof (n as SectionDef).cap === 'number') node.cap = (n as SectionDef).cap;
+    if (depth === 0 && role !== 'base' && typeof (n as SectionDef).cap === 'number') node.cap = (n as SectionDef).cap;
     nodes.push(node);
     byId.set(id, node);
     parent?.childIds.push(id);
 
     if (isLeaf) {
-      if (depth === 0 && role !== 'deduction') problems.push(problem('empty_section', { id }, at(path, { criterion: id })));
+      // A bonus or deduction section may be one row taking its entry itself ("Điểm thưởng | 3 | 2").
+      if (depth === 0 && role === 'base') problems.push(problem('empty_section', { id }, at(path, { criterion: id })));
       const kindName = typeof n.kind === 'string' ? n.kind : DEFAULT_KIND[role];
       const kind = getKind(kindName);
       const loc = at(path, { criterion: id });

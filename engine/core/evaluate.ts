@@ -176,9 +176,16 @@ export function scoreColumn(
         m = cap;
       }
       bonus += m;
-    } else penalty += m;
+    } else {
+      // A deduction section with a cap ("trừ tối đa 10 điểm") takes off at most the cap: said in a note.
+      if (s.cap !== undefined && m > toMilli(s.cap)) {
+        problems.push(problem('deduction_capped', { value: fromMilli(m), cap: s.cap }, { ...where, criterion: s.id, column }));
+        m = toMilli(s.cap);
+      }
+      penalty += m;
+    }
     nodes[s.id] = fromMilli(m);
-    return { id: s.id, number: s.number, text: s.text, role: s.role, score: fromMilli(m), max: s.role === 'bonus' ? (s.cap ?? s.max) : s.max };
+    return { id: s.id, number: s.number, text: s.text, role: s.role, score: fromMilli(m), max: s.role === 'base' ? s.max : (s.cap ?? s.max) };
   });
 
   return {

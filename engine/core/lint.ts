@@ -52,6 +52,10 @@ const steps: LintRule = ({ set, at }) => {
 const bonusCap: LintRule = ({ set, at }) =>
   set.sections.filter((s) => s.role === 'bonus' && s.cap === undefined).map((s) => problem('bonus_without_cap', { id: s.id }, at(s)));
 
+/** A cap anywhere but on a bonus or deduction section is ignored by the engine: say so. */
+const capIgnored: LintRule = ({ set, at }) =>
+  set.nodes.filter((n) => typeof n.def.cap === 'number' && (n.depth > 0 || n.role === 'base')).map((n) => problem('cap_not_applied', { id: n.id }, at(n)));
+
 /** Search inputs where a computed criterion could leave 0..max: corners, then a seeded random sample. */
 const formulaRange: LintRule = ({ set, at }) => {
   const out: Problem[] = [];
@@ -99,7 +103,7 @@ const unusedIndicators: LintRule = ({ set }) => {
   return set.indicators.filter((i) => !used.has(i.id)).map((i) => problem('unused_indicator', { name: i.id }, { criterion: i.id }));
 };
 
-export const RULES: LintRule[] = [childrenSum, duplicateNumbering, steps, bonusCap, formulaRange, policy, unusedIndicators];
+export const RULES: LintRule[] = [childrenSum, duplicateNumbering, steps, bonusCap, capIgnored, formulaRange, policy, unusedIndicators];
 
 export function lint(set: CompiledSet, opts: { file?: string; lineOf?: (path: string) => number | undefined } = {}): Problem[] {
   const paths = pathsOf(set);

@@ -31,7 +31,10 @@ export interface NodeDef {
 export interface SectionDef extends NodeDef {
   /** Default "base". */
   role?: SectionRole;
-  /** Bonus sections: the most they can add (điểm thưởng tối đa). */
+  /**
+   * Bonus sections: the most they can add (điểm thưởng tối đa). Deduction sections: the most they can
+   * take off ("trừ tối đa 10 điểm"); without it a deduction section takes off everything its items add up to.
+   */
   cap?: number;
 }
 

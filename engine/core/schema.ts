@@ -23,7 +23,7 @@ export function criteriaSetSchema(): Record<string, unknown> {
       evidence: { type: 'boolean', description: 'Bắt buộc có minh chứng' },
       guidance: { type: 'string', maxLength: 4000, description: 'Hướng dẫn chấm' },
       role: { enum: ['base', 'bonus', 'deduction'], description: 'Chỉ ở cấp phần: base (tính điểm), bonus (điểm thưởng), deduction (điểm trừ)' },
-      cap: { type: 'number', minimum: 0, description: 'Chỉ ở phần điểm thưởng: mức tối đa' },
+      cap: { type: 'number', minimum: 0, description: 'Chỉ ở cấp phần: phần điểm thưởng cộng tối đa chừng này, phần điểm trừ trừ tối đa chừng này' },
       children: { type: 'array', items: { $ref: '#/$defs/node' }, maxItems: 1000 },
       ...kindProps,
     },

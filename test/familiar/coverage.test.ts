@@ -1,7 +1,8 @@
 /**
  * Every layout-dependent choice of the importer is exercised by at least one variation of the corpus:
  * each numbering scheme, each way a level is guessed without numbering, each column role, one- and
- * two-row headers, each kind of total row, each special section role, caps and deductions written in
+ * two-row headers, each kind of total row, each special section role, bonus and deduction sections
+ * before and after the base total row, caps of bonus and deduction sections and deductions written in
  * words, and the sheet choices. A choice added to the importer without a variation fails here.
  */
 import { importFamiliar, classifyTotals } from '../../engine/core/familiar';
@@ -36,7 +37,15 @@ test('the corpus covers every layout-dependent choice of the importer', async ()
     const order = Object.entries(t.columns).sort((a, b) => a[1] - b[1]).map(([k]) => k);
     if (order[0] === 'evidence') mark('evidence-first', v.name);
     if (t.columns.self !== undefined && t.columns.inspected !== undefined && t.columns.inspected < t.columns.self) mark('inspection-before-self', v.name);
-    for (const kind of classifyTotals(o).values()) mark(`total:${typeof kind === 'string' ? kind : 'section'}`, v.name);
+    const kinds = classifyTotals(o);
+    for (const kind of kinds.values()) mark(`total:${typeof kind === 'string' ? kind : 'section'}`, v.name);
+    // Bonus and deduction sections after the base total row, or before the only (grand) total row.
+    const baseRow = [...kinds].find(([, k]) => k === 'base')?.[0];
+    const totalRow = [...kinds].find(([, k]) => k === 'total')?.[0];
+    const special = o.sections.filter((s) => s.role !== 'base');
+    if (baseRow !== undefined && special.length && special.every((s) => s.row > baseRow)) mark(`special-sections-after-base-total${totalRow ? '' : ':no-grand-total'}`, v.name);
+    if (baseRow === undefined && totalRow !== undefined && special.length && special.every((s) => s.row < totalRow)) mark('special-sections-before-total', v.name);
+    if (r.criteriaSet!.sections.some((s) => s.role === 'deduction' && s.cap !== undefined)) mark('deduction:capped', v.name);
     for (const s of o.sections) mark(`section:${s.role}`, v.name);
     if (grids.indexOf(o.grid) > 0) mark('table-not-on-first-sheet', v.name);
     if (grids.some((g) => g.hidden)) mark('hidden-sheet-skipped', v.name);
@@ -85,6 +94,10 @@ test('the corpus covers every layout-dependent choice of the importer', async ()
     'cap:max-column',
     'deduction:per-occurrence',
     'deduction:bars-award',
+    'deduction:capped',
+    'special-sections-after-base-total',
+    'special-sections-after-base-total:no-grand-total',
+    'special-sections-before-total',
     'children-sum-mismatch',
     'formulas:none',
     'formulas:cached',

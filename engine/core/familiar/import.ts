@@ -19,6 +19,7 @@ import {
   BARS_AWARD,
   CAP_PHRASES,
   CLASSIFICATION_NOTE,
+  DEDUCTION_CAP,
   FIXED_DEDUCTION,
   MAX_IN_TEXT,
   PER_OCCURRENCE,
@@ -175,7 +176,14 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
         def.cap = groupSum(converted) ?? 0;
         warnings.push(problem('familiar_cap_guessed', { id: s.id, cap: def.cap }, where(s.row, undefined, s.id)));
       }
-      if (s.children.length === 0) warnings.push(problem('familiar_no_criteria_in', { id: s.id }, where(s.row, undefined, s.id)));
+    }
+    // "Điểm thưởng (tối đa 3 điểm) | 3 | 2" on one row: the section takes its entry itself.
+    if (role !== 'base' && s.children.length === 0)
+      warnings.push(problem('familiar_section_single_row', { id: s.id, text: clip(s.text) }, where(s.row, undefined, s.id)));
+    if (role === 'deduction') {
+      // "ĐIỂM TRỪ (trừ tối đa 10 điểm)": the section takes off at most that much (the engine caps and says so).
+      const capText = DEDUCTION_CAP.exec(fold(s.text));
+      if (capText) def.cap = num(capText[1] ?? capText[2]);
     }
     if (s.levelGuess) warnings.push(problem('familiar_section_guessed', { id: s.id, text: clip(s.text) }, where(s.row, undefined, s.id)));
     if (children) def.children = children;

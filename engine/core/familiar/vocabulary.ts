@@ -173,6 +173,15 @@ export const MAX_IN_TEXT = /\((?:toi da|max(?:imum)?)?\s*:?\s*(\d+(?:[.,]\d+)?)\
 /** Caps of bonus sections: "tối đa 5 điểm", "không quá 5 điểm", "max 5 points". */
 export const CAP_PHRASES = /(?:toi da|khong qua|khong vuot qua|max(?:imum)?|up to|at most)\s*:?\s*(\d+(?:[.,]\d+)?)/;
 
+/**
+ * Caps of deduction sections, read in the section's own text: "trừ tối đa 10 điểm", "(trừ không quá 5
+ * điểm)", "tối đa trừ 10 điểm", "bị trừ tối đa 3 điểm", "deduct at most 5 points"; in a deduction
+ * heading a plain "(tối đa 10 điểm)" too, but not "tối đa 3 lần" (a count of occurrences, not points).
+ * Group 1 or 2 is the cap.
+ */
+export const DEDUCTION_CAP =
+  /(?:(?:bi\s+)?tru\s+(?:diem\s+)?(?:toi da|khong qua|khong vuot qua)|(?:toi da|khong qua|khong vuot qua)\s+(?:bi\s+)?tru(?:\s+diem)?|(?:deduct(?:ed|ions?)?|minus)\s+(?:at most|up to|max(?:imum)?)|(?:at most|up to|max(?:imum)?)\s+(?:deduct(?:ed|ions?)?|minus))\s*:?\s*(\d+(?:[.,]\d+)?)|(?:toi da|khong qua|khong vuot qua|max(?:imum)?\.?|up to|at most)\s*:?\s*(\d+(?:[.,]\d+)?)(?!\s*(?:lan|times?|occurrences?|cases?)\b)(?![.,]?\d)/;
+
 /** Deductions per occurrence: "trừ 1 điểm/lần", "trừ 0,5 điểm mỗi lần", "1 point per occurrence". */
 export const PER_OCCURRENCE =
   /(\d+(?:[.,]\d+)?)\s*(?:diem|d|points?|pts?)?\s*(?:\/|moi|cho moi|tren|per|each|a)\s*(?:lan|lan vi pham|truong hop|vu|vu viec|nguoi|ca nhan|van ban|bao cao|occurrences?|times?|cases?|breach(?:es)?)\b/;

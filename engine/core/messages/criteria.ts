@@ -44,6 +44,11 @@ export const CRITERIA_MESSAGES = defineMessages({
     vi: 'Phần điểm thưởng "{id}" chưa có mức tối đa (cap)',
     en: 'Bonus section "{id}" has no cap',
   },
+  cap_not_applied: {
+    severity: 'warning',
+    vi: 'Mức tối đa (cap) của "{id}" không có tác dụng: chỉ phần điểm thưởng và phần điểm trừ mới có mức tối đa',
+    en: 'The cap of "{id}" has no effect: only bonus and deduction sections have a cap',
+  },
   formula_forbidden: {
     severity: 'error',
     vi: 'Công thức bị từ chối: {detail}',

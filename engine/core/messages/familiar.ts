@@ -17,10 +17,10 @@ export const FAMILIAR_MESSAGES = defineMessages({
     vi: 'Tìm thấy hàng tiêu đề nhưng bên dưới không có tiêu chí nào',
     en: 'The header row was found but no criteria follow it',
   },
-  familiar_no_criteria_in: {
+  familiar_section_single_row: {
     severity: 'warning',
-    vi: 'Phần "{id}" không có tiêu chí nào bên dưới',
-    en: 'Section "{id}" has no criteria under it',
+    vi: 'Phần "{text}" ({id}) chỉ có một hàng, không có mục con: điểm nhập ngay ở hàng này',
+    en: 'Section "{text}" ({id}) is a single row without items: its score is entered on that row',
   },
   familiar_number_unknown: {
     severity: 'warning',

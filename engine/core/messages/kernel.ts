@@ -67,6 +67,11 @@ export const KERNEL_MESSAGES = defineMessages({
     vi: 'Tổng điểm thưởng {value} vượt mức tối đa {cap}; chỉ tính {cap}',
     en: 'Bonus points {value} exceed the cap {cap}; {cap} counted',
   },
+  deduction_capped: {
+    severity: 'warning',
+    vi: 'Tổng điểm trừ {value} vượt mức trừ tối đa {cap} của phần; chỉ trừ {cap}',
+    en: 'Deductions {value} exceed the section\'s cap {cap}; only {cap} taken off',
+  },
   unknown_entry: {
     severity: 'warning',
     vi: 'Mục "{key}" không có trong bảng tiêu chí, đã bỏ qua',

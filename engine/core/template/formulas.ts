@@ -111,11 +111,14 @@ export function planScores(
       const n = set.nodes[i];
       if (n.isLeaf) continue;
       const sum = sumOf(n.childIds.map(termOf));
-      const formula = n.depth === 0 && n.role === 'bonus' ? `MIN(${n.cap ?? n.max ?? 0},${sum})` : sum;
+      // Capped sections, as the engine caps them: bonus MIN(cap, sum); a deduction with a cap likewise.
+      const capped = n.depth === 0 && (n.role === 'bonus' || (n.role === 'deduction' && n.cap !== undefined));
+      const formula = capped ? `MIN(${n.cap ?? n.max ?? 0},${sum})` : sum;
       scores[c][n.id] = { address: at(nodeRow.get(n.id)!, SCORE_COL[c]), node: n.id, formula };
     }
     // A section that is a single leaf (deductions may be) is summed as it is.
-    const byRole = (role: string) => sumOf(set.sections.filter((s) => s.role === role).map((s) => termOf(s.id)));
+    const byRole = (role: string) =>
+      sumOf(set.sections.filter((s) => s.role === role).map((s) => (s.isLeaf && s.role !== 'base' && s.cap !== undefined ? `MIN(${s.cap},${termOf(s.id)})` : termOf(s.id))));
     const col = SCORE_COL[c];
     scores[c].base = { node: 'base', address: at(totalRows.base, col), formula: byRole('base') };
     scores[c].bonus = { node: 'bonus', address: at(totalRows.bonus, col), formula: byRole('bonus') };
