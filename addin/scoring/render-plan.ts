@@ -150,7 +150,7 @@ export function scoringLayout(plan: TemplatePlan): SheetLayout {
     protect: true,
     freezeRows: plan.headerRow,
     names: plan.names.map((n) => ({ name: n.name, address: sheetRef(n.ref) })),
-    print: { area: plan.print.area, titleRows: `$${plan.headerRow}:$${plan.headerRow}` },
+    print: { area: plan.print.area, titleRows: `$${plan.headerRow}:$${plan.headerRow}`, landscape: plan.print.orientation === 'landscape' },
   };
 }
 

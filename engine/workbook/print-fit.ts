@@ -8,39 +8,13 @@
  * conservative average character width for Times New Roman (0.45 em, wider than its real ~0.42).
  */
 import type ExcelJS from 'exceljs';
+import { a4WidthPx, columnPx, fitScale, rowHeightFor, wrappedLines } from '../core/print-measure';
 
-export const MIN_PRINT_PT = 8;
-const PX_PER_PT = 96 / 72;
-const AVG_EM = 0.45;
+// The measuring rules are pure and shared with the template plan (engine/core/print-measure.ts).
+export { columnPx, MIN_PRINT_PT, rowHeightFor, wrappedLines } from '../core/print-measure';
+
 /** A4 landscape, 0.5 in left and right margins: printable width in pixels at 100 %. */
-const A4_LANDSCAPE_PX = ((297 - 2 * 12.7) / 25.4) * 96;
-
-export const columnPx = (w: number) => Math.trunc(w * 7 + 5);
-
-/** How many lines a text takes in a wrapped cell (greedy word wrap, explicit line breaks kept). */
-export function wrappedLines(text: string, widthChars: number, fontPt: number): number {
-  const perLine = Math.max(1, Math.floor((columnPx(widthChars) - 8) / (fontPt * PX_PER_PT * AVG_EM)));
-  let lines = 0;
-  for (const para of String(text).split('\n')) {
-    let n = 1;
-    let used = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const len = word.length;
-      if (used === 0) {
-        n += Math.floor(Math.max(0, len - 1) / perLine);
-        used = len % perLine || perLine;
-      } else if (used + 1 + len <= perLine) used += 1 + len;
-      else {
-        n += 1 + Math.floor(Math.max(0, len - 1) / perLine);
-        used = len % perLine || perLine;
-      }
-    }
-    lines += n;
-  }
-  return Math.max(1, lines);
-}
-
-export const rowHeightFor = (lines: number, fontPt: number) => Math.ceil(lines * fontPt * 1.25 + 5);
+const A4_LANDSCAPE_PX = a4WidthPx('landscape', 0.5, 0.5);
 
 /** The width (characters) of the cell's merge, or of its column. */
 function cellWidth(ws: ExcelJS.Worksheet, row: number, col: number, merges: Map<string, number>): number {
@@ -91,12 +65,6 @@ export interface A4Options {
 }
 
 /**
- * LibreOffice lays columns out about 10 % wider than Excel's pixel rule; scales are computed with this
- * margin so a sheet meant to be one page wide is one page wide in both.
- */
-const READER_MARGIN = 1.15;
-
-/**
  * A4 landscape at an explicit scale (both Excel and LibreOffice honour it the same way, unlike
  * fit-to-page): the largest scale that puts every printed column on one page wide, when the smallest
  * text stays at 8 pt or more; else the scale that keeps it at 8 pt, with the key columns repeated on
@@ -105,11 +73,7 @@ const READER_MARGIN = 1.15;
 export function a4Landscape(ws: ExcelJS.Worksheet, o: A4Options): { scale: number; fitWidth: boolean } {
   let px = 0;
   for (let c = 1; c <= o.lastCol; c++) if (!ws.getColumn(c).hidden) px += columnPx(ws.getColumn(c).width ?? 9);
-  const smallest = o.smallestPt ?? 11;
-  const fitScale = Math.min(1, A4_LANDSCAPE_PX / (px * READER_MARGIN));
-  const floor = (MIN_PRINT_PT * 1.04) / smallest;
-  const fitWidth = fitScale >= floor;
-  const scale = Math.floor(100 * (fitWidth ? fitScale : Math.min(1, floor + 0.005)));
+  const { scale, fitWidth } = fitScale(px, A4_LANDSCAPE_PX, o.smallestPt ?? 11);
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4

@@ -11,7 +11,8 @@ export interface PdfPage {
   width: number;
   height: number;
   text: string;
-  words: Array<{ text: string; height: number }>;
+  /** Each word with its box height and top-left corner (points from the page's top-left). */
+  words: Array<{ text: string; height: number; x: number; y: number }>;
 }
 
 const run = (cmd: string, args: string[]) => {
@@ -27,7 +28,12 @@ export function readPdf(file: string): PdfPage[] {
   const sizes = [...run('pdfinfo', ['-f', '1', '-l', String(n), file]).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
   const bbox = run('pdftotext', ['-bbox', file, '-']);
   const pages = [...bbox.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map((m) =>
-    [...m[1].matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({ text: unescape(w[3]), height: Number(w[2]) - Number(w[1]) })),
+    [...m[1].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+      text: unescape(w[4]),
+      height: Number(w[3]) - Number(w[2]),
+      x: Number(w[1]),
+      y: Number(w[2]),
+    })),
   );
   return pages.map((words, i) => ({
     width: sizes[i][0],

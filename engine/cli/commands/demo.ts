@@ -92,7 +92,7 @@ function fill(ws: ExcelJS.Worksheet, cells: Record<string, string>, values: Reco
 async function workbookBytes(plan: TemplatePlan, put: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const wb = await writers().renderTemplate(plan);
   put(wb.getWorksheet(plan.sheetName)!);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return writers().templateBytes(wb, plan);
 }
 
 /** Evidence for the criteria the school scored above 0 (what a school would attach). */
@@ -129,18 +129,13 @@ export async function runDemo(opts: Options): Promise<number> {
   const inspectionFiles: string[] = [];
   for (const s of data.schools) {
     const evidence = evidenceFor(set, s);
-    const selfPlan = planTemplate(set, { ...base, mode: 'self', unit: s.unit });
-    const selfBytes = await workbookBytes(selfPlan, (ws) => {
-      fill(ws, selfPlan.entries.self, s.self);
-      for (const [id, v] of Object.entries(evidence)) if (selfPlan.evidence[id]) ws.getCell(selfPlan.evidence[id]).value = v;
-    });
+    // Evidence and remarks go through the plan, so that the rows are as high as their text in print.
+    const selfPlan = planTemplate(set, { ...base, mode: 'self', unit: s.unit, prefill: { evidence } });
+    const selfBytes = await workbookBytes(selfPlan, (ws) => fill(ws, selfPlan.entries.self, s.self));
     result.files.push({ kind: 'self', unit: s.unit, path: write(path.join('tu-cham', `${s.file}.xlsx`), selfBytes) });
 
-    const inspPlan = planTemplate(set, { ...base, mode: 'inspection', unit: s.unit, prefill: { unit: s.unit, self: s.self, evidence } });
-    const inspBytes = await workbookBytes(inspPlan, (ws) => {
-      fill(ws, inspPlan.entries.inspected, s.inspected);
-      for (const [id, v] of Object.entries(s.remarks)) if (inspPlan.remarks[id]) ws.getCell(inspPlan.remarks[id]).value = v;
-    });
+    const inspPlan = planTemplate(set, { ...base, mode: 'inspection', unit: s.unit, prefill: { unit: s.unit, self: s.self, evidence, remarks: s.remarks } });
+    const inspBytes = await workbookBytes(inspPlan, (ws) => fill(ws, inspPlan.entries.inspected, s.inspected));
     const p = write(path.join('kiem-tra', `${s.file}.xlsx`), inspBytes);
     inspectionFiles.push(p);
     result.files.push({ kind: 'inspection', unit: s.unit, path: p });

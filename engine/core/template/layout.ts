@@ -9,7 +9,7 @@ import { PlanColumnId, ScoreColumn, TEMPLATE_COLUMNS } from './plan-types';
 export const COL = TEMPLATE_COLUMNS;
 export const SCORE_COL: Record<ScoreColumn, number> = { self: COL.self, inspected: COL.inspected };
 
-export const COLUMN_WIDTHS: Record<PlanColumnId, number> = { number: 6, text: 58, max: 9, self: 10, evidence: 26, inspected: 10, remark: 26, key: 14 };
+export const COLUMN_WIDTHS: Record<PlanColumnId, number> = { number: 8, text: 56, max: 9, self: 10, evidence: 26, inspected: 10, remark: 26, key: 14 };
 
 /** The header row of the criteria table (the title block is above it). */
 export const HEADER_ROW = 8;
@@ -64,11 +64,6 @@ export function layoutRows(set: CompiledSet): RowLayout {
   const signatureStart = r + 1;
   const lastRow = signatureStart + 5;
   return { nodeRow, extraRows, entryRow, totalRows, tableEnd, indicatorRow, indicatorsHead, gapRow, signatureStart, lastRow };
-}
-
-export function estimateHeight(text: string, widthChars: number, base = 15): number {
-  const lines = text.split('\n').reduce((s, l) => s + Math.max(1, Math.ceil((l.length * 1.1) / widthChars)), 0);
-  return Math.max(base, Math.min(409, lines * 15 + 3));
 }
 
 export function itemOf(leaf: CompiledLeaf, key: string): { id: string; text: string; points: number } | undefined {

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n';
 import type { CellValue } from '../kinds/types';
+import type { TemplatePrint } from './print';
 
 export const TEMPLATE_FORMAT = 'thidua-template';
 export const TEMPLATE_FORMAT_VERSION = 1;
@@ -117,8 +118,13 @@ export interface PlanRow {
   /** Criterion or section the row belongs to. */
   criterion?: string;
   depth?: number;
-  /** Suggested height in points (wrapped text). */
+  /** Height in points showing the wrapped text of every cell of the row (./print.ts). */
   height?: number;
+  /**
+   * The row has cells where text is typed later (evidence, remarks): renderers let it grow with what is
+   * typed (no fixed height), starting at `height`.
+   */
+  autoFit?: boolean;
   /** Rows of one criterion may be grouped/outlined by renderers. */
   outlineLevel?: number;
   cells: PlanCell[];
@@ -153,8 +159,10 @@ export interface PlanExpectation {
 export interface TemplatePrefill {
   /** Self column entries by entry key (inspection mode: the school's values, kept and locked). */
   self?: Record<string, CellValue>;
-  /** Evidence by criterion id. */
+  /** Evidence by criterion id (both modes: in self mode it stays open for the school). */
   evidence?: Record<string, CellValue>;
+  /** Inspection mode: remarks by criterion id (kept open for the inspectors). */
+  remarks?: Record<string, CellValue>;
   unit?: string;
 }
 
@@ -223,7 +231,8 @@ export interface TemplatePlan {
   conditionalFormats: PlanConditionalFormat[];
   /** Unlocked cells in this mode. */
   unlocked: string[];
-  print: { paper: 'A4'; orientation: 'portrait'; titleRows: string; area: string; fitToWidth: 1 };
+  /** A4 page setup of the scoring and the instructions sheets (./print.ts). */
+  print: TemplatePrint;
   instructions: Array<{ text: string; kind: 'title' | 'heading' | 'text' }>;
   /** The hidden sheet's cells: metadata and the criteria set's JSON in chunks. */
   embedded: { sheetName: string; cells: Array<{ address: string; value: string | number }> };

@@ -26,7 +26,7 @@ import { embeddedCells, templateMeta } from './embed';
 import { abs, entryCells, planScores, quoteSheet } from './formulas';
 import { instructionsFor } from './instructions';
 import { LABELS } from './labels';
-import { bandsOf, COL, COLUMN_WIDTHS, estimateHeight, HEADER_ROW, itemOf, layoutRows, SCORE_COL } from './layout';
+import { bandsOf, COL, COLUMN_WIDTHS, HEADER_ROW, itemOf, layoutRows, SCORE_COL } from './layout';
 import {
   EMBED_SHEET,
   NAME_INSPECTED_TOTAL,
@@ -42,6 +42,7 @@ import {
   type TemplateOptions,
   type TemplatePlan,
 } from './plan-types';
+import { fitRows, planPrint } from './print';
 import { validationFor } from './validation';
 
 // The plan's parts, each in its own file: data model (./plan-types), texts (./labels), row layout
@@ -93,17 +94,14 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     return c;
   };
   const prefillSelf = mode === 'inspection' ? opts.prefill?.self ?? {} : {};
-  const prefillEvidence = mode === 'inspection' ? opts.prefill?.evidence ?? {} : {};
+  const prefillEvidence = opts.prefill?.evidence ?? {};
+  const prefillRemarks = mode === 'inspection' ? opts.prefill?.remarks ?? {} : {};
 
   // Title block.
   const lastCol = COL.remark;
-  const titleWidth = Object.entries(COLUMN_WIDTHS)
-    .filter(([k]) => k !== 'key')
-    .reduce((s, [, w]) => s + w, 0);
   rows.push({
     row: 1,
     kind: 'org',
-    height: estimateHeight(cluster.toUpperCase(), COLUMN_WIDTHS.number + COLUMN_WIDTHS.text, 18),
     cells: [
       cellOf(1, 1, 'org', { value: cluster.toUpperCase(), mergeTo: at(1, COL.text) }),
       cellOf(1, COL.evidence, 'org', { value: L.org, mergeTo: at(1, lastCol) }),
@@ -112,7 +110,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   rows.push({ row: 2, kind: 'org', cells: [cellOf(2, COL.evidence, 'motto', { value: L.motto, mergeTo: at(2, lastCol) })] });
   const title = (set.def.title || '').toUpperCase();
   rows.push({ row: 3, kind: 'blank', cells: [] });
-  rows.push({ row: 4, kind: 'title', height: estimateHeight(title, titleWidth, 21), cells: [cellOf(4, 1, 'title', { value: title, mergeTo: at(4, lastCol) })] });
+  rows.push({ row: 4, kind: 'title', cells: [cellOf(4, 1, 'title', { value: title, mergeTo: at(4, lastCol) })] });
   rows.push({
     row: 5,
     kind: 'subtitle',
@@ -148,7 +146,6 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   rows.push({
     row: HEADER_ROW,
     kind: 'header',
-    height: 33,
     cells: columns.map((c) => cellOf(HEADER_ROW, c.col, c.id === 'key' ? 'key' : 'header', { value: c.header })),
   });
 
@@ -221,7 +218,8 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       if (leaf.evidence)
         addCf('evidence', ev, 'cf-evidence', 4, (f, rr) => `AND(N(${at(rr, COL.self)})>0,LEN(${f})=0)`);
       const rm = at(row, COL.remark);
-      cells.push(cellOf(row, COL.remark, 'remark', { numFmt: 'text', open: mode === 'inspection' }));
+      const pr = prefillRemarks[leaf.id];
+      cells.push(cellOf(row, COL.remark, 'remark', { value: pr === undefined || pr === null ? undefined : String(pr), numFmt: 'text', open: mode === 'inspection' }));
       remarks[leaf.id] = rm;
     } else {
       for (const c of ['self', 'inspected'] as ScoreColumn[]) cells.push(scoreCell(c, n, row, hideZero(c)));
@@ -233,7 +231,6 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       key: n.id,
       criterion: n.id,
       depth: n.depth,
-      height: estimateHeight(text, COLUMN_WIDTHS.text - 2 * n.depth),
       cells,
     });
 
@@ -251,7 +248,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
         for (const c of ['self', 'inspected'] as ScoreColumn[]) ecells.push(entryCell(c, spec, er, null, item?.points));
         ecells.push(cellOf(er, COL.key, 'key', { value: spec.key }));
         expectations.push({ key: spec.key, row: er, criterion: leaf.id, number: '-', text: label, max: item ? item.points : null });
-        rows.push({ row: er, kind: 'item', key: spec.key, criterion: leaf.id, depth: n.depth + 1, outlineLevel: 1, height: estimateHeight(label, COLUMN_WIDTHS.text - 4), cells: ecells });
+        rows.push({ row: er, kind: 'item', key: spec.key, criterion: leaf.id, depth: n.depth + 1, outlineLevel: 1, cells: ecells });
       }
     }
   }
@@ -320,7 +317,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
         }
       }
       cells.push(cellOf(row, COL.key, 'key', { value: `@${ind.id}` }));
-      rows.push({ row, kind: ind.expr ? 'derived' : 'indicator', key: `@${ind.id}`, height: estimateHeight(text, COLUMN_WIDTHS.text), cells });
+      rows.push({ row, kind: ind.expr ? 'derived' : 'indicator', key: `@${ind.id}`, cells });
       expectations.push({ key: `@${ind.id}`, row, criterion: ind.id, number: String(i + 1), text, max: null });
     });
   }
@@ -345,6 +342,8 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     ],
   });
   rows.sort((a, b) => a.row - b.row);
+  // Every row as high as the wrapped text of all its cells (criterion, evidence, remark, titles).
+  fitRows(rows, columns);
 
   const sheetName = L.sheet;
   const names = (['self', 'inspected'] as ScoreColumn[]).map((c) => ({
@@ -353,6 +352,7 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
     column: c,
   }));
 
+  const instructions = instructionsFor(set, mode, lang, { unitCell, sheetName, totalSelf: scores.self.total.address, totalInspected: scores.inspected.total.address });
   const meta = templateMeta(set, opts, { mode, unit, year, cluster, lang, sheet: sheetName }, rows);
 
   return {
@@ -379,8 +379,8 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       return { ranges: g.ranges, formula: g.formula(first, row), style: g.style, priority: g.priority };
     }),
     unlocked,
-    print: { paper: 'A4', orientation: 'portrait', titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: `A1:${at(lastRow, lastCol)}`, fitToWidth: 1 },
-    instructions: instructionsFor(set, mode, lang, { unitCell, sheetName, totalSelf: scores.self.total.address, totalInspected: scores.inspected.total.address }),
+    print: planPrint({ rows, columns, headerRow: HEADER_ROW, area: `A1:${at(lastRow, lastCol)}`, lang }, instructions),
+    instructions,
     embedded: { sheetName: EMBED_SHEET, cells: embeddedCells(set, meta) },
     meta,
   };

@@ -4,6 +4,7 @@
  * sheet, A4 print setup, defined names, and the very hidden sheet carrying the criteria set.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { CompiledSet } from '../../core/compile';
 import {
   CellKind,
@@ -15,6 +16,7 @@ import {
   TemplateOptions,
   TemplatePlan,
 } from '../../core/template/plan';
+import { cellFontPt, textIndent, type SheetPrint } from '../../core/template/print';
 
 const FONT = 'Times New Roman';
 const COLORS = {
@@ -43,21 +45,22 @@ function fill(argb: string): ExcelJS.Fill {
 /** The look of one cell from its row kind, cell kind and whether it is open for entry. */
 function styleCell(cell: ExcelJS.Cell, row: PlanRow, c: PlanCell): void {
   const k: CellKind = c.kind;
-  const font: Partial<ExcelJS.Font> = { name: FONT, size: 12 };
+  // Sizes from the plan's print layout (row heights are computed from them).
+  const font: Partial<ExcelJS.Font> = { name: FONT, size: cellFontPt(row.kind, k) };
   const al: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: true };
   let bg: string | undefined;
   const bold = row.kind === 'section' || row.kind === 'group' || row.kind === 'total' || row.kind === 'grand-total';
   switch (k) {
     case 'org':
-      Object.assign(font, { bold: true, size: 12 });
+      Object.assign(font, { bold: true });
       al.horizontal = 'center';
       break;
     case 'motto':
-      Object.assign(font, { bold: true, underline: true, size: 12 });
+      Object.assign(font, { bold: true, underline: true });
       al.horizontal = 'center';
       break;
     case 'title':
-      Object.assign(font, { bold: true, size: 14 });
+      Object.assign(font, { bold: true });
       al.horizontal = 'center';
       break;
     case 'subtitle':
@@ -86,7 +89,7 @@ function styleCell(cell: ExcelJS.Cell, row: PlanRow, c: PlanCell): void {
     case 'text':
       font.bold = bold;
       if (row.kind === 'item') font.italic = true;
-      if (row.depth && row.depth > 1) al.indent = Math.min(row.depth - 1, 4);
+      if (textIndent(row)) al.indent = textIndent(row);
       break;
     case 'max':
       al.horizontal = 'center';
@@ -104,14 +107,15 @@ function styleCell(cell: ExcelJS.Cell, row: PlanRow, c: PlanCell): void {
       break;
     case 'evidence':
     case 'remark':
-      Object.assign(font, { size: 11 });
       if (c.open) bg = COLORS.open;
       break;
     case 'key':
-      Object.assign(font, { size: 9, color: { argb: 'FF808080' } });
+      // Hidden, never printed: not wrapped (a wrapped hidden cell still puts its letters in a PDF).
+      Object.assign(font, { color: { argb: 'FF808080' } });
+      al.wrapText = false;
       break;
     case 'note':
-      Object.assign(font, { italic: true, size: 11 });
+      Object.assign(font, { italic: true });
       al.horizontal = 'center';
       break;
     case 'signature':
@@ -121,7 +125,7 @@ function styleCell(cell: ExcelJS.Cell, row: PlanRow, c: PlanCell): void {
   }
   if (row.kind === 'section' && !bg) bg = COLORS.section;
   if (row.kind === 'total' && !c.open) bg = COLORS.total;
-  if (row.kind === 'grand-total') (bg = COLORS.grand), (font.size = 13);
+  if (row.kind === 'grand-total') bg = COLORS.grand;
   if (row.kind === 'indicators-head') (bg = COLORS.section), (al.horizontal = 'left');
   cell.font = font;
   cell.alignment = al;
@@ -149,6 +153,23 @@ function toValidation(c: PlanCell): ExcelJS.DataValidation | undefined {
   return { ...common, type: v.type as 'decimal' | 'whole', operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
 }
 
+/**
+ * A4 at the plan's explicit scale (fit to one page wide, checked to keep 8 pt), its orientation, print
+ * area and repeated header rows.
+ */
+function pageSetupOf(p: SheetPrint): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: false,
+    scale: p.scale,
+    horizontalCentered: true,
+    printArea: p.area,
+    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    margins: { ...p.margins },
+  };
+}
+
 /** Build the exceljs workbook of a plan. */
 export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -163,18 +184,8 @@ export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbo
   const ws = wb.addWorksheet(plan.sheetName, {
     properties: { defaultRowHeight: 15, tabColor: { argb: 'FF2F5597' } },
     views: [{ state: 'frozen', xSplit: 0, ySplit: plan.headerRow, topLeftCell: `A${plan.headerRow + 1}`, activeCell: plan.unlocked[0] ?? 'A1' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printArea: plan.print.area,
-      printTitlesRow: plan.print.titleRows,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: plan.lang === 'vi' ? '&L&8&A&RTrang &P/&N' : '&L&8&A&RPage &P/&N' },
+    pageSetup: pageSetupOf(plan.print),
+    headerFooter: { oddFooter: plan.print.footer },
   });
   for (const c of plan.columns) {
     const col = ws.getColumn(c.col);
@@ -198,6 +209,9 @@ export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbo
     }
     for (const c of row.cells) if (c.mergeTo) ws.mergeCells(`${c.address}:${c.mergeTo}`);
   }
+
+  // A page break below the row before each one the plan starts a page with.
+  for (const r of plan.print.breaksBefore) ws.getRow(r - 1).addPageBreak();
 
   for (const cf of plan.conditionalFormats) {
     const bg = cf.style === 'cf-missing' ? COLORS.missing : cf.style === 'cf-invalid' ? COLORS.invalid : COLORS.evidence;
@@ -232,14 +246,19 @@ export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbo
   });
 
   // Instructions.
-  const guide = wb.addWorksheet(plan.instructionsSheetName, { properties: { tabColor: { argb: 'FF70AD47' } }, pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  guide.getColumn(1).width = 68;
+  const gp = plan.print.instructions;
+  const guide = wb.addWorksheet(plan.instructionsSheetName, {
+    properties: { tabColor: { argb: 'FF70AD47' } },
+    pageSetup: pageSetupOf(gp),
+    headerFooter: { oddFooter: gp.footer },
+  });
+  guide.getColumn(1).width = gp.width;
   plan.instructions.forEach((line, i) => {
     const cell = guide.getCell(i + 1, 1);
     cell.value = line.text;
     cell.font = { name: FONT, size: line.kind === 'title' ? 14 : 12, bold: line.kind !== 'text' };
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: line.kind === 'title' ? 'center' : 'left' };
-    guide.getRow(i + 1).height = Math.max(18, Math.ceil(line.text.length / 62) * 16 + 2);
+    guide.getRow(i + 1).height = gp.heights[i];
   });
   await guide.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
@@ -259,6 +278,22 @@ export async function renderTemplate(plan: TemplatePlan): Promise<ExcelJS.Workbo
 export async function writeTemplate(set: CompiledSet, opts: TemplateOptions): Promise<{ bytes: Uint8Array; plan: TemplatePlan }> {
   const plan = planTemplate(set, opts);
   const wb = await renderTemplate(plan);
-  const buf = await wb.xlsx.writeBuffer();
-  return { bytes: new Uint8Array(buf as ArrayBuffer), plan };
+  return { bytes: await templateBytes(wb, plan), plan };
+}
+
+/**
+ * The workbook's bytes, with the rows where text is typed later (evidence, remarks: the plan's autoFit
+ * rows) left free to grow: exceljs marks every row with a height as custom, and Excel and LibreOffice
+ * never grow a custom row when text is typed, so the typed evidence would be cut in print.
+ */
+export async function templateBytes(wb: ExcelJS.Workbook, plan: TemplatePlan): Promise<Uint8Array> {
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const grow = new Set(plan.rows.filter((r) => r.autoFit && r.height).map((r) => String(r.row)));
+  if (!grow.size) return bytes;
+  const parts = unzipSync(bytes);
+  // The scoring sheet is the first one exceljs writes.
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = strFromU8(parts[name]);
+  parts[name] = strToU8(xml.replace(/<row r="(\d+)"([^>]*?) customHeight="1"/g, (m, r: string, rest: string) => (grow.has(r) ? `<row r="${r}"${rest}` : m)));
+  return zipSync(parts, { level: 6 });
 }
