@@ -34,7 +34,7 @@ export function columnChoices(def: CriteriaSet, grid: Grid): ColumnChoice[] {
   }
   return columnRoles().map((p) => ({
     role: p.role,
-    name: p.name,
+    name: `${p.name.vi} / ${p.name.en}`,
     letter: layout.columns?.[p.role] ?? '',
     how: layout.found?.[p.role] ?? '',
     options,
