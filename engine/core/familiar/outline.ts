@@ -139,7 +139,8 @@ export function readOutline(grid: Grid, table: TableLocation): Outline {
   for (let r = table.firstDataRow; r <= grid.rowCount; r++) {
     if (grid.hiddenRows?.has(r)) {
       // Hidden rows never take part (last year's criterion left in, hidden): say so when they hold something.
-      const shown = [cols.number, cols.text, cols.max].map((c) => textAt(grid, r, c)).find((t) => t);
+      // Named by what a reader recognises: its numbering and text ("3 Tiêu chí năm trước đã bỏ"), else its points.
+      const shown = [cols.number, cols.text].map((c) => textAt(grid, r, c)).filter(Boolean).join(' ') || textAt(grid, r, cols.max);
       if (shown) warnings.push(problem('familiar_hidden_row_skipped', { row: r, text: clip(shown) }, at(r)));
       continue;
     }
