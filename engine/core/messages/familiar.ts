@@ -154,13 +154,13 @@ export const FAMILIAR_MESSAGES = defineMessages({
   },
   familiar_inspected_not_found: {
     severity: 'error',
-    vi: 'Không nhận ra cột điểm Cụm chấm / thẩm định, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó; không lấy điểm tự chấm thay. Chỉ rõ bằng --columns "inspected={column}" ("inspected" là cột điểm Cụm chấm)',
-    en: 'The inspection-score column was not recognised, but column {column} ("{label}") holds scores where it would be; the self score is not used instead. Say which it is with --columns "inspected={column}"',
+    vi: 'Không nhận ra cột điểm Cụm chấm / thẩm định, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó; không lấy điểm tự chấm thay. Chỉ rõ bằng --columns "inspected={column}" ("inspected" là cột điểm Cụm chấm), hoặc trong phần bổ trợ Excel chọn cột ở mục “Các cột đã dùng”',
+    en: 'The inspection-score column was not recognised, but column {column} ("{label}") holds scores where it would be; the self score is not used instead. Say which it is with --columns "inspected={column}", or in the Excel add-in choose it under “Columns used”',
   },
   familiar_self_not_found: {
     severity: 'error',
-    vi: 'Không nhận ra cột điểm tự chấm, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó. Chỉ rõ bằng --columns "self={column}" ("self" là cột điểm tự chấm)',
-    en: 'The self-score column was not recognised, but column {column} ("{label}") holds scores where it would be. Say which it is with --columns "self={column}"',
+    vi: 'Không nhận ra cột điểm tự chấm, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó. Chỉ rõ bằng --columns "self={column}" ("self" là cột điểm tự chấm), hoặc trong phần bổ trợ Excel chọn cột ở mục “Các cột đã dùng”',
+    en: 'The self-score column was not recognised, but column {column} ("{label}") holds scores where it would be. Say which it is with --columns "self={column}", or in the Excel add-in choose it under “Columns used”',
   },
   familiar_column_by_content: {
     severity: 'warning',
