@@ -10,12 +10,13 @@ import type { CriteriaSet } from '../../engine/core/model';
 import { columnRoles } from '../../engine/core/familiar/roles';
 import type { ColumnMapping, TableColumns } from '../../engine/core/familiar/table';
 import type { ColumnRole } from '../../engine/core/familiar/vocabulary';
+import type { Bilingual, Lang } from '../../engine/core/i18n';
 import { h } from '../taskpane/dom';
 
 export interface ColumnChoice {
   role: ColumnRole;
-  /** Bilingual role name. */
-  name: string;
+  /** Role name in both languages. */
+  name: Bilingual;
   /** Column letter used now ('' when the role has no column). */
   letter: string;
   how: string;
@@ -48,20 +49,29 @@ export function mappingFromChoices(values: Partial<Record<ColumnRole, string>>, 
   return { columns, ...(headerRow ? { headerRow } : {}) };
 }
 
+/** The form's words, in the pane's language. */
+const WORDS: Record<string, Bilingual> = {
+  apply: { vi: 'Nhập lại theo các cột này', en: 'Re-import with these columns' },
+  used: { vi: 'Các cột đã dùng (chọn lại nếu sai)', en: 'Columns used (change any that is wrong)' },
+  label: { vi: 'theo tiêu đề', en: 'by its header' },
+  content: { vi: 'theo nội dung', en: 'by its content' },
+  given: { vi: 'đã chỉ định', en: 'given' },
+};
+
 /** The form: one select per role, and a button that applies the mapping. */
-export function renderColumnForm(choices: ColumnChoice[], headerRow: number | undefined, onApply: (m: ColumnMapping) => void): HTMLElement {
+export function renderColumnForm(choices: ColumnChoice[], headerRow: number | undefined, onApply: (m: ColumnMapping) => void, lang: Lang = 'vi'): HTMLElement {
   const selects = new Map<ColumnRole, HTMLSelectElement>();
   const rows = choices.map((c) => {
     const select = h(
       'select',
-      { id: `column-${c.role}`, 'aria-label': c.name },
+      { id: `column-${c.role}`, 'aria-label': c.name[lang] },
       h('option', { value: '' }, '—'),
       ...c.options.map((o) => h('option', { value: o.letter, selected: o.letter === c.letter }, `${o.letter}${o.label ? `: ${o.label.slice(0, 40)}` : ''}`)),
     );
     selects.set(c.role, select);
-    return h('tr', {}, h('th', { scope: 'row' }, c.name), h('td', {}, select), h('td', { className: 'how' }, c.how));
+    return h('tr', {}, h('th', { scope: 'row' }, c.name[lang]), h('td', {}, select), h('td', { className: 'how', 'data-how': c.how }, WORDS[c.how]?.[lang] ?? ''));
   });
-  const apply = h('button', { type: 'button', id: 'columns-apply' }, 'Nhập lại theo các cột này / Re-import with these columns');
+  const apply = h('button', { type: 'button', id: 'columns-apply' }, WORDS.apply[lang]);
   apply.addEventListener('click', () => {
     const values: Partial<Record<ColumnRole, string>> = {};
     for (const [role, s] of selects) values[role] = s.value;
@@ -70,7 +80,7 @@ export function renderColumnForm(choices: ColumnChoice[], headerRow: number | un
   return h(
     'details',
     { className: 'panel', id: 'column-form' },
-    h('summary', {}, 'Các cột đã dùng / Columns used'),
+    h('summary', {}, WORDS.used[lang]),
     h('table', {}, h('tbody', {}, ...rows)),
     h('div', { className: 'actions' }, apply),
   );

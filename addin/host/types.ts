@@ -25,6 +25,9 @@ export interface SheetData {
   indent?: number[][];
   /** Merged areas as 1-based inclusive boxes (ExcelApi 1.13), [] when unknown. */
   merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+  /** Hidden rows and columns (1-based sheet numbers), when the read asked for them (the active sheet). */
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 export interface HostCapabilities {

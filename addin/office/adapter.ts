@@ -23,6 +23,7 @@ import type { InsertOptions, InsertOutcome } from '../host/types';
 import { toHostError } from './errors';
 import { failed, look, swapSheets, SwapError, type Before } from './swap';
 import { slideFormula } from '../../engine/workbook/xlsx-read';
+import { queueHiddenLines } from './hidden-lines';
 
 export { toHostError } from './errors';
 
@@ -105,7 +106,7 @@ export class ExcelAdapter implements WorkbookHost {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load('name');
       const used = ws.getUsedRange(false);
-      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
       await ctx.sync(); // 1: the size, so a huge sheet is refused before its cells travel
       if (used.rowCount * used.columnCount > MAX_READ_CELLS)
         throw new HostError(
@@ -116,8 +117,12 @@ export class ExcelAdapter implements WorkbookHost {
       const left = used.columnIndex + 1;
       const merged = this.caps.insertFromBase64 ? used.getMergedAreasOrNullObject() : null;
       merged?.load('address'); // travels with the first band
+      const hidden = queueHiddenLines(ws, used, top, left, used.rowCount, used.columnCount); // so do hidden rows/columns
       const data = await this.readChunks(ctx, ws, top, left, used.rowCount, used.columnCount, true); // 2..: every cell, 10 000 at a time
       if (merged && !merged.isNullObject) data.merges = parseAreas(merged.address);
+      const lines = hidden();
+      if (lines.rows.length) data.hiddenRows = lines.rows;
+      if (lines.cols.length) data.hiddenCols = lines.cols;
       data.sheet = ws.name;
       return data;
     });

@@ -33,5 +33,8 @@ export function gridOf(data: SheetData): Grid {
     colCount: data.left + data.colCount - 1,
     cell,
     merges: data.merges,
+    // Hidden rows and columns never take part in an import (the same warning as on the command line).
+    ...(data.hiddenRows?.length ? { hiddenRows: new Set(data.hiddenRows) } : {}),
+    ...(data.hiddenCols?.length ? { hiddenCols: new Set(data.hiddenCols) } : {}),
   };
 }

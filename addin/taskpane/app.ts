@@ -324,8 +324,11 @@ export class App {
       h('div', { className: 'actions' }, save, exp, copy),
       saveMsg,
       this.importGrid
-        ? renderColumnForm(columnChoices(imp.def, this.importGrid), imp.def.familiarLayout?.headerRow, (m) =>
-            void this.guard(msg, () => this.runImport(msg, result, m)),
+        ? renderColumnForm(
+            columnChoices(imp.def, this.importGrid),
+            imp.def.familiarLayout?.headerRow,
+            (m) => void this.guard(msg, () => this.runImport(msg, result, m)),
+            this.lang,
           )
         : null,
       h('details', { className: 'panel', open: true }, h('summary', {}, this.t('tree')), this.tree(imp.def)),

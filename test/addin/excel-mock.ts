@@ -18,6 +18,9 @@ export interface MemSheet {
   cells: Map<string, Cell>;
   bold?: Set<string>;
   merges?: string[];
+  /** Hidden rows and columns (1-based), reported by Range.rowHidden / columnHidden. */
+  hiddenRows?: Set<number>;
+  hiddenCols?: Set<number>;
 }
 
 export interface RangeRecord {
@@ -36,6 +39,12 @@ export function box(address: string): { top: number; left: number; bottom: numbe
   const s = p(a);
   const e = b ? p(b) : s;
   return { top: s.row, left: s.col, bottom: e.row, right: e.col };
+}
+
+function hiddenFlag(from: number, to: number, hidden: Set<number> | undefined): boolean | null {
+  let n = 0;
+  for (let i = from; i <= to; i++) if (hidden?.has(i)) n++;
+  return n === 0 ? false : n === to - from + 1 ? true : null;
 }
 
 export class ExcelMock {
@@ -248,6 +257,7 @@ export class ExcelMock {
       return v === undefined || v === null ? '' : typeof v === 'string' && v.startsWith('=') ? 0 : v;
     };
     const self = this;
+    const flags = { rowHidden: hiddenFlag(b.top, b.bottom, mem?.hiddenRows), columnHidden: hiddenFlag(b.left, b.right, mem?.hiddenCols) };
     const r = this.child(
       parent,
       {
@@ -259,6 +269,10 @@ export class ExcelMock {
         values: grid(val),
         formulas: grid((a) => mem?.cells.get(a) ?? ''),
         numberFormat: grid(() => 'General'),
+        // As Office.js says it: false when no line of the range is hidden, true when all are, null when some
+        // are (office-addin-mock takes a null as an object: the value is put in after, below).
+        rowHidden: flags.rowHidden ?? false,
+        columnHidden: flags.columnHidden ?? false,
         format: { font: {}, fill: {}, protection: {}, borders: { getItem: () => ({}) } },
         dataValidation: { clear() {} },
         conditionalFormats: {
@@ -286,6 +300,7 @@ export class ExcelMock {
       },
       { __sheet: sheet, __address: address },
     );
+    for (const [k, f] of Object.entries(flags)) if (f === null) r._properties.get(k).resetValue(null);
     this.ranges.push({ sheet, address, mock: r });
     return r;
   }

@@ -59,7 +59,7 @@ test('the corpus covers every layout-dependent choice of the importer', async ()
     const deductions = r.criteriaSet!.sections.filter((s) => s.role === 'deduction').flatMap((s) => s.children ?? []);
     if (deductions.some((d) => d.perOccurrence !== undefined)) mark('deduction:per-occurrence', v.name);
     if (deductions.some((d) => Array.isArray(d.disqualifies))) mark('deduction:bars-award', v.name);
-    if (codes.has('familiar_children_sum')) mark('children-sum-mismatch', v.name);
+    if (codes.has('familiar_tree_mismatch')) mark('children-sum-mismatch', v.name);
     if (v.formulas === 'none') mark('formulas:none', v.name);
     if (v.formulas === 'cached') mark('formulas:cached', v.name);
     if (v.formulas === 'sum') mark('formulas:uncached', v.name);

@@ -11,6 +11,8 @@ import { clip, readOutline, type Outline, type OutlineNode } from './outline';
 import { layoutOf } from './mapping';
 import { findTable, type ColumnMapping } from './table';
 import { idSegment, num, slug, textKey } from './text';
+import { SCHEME_READINGS } from './numbering';
+import type { Bilingual } from '../i18n';
 import {
   AWARDS,
   BAND_BELOW,
@@ -127,7 +129,7 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
       const sum = kids.every((k) => k !== null) ? fromMilli(kids.reduce((s, k) => s + toMilli(k!), 0)) : null;
       if (max !== null && sum !== null && toMilli(sum) !== toMilli(max)) {
         if (role === 'bonus' && n.parent === undefined) def.max = max; // a bonus section may offer more than its cap
-        else warnings.push(problem('familiar_children_sum', { id: n.id, sum, max }, where(n.row, cols.max, n.id)));
+        else warnings.push(problem('familiar_tree_mismatch', { id: n.id, sum, max, ...readingOf(n, cols) }, where(n.row, cols.max, n.id)));
       } else if (max !== null) def.max = max;
       return withKids();
     }
@@ -239,13 +241,35 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
 
 type Where = (row: number, col?: number, criterion?: string) => Location;
 
-const HOW: Record<NonNullable<OutlineNode['levelGuess']>, string> = {
-  indent: 'thụt lề / indentation',
-  bold: 'chữ đậm / bold',
-  uppercase: 'chữ in hoa / capitals',
-  keyword: 'từ khóa / keyword',
-  position: 'vị trí / position',
+const HOW: Record<NonNullable<OutlineNode['levelGuess']>, Bilingual> = {
+  indent: { vi: 'thụt lề', en: 'indentation' },
+  bold: { vi: 'chữ đậm', en: 'bold' },
+  uppercase: { vi: 'chữ in hoa', en: 'capitals' },
+  keyword: { vi: 'từ khóa', en: 'keyword' },
+  position: { vi: 'vị trí', en: 'position' },
 };
+
+/**
+ * Which reading of the numbering gave a group's children (for familiar_tree_mismatch): the scheme of
+ * its first numbered child ("i" read as a lowercase roman numeral, "Tiêu chí 7" as numbering continuous
+ * across the sections), the other readings the cell allowed, and the child's cell.
+ */
+function readingOf(n: OutlineNode, cols: Outline['table']['columns']): { reading: Bilingual; others: Bilingual; cell: string } {
+  const child = n.children.find((c) => c.scheme) ?? n.children[0];
+  const cell = address(child.row, (child.scheme && cols.number) || cols.text || 1);
+  const put = (t: string) => t.replace('{n}', child.number).replace('{word}', child.word ?? '');
+  if (!child.scheme) {
+    const how = HOW[child.levelGuess ?? 'position'];
+    return { reading: { vi: `xếp các hàng không đánh số theo ${how.vi}`, en: `placing the unnumbered rows by ${how.en}` }, others: { vi: '', en: '' }, cell };
+  }
+  const continuous = child.scheme === 'word' && child.ordinal != null && child.ordinal > 1;
+  const r = SCHEME_READINGS[continuous ? 'continuous' : child.scheme] ?? SCHEME_READINGS.decimal;
+  const alts = (child.alternatives ?? []).map((a) => SCHEME_READINGS[a]?.name).filter((x): x is Bilingual => !!x);
+  const others = alts.length
+    ? { vi: `; '${child.number}' cũng có thể đọc là ${alts.map((a) => a.vi).join(' hoặc ')}`, en: `; '${child.number}' could also be read as ${alts.map((a) => a.en).join(' or ')}` }
+    : { vi: '', en: '' };
+  return { reading: { vi: put(r.vi), en: put(r.en) }, others, cell };
+}
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;

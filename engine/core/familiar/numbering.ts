@@ -131,3 +131,24 @@ export function numberingInText(raw: string): Numbered | null {
   }
   return null;
 }
+
+/**
+ * How a numbering scheme reads a number, for the message that says which reading gave a tree whose
+ * children do not add up: "đọc 'i' là số La Mã viết thường" / "'i' as a lowercase roman numeral".
+ * `{n}` is the number as printed, `{word}` the word before it.
+ */
+export const SCHEME_READINGS: Record<string, { vi: string; en: string; name: { vi: string; en: string } }> = {
+  roman: { vi: "đọc '{n}' là số La Mã (I, II, III)", en: "reading '{n}' as a roman numeral (I, II, III)", name: { vi: 'số La Mã', en: 'a roman numeral' } },
+  upper: { vi: "đọc '{n}' là chữ cái in hoa (A, B, C)", en: "reading '{n}' as a capital letter (A, B, C)", name: { vi: 'chữ cái in hoa', en: 'a capital letter' } },
+  decimal: { vi: "đọc '{n}' là số thứ tự nhiều cấp (1, 1.1, 1.1.1)", en: "reading '{n}' as multi-level numbering (1, 1.1, 1.1.1)", name: { vi: 'số thứ tự nhiều cấp', en: 'multi-level numbering' } },
+  lroman: { vi: "đọc '{n}' là số La Mã viết thường (i, ii, iii)", en: "reading '{n}' as a lowercase roman numeral (i, ii, iii)", name: { vi: 'số La Mã viết thường', en: 'a lowercase roman numeral' } },
+  lower: { vi: "đọc '{n}' là chữ cái (a, b, c)", en: "reading '{n}' as a letter (a, b, c)", name: { vi: 'chữ cái', en: 'a letter' } },
+  bullet: { vi: "đọc '{n}' là gạch đầu dòng (xếp theo thứ tự hàng)", en: "reading '{n}' as a bullet (placed by row order)", name: { vi: 'gạch đầu dòng', en: 'a bullet' } },
+  part: { vi: "đọc '{n}' là tên một phần (Phần 1, Chương I)", en: "reading '{n}' as the name of a part (Phần 1, Chương I)", name: { vi: 'tên một phần', en: 'the name of a part' } },
+  word: { vi: "đọc '{n}' là đánh số theo từ \"{word}\" trong phần", en: "reading '{n}' as numbering by the word \"{word}\" within the section", name: { vi: 'đánh số theo từ', en: 'numbering by a word' } },
+  continuous: {
+    vi: "đọc '{n}' là đánh số liên tục qua các phần (\"{word}\" 1 đến n trên cả bảng)",
+    en: "reading '{n}' as numbering continuous across the sections (\"{word}\" 1 to n over the whole table)",
+    name: { vi: 'đánh số liên tục qua các phần', en: 'numbering continuous across sections' },
+  },
+};

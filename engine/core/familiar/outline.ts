@@ -39,6 +39,10 @@ export interface OutlineNode {
   parent?: OutlineNode;
   /** Top-level nodes: the role read from the text. */
   role: SectionRole;
+  /** Other readings the number cell allowed ("i": lroman and lower), by scheme name. */
+  alternatives?: string[];
+  /** Position in its sequence as read ("Tiêu chí 7" -> 7), null when unknown. */
+  ordinal?: number | null;
   /** How the level was decided when numbering did not say. */
   levelGuess?: 'indent' | 'bold' | 'uppercase' | 'keyword' | 'position';
   /** Explanation rows under the item (unnumbered text without points). */
@@ -135,7 +139,8 @@ export function readOutline(grid: Grid, table: TableLocation): Outline {
   for (let r = table.firstDataRow; r <= grid.rowCount; r++) {
     if (grid.hiddenRows?.has(r)) {
       // Hidden rows never take part (last year's criterion left in, hidden): say so when they hold something.
-      const shown = [cols.number, cols.text, cols.max].map((c) => textAt(grid, r, c)).find((t) => t);
+      // Named by what a reader recognises: its numbering and text ("3 Tiêu chí năm trước đã bỏ"), else its points.
+      const shown = [cols.number, cols.text].map((c) => textAt(grid, r, c)).filter(Boolean).join(' ') || textAt(grid, r, cols.max);
       if (shown) warnings.push(problem('familiar_hidden_row_skipped', { row: r, text: clip(shown) }, at(r)));
       continue;
     }
@@ -213,9 +218,12 @@ export function readOutline(grid: Grid, table: TableLocation): Outline {
       }
       node.scheme = pick.scheme.name;
       node.key = pick.key;
+      const others = candidates.filter((c) => c !== pick).map((c) => c.scheme.name);
+      if (others.length) node.alternatives = others;
       node.segments = pick.scheme.segments(pick.numeral);
       if (pick.word) node.word = pick.word;
       const ordinal = pick.scheme.ordinal(pick.numeral);
+      node.ordinal = ordinal;
       let parentIndex: number;
       if (pick.scheme.section) parentIndex = -1;
       else {

@@ -5,6 +5,7 @@
  * evidence; a new role, or a new way to recognise one, is registered here, not written as an if there.
  */
 import { fold } from '../grid';
+import type { Bilingual } from '../i18n';
 import { COLUMN_LABELS, type ColumnRole } from './vocabulary';
 
 /** What a column's data cells look like (visible rows under the header only). */
@@ -28,12 +29,12 @@ export interface ColumnRolePlugin {
   aliases: readonly string[];
   /** Content evidence in 0..1 when the header says nothing; absent: the role is only taken by label. */
   content?(p: ColumnProfile): number;
-  /** Why the content fits, for the warning (bilingual). */
-  contentWhy?: string;
+  /** Why the content fits, for the warning. */
+  contentWhy?: Bilingual;
   /** Roles that may share one column with this one ("Ghi chú / Tài liệu kiểm chứng"). */
   shares?: readonly ColumnRole[];
-  /** Bilingual name for messages. */
-  name: string;
+  /** Name for messages, in both languages. */
+  name: Bilingual;
 }
 
 const registry = new Map<ColumnRole, ColumnRolePlugin>();
@@ -59,38 +60,38 @@ const share = (p: ColumnProfile, n: number) => (p.filled >= 3 ? n / p.filled : 0
 
 registerColumnRole({
   role: 'number',
-  name: 'số thứ tự / numbering',
+  name: { vi: 'số thứ tự', en: 'numbering' },
   labels: COLUMN_LABELS.number,
   aliases: ['number', 'numbering', 'no', 'tt', 'stt', 'so', 'ma'],
   content: (p) => (share(p, p.numbering) >= 0.6 && p.longText === 0 ? share(p, p.numbering) : 0),
-  contentWhy: 'các ô là số thứ tự (I, 1, 1.1, a) …) / its cells are numbering (I, 1, 1.1, a) …)',
+  contentWhy: { vi: 'các ô là số thứ tự (I, 1, 1.1, a) …)', en: 'its cells are numbering (I, 1, 1.1, a) …)' },
 });
 registerColumnRole({
   role: 'text',
-  name: 'nội dung / criteria text',
+  name: { vi: 'nội dung', en: 'criteria text' },
   labels: COLUMN_LABELS.text,
   aliases: ['text', 'criteria', 'criterion', 'noi dung', 'tieu chi'],
   content: (p) => (share(p, p.longText) >= 0.5 ? share(p, p.longText) : 0),
-  contentWhy: 'các ô là đoạn văn dài / its cells are long texts',
+  contentWhy: { vi: 'các ô là đoạn văn dài', en: 'its cells are long texts' },
 });
-registerColumnRole({ role: 'max', name: 'điểm chuẩn / max points', labels: COLUMN_LABELS.max, aliases: ['max', 'points', 'diem chuan', 'toi da'] });
-registerColumnRole({ role: 'self', name: 'tự chấm / self score', labels: COLUMN_LABELS.self, aliases: ['self', 'tu cham', 'tu danh gia'] });
+registerColumnRole({ role: 'max', name: { vi: 'điểm chuẩn', en: 'max points' }, labels: COLUMN_LABELS.max, aliases: ['max', 'points', 'diem chuan', 'toi da'] });
+registerColumnRole({ role: 'self', name: { vi: 'tự chấm', en: 'self score' }, labels: COLUMN_LABELS.self, aliases: ['self', 'tu cham', 'tu danh gia'] });
 registerColumnRole({
   role: 'inspected',
-  name: 'Cụm chấm / inspection score',
+  name: { vi: 'Cụm chấm', en: 'inspection score' },
   labels: COLUMN_LABELS.inspected,
   aliases: ['inspected', 'inspection', 'cluster', 'cum cham', 'tham dinh', 'kiem tra'],
 });
 registerColumnRole({
   role: 'evidence',
-  name: 'minh chứng / evidence',
+  name: { vi: 'minh chứng', en: 'evidence' },
   labels: COLUMN_LABELS.evidence,
   aliases: ['evidence', 'minh chung'],
   shares: ['remarks'],
 });
 registerColumnRole({
   role: 'remarks',
-  name: 'ghi chú / remarks',
+  name: { vi: 'ghi chú', en: 'remarks' },
   labels: COLUMN_LABELS.remarks,
   aliases: ['remarks', 'remark', 'note', 'notes', 'ghi chu'],
   shares: ['evidence'],

@@ -227,7 +227,7 @@ function finish(grid: Grid, best: Candidate, given: TableColumns): TableLocation
     how[plugin.role] = 'content';
     labels[plugin.role] = best.text.get(bestCol) ?? '';
     notes.push(
-      problem('familiar_column_by_content', { column: columnLetter(bestCol), label: labels[plugin.role], role: plugin.name, why: plugin.contentWhy ?? '' }, at(bestCol)),
+      problem('familiar_column_by_content', { column: columnLetter(bestCol), label: labels[plugin.role], role: plugin.name, why: plugin.contentWhy ?? { vi: '', en: '' } }, at(bestCol)),
     );
   }
 
@@ -343,8 +343,8 @@ export function findTable(
       else {
         const why =
           top.table.score > second.table.score
-            ? `tiêu đề của nó có ${top.table.score} cột so với ${second.table.score} / its header names ${top.table.score} columns against ${second.table.score}`
-            : `nó có ${top.rows} hàng đánh số so với ${second.rows} / it has ${top.rows} numbered rows against ${second.rows}`;
+            ? { vi: `tiêu đề của nó có ${top.table.score} cột so với ${second.table.score}`, en: `its header names ${top.table.score} columns against ${second.table.score}` }
+            : { vi: `nó có ${top.rows} hàng đánh số so với ${second.rows}`, en: `it has ${top.rows} numbered rows against ${second.rows}` };
         notes.push(problem('familiar_sheet_chosen', { count: found.length, sheets, sheet: top.grid.sheet, why }, { sheet: top.grid.sheet }));
       }
     }

@@ -72,11 +72,6 @@ export const FAMILIAR_MESSAGES = defineMessages({
     vi: 'Tiêu chí {id} không có điểm chuẩn',
     en: 'Criterion {id} has no maximum points',
   },
-  familiar_children_sum: {
-    severity: 'warning',
-    vi: 'Các mục con của {id} cộng lại được {sum} nhưng {id} ghi {max}; bảng tiêu chí dùng {sum}',
-    en: 'Children of {id} add up to {sum} but {id} says {max}; the criteria set uses {sum}',
-  },
   familiar_cap_from_max: {
     severity: 'warning',
     vi: 'Phần điểm thưởng {id} không ghi "tối đa"; lấy điểm chuẩn {cap} làm mức tối đa',
@@ -99,7 +94,7 @@ export const FAMILIAR_MESSAGES = defineMessages({
   },
   familiar_step_assumed: {
     severity: 'warning',
-    vi: 'Giả định điểm chấm theo bước {step}; sửa "step" nếu Cụm quy định khác',
+    vi: 'Giả định điểm chấm theo bước {step} điểm; nếu Cụm quy định bước khác, sửa trường "step" (bước điểm) trong bảng tiêu chí',
     en: 'Scores assumed to move in steps of {step}; change "step" if the cluster uses another',
   },
   familiar_evidence_assumed: {
@@ -159,13 +154,13 @@ export const FAMILIAR_MESSAGES = defineMessages({
   },
   familiar_inspected_not_found: {
     severity: 'error',
-    vi: 'Không nhận ra cột điểm Cụm chấm / thẩm định, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó; không lấy điểm tự chấm thay. Chỉ rõ bằng --columns "inspected={column}"',
-    en: 'The inspection-score column was not recognised, but column {column} ("{label}") holds scores where it would be; the self score is not used instead. Say which it is with --columns "inspected={column}"',
+    vi: 'Không nhận ra cột điểm Cụm chấm / thẩm định, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó; không lấy điểm tự chấm thay. Chỉ rõ bằng --columns "inspected={column}" ("inspected" là cột điểm Cụm chấm), hoặc trong phần bổ trợ Excel chọn cột ở mục “Các cột đã dùng”',
+    en: 'The inspection-score column was not recognised, but column {column} ("{label}") holds scores where it would be; the self score is not used instead. Say which it is with --columns "inspected={column}", or in the Excel add-in choose it under “Columns used”',
   },
   familiar_self_not_found: {
     severity: 'error',
-    vi: 'Không nhận ra cột điểm tự chấm, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó. Chỉ rõ bằng --columns "self={column}"',
-    en: 'The self-score column was not recognised, but column {column} ("{label}") holds scores where it would be. Say which it is with --columns "self={column}"',
+    vi: 'Không nhận ra cột điểm tự chấm, nhưng cột {column} ("{label}") có điểm ở chỗ cột đó. Chỉ rõ bằng --columns "self={column}" ("self" là cột điểm tự chấm), hoặc trong phần bổ trợ Excel chọn cột ở mục “Các cột đã dùng”',
+    en: 'The self-score column was not recognised, but column {column} ("{label}") holds scores where it would be. Say which it is with --columns "self={column}", or in the Excel add-in choose it under “Columns used”',
   },
   familiar_column_by_content: {
     severity: 'warning',
@@ -194,7 +189,7 @@ export const FAMILIAR_MESSAGES = defineMessages({
   },
   familiar_columns_invalid: {
     severity: 'error',
-    vi: 'Không hiểu chỉ định cột "{part}" (dạng: number=A,text=B,max=C,self=D,inspected=E,evidence=F,remark=G)',
+    vi: 'Không hiểu chỉ định cột "{part}": mỗi phần ghi vai trò của cột = chữ cái của cột, ví dụ "tt=A,noi dung=B,diem chuan=C,tu cham=D,tham dinh=E" (số thứ tự, nội dung, điểm chuẩn, tự chấm, Cụm chấm); cũng nhận tên tiếng Anh "number", "text", "max", "self", "inspected", "evidence", "remark"',
     en: 'Cannot read the column mapping "{part}" (form: number=A,text=B,max=C,self=D,inspected=E,evidence=F,remark=G)',
   },
   familiar_header_row_invalid: {
@@ -229,8 +224,8 @@ export const FAMILIAR_MESSAGES = defineMessages({
   },
   familiar_tree_mismatch: {
     severity: 'warning',
-    vi: 'Cách đọc số thứ tự "{reading}" cho cây mà các mục con của {id} không cộng đúng ({sum} ≠ {max})',
-    en: 'Reading the numbering as "{reading}" gives a tree where the children of {id} do not add up ({sum} ≠ {max})',
+    vi: 'Các mục con của {id} cộng lại được {sum} nhưng {id} ghi {max} khi {reading} (ô {cell}){others}; bảng tiêu chí dùng {sum}. Nếu cách đọc này sai, sửa số thứ tự hoặc điểm chuẩn trong bảng',
+    en: 'Children of {id} add up to {sum} but {id} says {max} when {reading} (cell {cell}){others}; the criteria set uses {sum}. If this reading is wrong, fix the numbering or the maxima in the table',
   },
   familiar_negative_deduction: {
     severity: 'warning',

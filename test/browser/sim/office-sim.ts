@@ -38,6 +38,9 @@ interface SimSheet {
   charts: SimChart[];
   /** Sheet-scoped names: formula or reference, hidden or not. */
   names: Map<string, { reference: string; visible: boolean; comment?: string }>;
+  /** Hidden rows and columns (1-based): Range.rowHidden / columnHidden report them, as Excel does. */
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
 }
 
 interface SimTable {
@@ -72,6 +75,8 @@ interface SimConfig {
     unlocked?: string[];
     conditional?: Array<{ address: string; formula: string }>;
     names?: Array<[string, { reference: string; visible: boolean }]>;
+    hiddenRows?: number[];
+    hiddenCols?: number[];
   }>;
   names?: Array<[string, { sheet: string; address: string }]>;
 }
@@ -135,6 +140,8 @@ function newSheet(name: string): SimSheet {
     tables: [],
     charts: [],
     names: new Map(),
+    hiddenRows: new Set(),
+    hiddenCols: new Set(),
   };
 }
 
@@ -158,6 +165,8 @@ for (const s of config.sheets) {
   for (const u of s.unlocked ?? []) sh.unlocked.add(u);
   sh.conditional.push(...(s.conditional ?? []));
   for (const [n, ref] of s.names ?? []) sh.names.set(n, ref);
+  for (const r of s.hiddenRows ?? []) sh.hiddenRows.add(r);
+  for (const c of s.hiddenCols ?? []) sh.hiddenCols.add(c);
   state.sheets.push(sh);
 }
 for (const [n, ref] of config.names ?? []) state.names.set(n, ref);
@@ -332,6 +341,8 @@ class RangeProxy extends Loadable {
         else if (p === 'values') out.values = grid((c) => sh.cells.get(c)?.value ?? '');
         else if (p === 'formulas') out.formulas = grid((c) => sh.cells.get(c)?.formula ?? sh.cells.get(c)?.value ?? '');
         else if (p === 'numberFormat') out.numberFormat = grid((c) => sh.cells.get(c)?.numberFormat ?? 'General');
+        else if (p === 'rowHidden') out.rowHidden = hiddenFlag(b.top, b.bottom, sh.hiddenRows);
+        else if (p === 'columnHidden') out.columnHidden = hiddenFlag(b.left, b.right, sh.hiddenCols);
         else throw simError('InvalidArgument', `The simulated host does not load "${p}"`);
       }
       return out;
@@ -364,8 +375,16 @@ class RangeProxy extends Loadable {
       }));
     });
   }
+  /** Range.rowHidden / columnHidden (ExcelApi 1.2): false when no line is hidden, true when all are, null when some are. */
+  get rowHidden() { return this.get$('rowHidden') as boolean; }
+  get columnHidden() { return this.get$('columnHidden') as boolean; }
   set columnHidden(v: boolean) {
-    this.ctx.queue.push(() => this.sheet().formats.push({ address: this.addr(), path: 'columnHidden', value: v }));
+    this.ctx.queue.push(() => {
+      const sh = this.sheet();
+      sh.formats.push({ address: this.addr(), path: 'columnHidden', value: v });
+      const b = box(this.addr());
+      for (let c = b.left; c <= Math.min(b.right, 16384); c++) v ? sh.hiddenCols.add(c) : sh.hiddenCols.delete(c);
+    });
   }
   private write(v: unknown[][], asFormula: boolean) {
     this.ctx.queue.push(() => {
@@ -411,6 +430,12 @@ class RangeProxy extends Loadable {
     o.load('isNullObject');
     return o;
   }
+}
+
+function hiddenFlag(from: number, to: number, hidden: Set<number>): boolean | null {
+  let n = 0;
+  for (const x of hidden) if (x >= from && x <= to) n++;
+  return n === 0 ? false : n === to - from + 1 ? true : null;
 }
 
 function overlaps(a: Box, b: Box): boolean {
@@ -730,6 +755,8 @@ function workbookProxy(ctx: Ctx) {
             }
           sh.merges.push(...g.merges.map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`));
           if (g.hidden) sh.visibility = 'Hidden';
+          for (const r of g.hiddenRows ?? []) sh.hiddenRows.add(r);
+          for (const c of g.hiddenCols ?? []) sh.hiddenCols.add(c);
           state.sheets.push(sh);
           result.value.push(sh.id);
         }
@@ -865,6 +892,8 @@ const sim = {
       unlocked: [...s.unlocked],
       conditional: s.conditional,
       names: [...s.names],
+      hiddenRows: [...s.hiddenRows],
+      hiddenCols: [...s.hiddenCols],
     })),
     names: [...state.names],
   }),
