@@ -23,27 +23,33 @@ const MB = 1024 * 1024;
 const mb = (x: number) => `${(x / MB).toFixed(0)} MB`;
 
 /**
- * Generate `n` filled inspection workbooks (distinct units) into `dir`, like a real cluster's: the
- * inspection column repeats the school's self score except for a few criteria (2 to 4 a school) that
- * the inspectors scored lower, with a remark there.
+ * Generate `n` filled inspection workbooks (distinct units) into `dir`, like a real cluster's: each is
+ * made as `thidua template --mode inspection --from <self file>` makes it (the unit and the self column's
+ * stamp in the hidden sheet), then the inspection column repeats the school's self score except for a few
+ * criteria (2 to 4 a school) that the inspectors scored lower, with a remark there.
  */
-export async function generateWorkbooks(dir: string, n: number, leaves = 40): Promise<string[]> {
+export async function generateWorkbooks(dir: string, n: number, leaves = 40, from = 0): Promise<string[]> {
   const def = generateSet(leaves, { id: `bench-${leaves}` });
   def.evidence = true;
   const set = loadCriteriaDef(def).set!;
-  // One rendered inspection workbook, refilled for every unit (unit name, both columns, remarks): the
-  // same bytes a school's workbook would have, without re-rendering the styles n times.
   const evidence: Record<string, string> = {};
   for (const l of set.leaves) if (l.evidence) evidence[l.id] = `Hồ sơ ${l.id}`;
-  const plan = planTemplate(set, { mode: 'inspection', unit: 'x', year: 2024, prefill: { unit: 'x', self: fullEntries(set, 7), evidence }, generatedAt: '2024-12-01T00:00:00Z' });
-  const wb = await renderTemplate(plan);
-  const ws = wb.getWorksheet(plan.sheetName)!;
   // Plain scored criteria (a number entry keyed by the criterion): where inspectors move points.
-  const movable = set.entries.filter((e) => e.key === e.criterion && e.type !== 'flag' && !e.indicator && e.max !== undefined && e.max > 0)
+  const movable = set.entries.filter((e) => e.key === e.criterion && e.type !== 'flag' && !e.indicator && e.max !== undefined && e.max > 0);
   const files: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ws.getCell(plan.unitCell).value = `Trường Chính trị số ${String(i + 1).padStart(4, '0')}`;
+  for (let i = from; i < n; i++) {
+    const unit = `Trường Chính trị số ${String(i + 1).padStart(4, '0')}`;
     const self = fullEntries(set, 7 + i);
+    const plan = planTemplate(set, {
+      mode: 'inspection',
+      unit,
+      year: 2024,
+      prefill: { unit, self, evidence },
+      generatedAt: '2024-12-01T00:00:00Z',
+      inspection: { team: 'Đoàn kiểm tra Cụm', date: '2024-11-20', fromFile: `tu-cham-${i + 1}.xlsx` },
+    });
+    const wb = await renderTemplate(plan);
+    const ws = wb.getWorksheet(plan.sheetName)!;
     const inspected = { ...self };
     const moved = new Set<string>();
     for (let k = 0; k < 2 + (i % 3); k++) {
@@ -53,9 +59,8 @@ export async function generateWorkbooks(dir: string, n: number, leaves = 40): Pr
       inspected[e.key] = v >= step ? v - step : Math.min(e.max!, v + step);
       moved.add(e.criterion!);
     }
-    for (const [col, values] of [['self', self], ['inspected', inspected]] as const)
-      for (const [k, v] of Object.entries(values)) if (plan.entries[col][k]) ws.getCell(plan.entries[col][k]).value = v === '' ? null : v;
-    for (const l of set.leaves) if (plan.remarks[l.id]) ws.getCell(plan.remarks[l.id]).value = moved.has(l.id) ? 'Đoàn kiểm tra chấm lại: thiếu minh chứng' : null;
+    for (const [k, v] of Object.entries(inspected)) if (plan.entries.inspected[k]) ws.getCell(plan.entries.inspected[k]).value = v === '' ? null : v;
+    for (const l of set.leaves) if (plan.remarks[l.id] && moved.has(l.id)) ws.getCell(plan.remarks[l.id]).value = 'Đoàn kiểm tra chấm lại: thiếu minh chứng';
     const f = path.join(dir, `${String(i + 1).padStart(4, '0')}.xlsx`);
     writeFileSync(f, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     files.push(f);
@@ -125,16 +130,20 @@ function runProcess(args: string[], opts: { cwd?: string } = {}): Run {
   return { ms, cpu, code: r.status, peak, stdout: r.stdout, stderr: r.stderr, load: `${before} → ${load()}` };
 }
 
-/** The generated corpus, kept between bench runs (generating 1,000 workbooks takes a while). */
-async function corpus(n: number, leaves: number): Promise<string[]> {
-  const dir = path.join(tmpdir(), `thidua-bench-corpus-v2-${leaves}-${n}`);
+/** The generated corpus, kept between bench runs and grown when a run needs more files (generating takes a while). */
+export async function corpus(n: number, leaves: number): Promise<string[]> {
+  const dir = path.join(tmpdir(), `thidua-bench-corpus-v3-${leaves}`);
   const names = Array.from({ length: n }, (_, i) => path.join(dir, `${String(i + 1).padStart(4, '0')}.xlsx`));
-  if (existsSync(path.join(dir, 'complete'))) return names;
-  rmSync(dir, { recursive: true, force: true });
+  const countFile = path.join(dir, 'complete');
+  const have = existsSync(countFile) ? Number(readFileSync(countFile, 'utf8')) || 0 : 0;
+  if (have >= n) return names;
   mkdirSync(dir, { recursive: true });
-  const files = await generateWorkbooks(dir, n, leaves);
-  writeFileSync(path.join(dir, 'complete'), '');
-  return files;
+  for (let from = have; from < n; from += 100) {
+    const to = Math.min(n, from + 100);
+    await generateWorkbooks(dir, to, leaves, from);
+    writeFileSync(countFile, String(to));
+  }
+  return names;
 }
 
 /** A folder holding the first `n` files of the corpus (copies: the command reads a plain folder). */
@@ -192,6 +201,13 @@ export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}
     lines.push(l);
     if (process.env.BENCH_VERBOSE) console.error(`  [bench] ${l.trim()}`);
   };
+  // The command runs as users run it: bin/thidua.js on the JavaScript compiled into lib/, built afresh here
+  // so that the figures are never those of a stale build.
+  const b0 = performance.now();
+  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
+  if (!existsSync(path.join(ROOT, 'lib', 'cli', 'rank-worker.js'))) throw new Error('lib/cli/rank-worker.js missing after npm run build:cli');
+  say(`command: node bin/thidua.js (compiled lib/, rebuilt in ${((performance.now() - b0) / 1000).toFixed(1)} s)`);
   const work = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));
   try {
     const g0 = performance.now();
