@@ -418,6 +418,30 @@ function resolveTarget(base: string, target: string): string {
  */
 const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels|xl\/comments\d+\.xml|xl\/drawings\/[^/]+\.(xml|vml)|xl\/drawings\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml)$/;
 
+/**
+ * Parts that come back byte for byte in every file made from one template (styles, comments, drawings,
+ * relationships): the result of the last read of each part name is kept with a copy of its bytes, and
+ * reused only when the new part's bytes are exactly the same (compared in full, never by hash or CRC),
+ * so a reuse gives what parsing again would. One entry per part name, small parts only.
+ */
+const SAME_PART_MAX = 256 * 1024;
+const sameParts = new Map<string, { bytes: Uint8Array; value: unknown }>();
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
+  const last = sameParts.get(name);
+  if (last && sameBytes(last.bytes, data)) return last.value as V;
+  const value = parse();
+  if (data.length <= SAME_PART_MAX) {
+    if (!sameParts.has(name) && sameParts.size >= 64) sameParts.delete(sameParts.keys().next().value as string);
+    sameParts.set(name, { bytes: data.slice(), value });
+  }
+  return value;
+}
+
 /** Shared strings: a plain string, or the runs' texts of a rich string joined. */
 function readSharedStrings(data: Uint8Array | undefined): string[] {
   const out: string[] = [];
@@ -1033,9 +1057,12 @@ export function readXlsx(parts: Record<string, Uint8Array>, file: string, proble
   for (const r of rels.values())
     if (!r.external && /\/(styles|sharedStrings)$/.test(r.type) && !part(resolveTarget('xl/', r.target)))
       throw new XlsxFormatError(`missing part ${resolveTarget('xl/', r.target).slice(0, 80)}`);
-  for (const [n, d] of Object.entries(parts)) if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n)) parseXml(d, n, () => undefined, null, () => undefined);
+  // Well-formedness only (a part met before with the same bytes was well-formed then).
+  for (const [n, d] of Object.entries(parts))
+    if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n)) oncePerContent(`wellformed:${n}`, d, () => parseXml(d, n, () => undefined, null, () => undefined));
   const shared = readSharedStrings(part('xl/sharedStrings.xml'));
-  const styles = readStyles(part('xl/styles.xml'));
+  const stylesXml = part('xl/styles.xml');
+  const styles = stylesXml ? oncePerContent('styles', stylesXml, () => readStyles(stylesXml)) : readStyles(undefined);
   // exceljs reads worksheets only from parts named like xl/worksheets/sheetN.xml.
   const worksheetParts = new Map<string, Uint8Array>();
   for (const [n, d] of Object.entries(parts)) {

@@ -486,4 +486,39 @@ describe('the reader on its own', () => {
     // A dropped theme or document properties: exceljs read it, and so do we.
     for (const drop of ['xl/theme/theme1.xml', 'docProps/app.xml']) await expectSame(zipSync(omit(parts, drop)), `no-${drop}`);
   });
+
+  test('parts met before with the same bytes are reused, never a part whose bytes differ (styles, well-formedness)', async () => {
+    const plan = planTemplate(defaultSet(), { mode: 'inspection', unit: 'x', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const parts = unzipSync(await toBytes(await renderTemplate(plan)));
+    const good = zipSync(parts);
+    // The same file twice (the second read reuses the styles and the checked parts): equal to exceljs both times.
+    await expectSame(good, 'first.xlsx');
+    await expectSame(good, 'again.xlsx');
+    // Then, after the good file, parts of the same names with other bytes: read again, not reused.
+    const comments = strFromU8(parts['xl/comments1.xml']);
+    const broken = zipSync({ ...parts, 'xl/comments1.xml': strToU8(comments + '</x>') });
+    expect((await openWorkbook(broken, 'broken-comments.xlsx')).problems.map((x) => x.code)).toEqual(['not_xlsx']);
+    await expect(exceljsRead(broken, 'broken-comments.xlsx')).rejects.toThrow();
+    // Every bold font made plain: the cells lose their bold, as exceljs reads them.
+    const styles = strFromU8(parts['xl/styles.xml']);
+    expect(styles).toContain('<b/>');
+    const plain = zipSync({ ...parts, 'xl/styles.xml': strToU8(styles.replace(/<b\/>/g, '')) });
+    await expectSame(plain, 'plain-styles.xlsx');
+    const boldBefore = (await openWorkbook(good, 'g.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length;
+    const boldAfter = (await openWorkbook(plain, 'p.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length;
+    expect(boldBefore).toBeGreaterThan(0);
+    expect(boldAfter).toBe(0);
+    // And the original once more: bold again.
+    expect((await openWorkbook(good, 'g2.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length).toBe(boldBefore);
+   }, 60_000);
 });
+
+function cellsOf(g: Grid): Array<NonNullable<ReturnType<Grid['cell']>>> {
+  const out: Array<NonNullable<ReturnType<Grid['cell']>>> = [];
+  for (let r = 1; r <= g.rowCount; r++)
+    for (let c = 1; c <= g.colCount; c++) {
+      const x = g.cell(r, c);
+      if (x) out.push(x);
+    }
+  return out;
+}
