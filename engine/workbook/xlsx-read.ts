@@ -244,7 +244,38 @@ export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map
 // ---------------------------------------------------------------------------------------------------
 // Small helpers matching exceljs' own
 
-const decoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The part's bytes as text, exactly as `new TextDecoder('utf-8').decode(data)` gives them (a leading BOM
+ * dropped, invalid sequences replaced), but decoded in pieces: a TextDecoder is several times slower on
+ * one long text with some non-ASCII characters (the Vietnamese messages of a sheet's validations) than
+ * on its ASCII stretches and its non-ASCII ones apart. The cuts fall just before an ASCII byte, which is
+ * never inside a UTF-8 sequence and which a decoder never swallows into a replacement, so the pieces
+ * join to the same text (test/workbook/xlsx-read.test.ts checks it over random bytes).
+ */
+export function utf8Text(data: Uint8Array): string {
+  const n = data.length;
+  let i = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  let out = '';
+  let plainFrom = i;
+  while (i < n) {
+    if (data[i] < 0x80) {
+      i++;
+      continue;
+    }
+    // A stretch holding non-ASCII bytes, up to the first run of 64 ASCII bytes after it.
+    let j = i + 1;
+    let last = i;
+    while (j < n && j - last <= 64) {
+      if (data[j] >= 0x80) last = j;
+      j++;
+    }
+    out += decoder.decode(data.subarray(plainFrom, i)) + decoder.decode(data.subarray(i, last + 1));
+    plainFrom = i = last + 1;
+  }
+  return out + decoder.decode(data.subarray(plainFrom, n));
+}
 
 /** exceljs decodes some texts twice (sheet names, t="str" values): keep that. */
 function xmlDecode(text: string): string {
@@ -345,7 +376,7 @@ function parseXml(
   p.on('opentag', open);
   if (text) p.on('text', text);
   p.on('closetag', (t) => close(t.name));
-  p.write(decoder.decode(data));
+  p.write(utf8Text(data));
   // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
   // (where exceljs failed later, on the half-read model).
   if (!error) p.close();

@@ -17,7 +17,7 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
-import { crc32, isDateFormat, slideFormula, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { crc32, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { compile, tinyDef, unit } from '../rank/helpers';
@@ -423,6 +423,34 @@ describe('the reader on its own', () => {
       expect([what, (await openWorkbook(d, 'x.xlsx')).problems.map((p) => p.code)]).toEqual([what, ['not_xlsx']]);
     }
     expect((await openWorkbook(good, 'x.xlsx')).opened).toBeDefined();
+  });
+
+  test('utf8Text decodes as one TextDecoder does: random bytes, invalid sequences, BOMs, long ASCII runs', () => {
+    const whole = new TextDecoder('utf-8');
+    const rand = rng(16);
+    const pieces = [
+      () => 'a',
+      () => ' '.repeat(1 + Math.floor(rand() * 140)),
+      () => 'Nhập số từ 0 đến 5',
+      () => 'có',
+      () => '\uFEFF',
+      () => '😀',
+      () => '&amp;<x/>',
+    ];
+    const rawBytes = [0xef, 0xbb, 0xbf, 0x80, 0xbf, 0xc0, 0xc3, 0xe1, 0xe1, 0xbb, 0xf0, 0x9f, 0xff, 0xed, 0xa0, 0x80];
+    for (let k = 0; k < 3000; k++) {
+      const parts: number[] = [];
+      const len = Math.floor(rand() * 30);
+      for (let i = 0; i < len; i++) {
+        if (rand() < 0.3) parts.push(rawBytes[Math.floor(rand() * rawBytes.length)]);
+        else parts.push(...new TextEncoder().encode(pieces[Math.floor(rand() * pieces.length)]()));
+      }
+      const bytes = Uint8Array.from(parts);
+      expect(utf8Text(bytes)).toBe(whole.decode(bytes));
+    }
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0xef, 0xbb, 0xbf]);
+    expect(utf8Text(bom)).toBe(whole.decode(bom));
+    expect(utf8Text(bom)).toBe('A\uFEFF');
   });
 
   test('crc32 of known strings', () => {
