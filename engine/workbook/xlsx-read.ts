@@ -126,23 +126,39 @@ export class XlsxFormatError extends Error {
 // ---------------------------------------------------------------------------------------------------
 // CRC-32 and the zip's central directory
 
-let crcTable: Int32Array | null = null;
-function table(): Int32Array {
-  if (crcTable) return crcTable;
-  const t = new Int32Array(256);
+let crcTables: Int32Array[] | null = null;
+/** The CRC-32 table and the seven derived from it for slicing by 8 (eight bytes a step). */
+function tables(): Int32Array[] {
+  if (crcTables) return crcTables;
+  const t0 = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t0[n] = c;
   }
-  return (crcTable = t);
+  const ts = [t0];
+  for (let k = 1; k < 8; k++) {
+    const prev = ts[k - 1];
+    const t = new Int32Array(256);
+    for (let n = 0; n < 256; n++) t[n] = t0[prev[n] & 0xff] ^ (prev[n] >>> 8);
+    ts.push(t);
+  }
+  return (crcTables = ts);
 }
 
 /** CRC-32 (IEEE, as in zip) of the bytes, unsigned. */
 export function crc32(data: Uint8Array): number {
-  const t = table();
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
   let c = -1;
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n = data.length;
+  for (const end = n - (n % 8); i < end; i += 8) {
+    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^
+      t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
+  }
+  for (; i < n; i++) c = t0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 

@@ -457,6 +457,19 @@ describe('the reader on its own', () => {
     expect(crc32(strToU8(''))).toBe(0);
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(strToU8('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+    // Eight bytes a step: every length and offset against the bit-by-bit definition.
+    const bitwise = (b: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const x of b) {
+        c ^= x;
+        for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const rand = rng(32);
+    const buf = Uint8Array.from({ length: 300 }, () => Math.floor(rand() * 256));
+    for (let len = 0; len <= 40; len++) for (let off = 0; off < 9; off++) expect(crc32(buf.subarray(off, off + len))).toBe(bitwise(buf.subarray(off, off + len)));
+    expect(crc32(buf)).toBe(bitwise(buf));
   });
 
   test('date formats', () => {
