@@ -378,7 +378,7 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 
 /** Parse XML with saxes as exceljs does: the first well-formedness error refuses the part. */
 function parseXml(
-  data: Uint8Array,
+  data: Uint8Array | string,
   part: string,
   open: (t: SaxesTagPlain) => void,
   text: ((s: string) => void) | null,
@@ -392,7 +392,7 @@ function parseXml(
   p.on('opentag', open);
   if (text) p.on('text', text);
   p.on('closetag', (t) => close(t.name));
-  p.write(utf8Text(data));
+  p.write(typeof data === 'string' ? data : utf8Text(data));
   // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
   // (where exceljs failed later, on the half-read model).
   if (!error) p.close();
@@ -670,6 +670,30 @@ function valueToGrid(v: unknown, formula: string | undefined, result: unknown, i
   return { value: clip(String(v)) };
 }
 
+/**
+ * A sheet's <dataValidations> block is the same text in every file made from one template (a third of
+ * a scoring sheet's XML, with the Vietnamese prompts). When a sheet holds that block as one stretch of
+ * plain markup (one occurrence, no comment, CDATA or processing instruction inside), the ranges it gave
+ * are kept with its text; the next sheet of the same part name whose block is the same text is parsed
+ * with the block replaced by a marker element (a name no file can guess), and the kept ranges are put
+ * where the marker opens, in the order they came. The block's parse depends on its text only (the
+ * predefined entities, the fixed limits), so this gives what parsing it again would; a marker that
+ * turns out inside a comment or a cell gives nothing, as the block there would have.
+ */
+const DV_OPEN = '<dataValidations';
+const DV_CLOSE = '</dataValidations>';
+const DV_MARK = `thiduaKeptValidations${Math.random().toString(36).slice(2, 10)}`;
+const keptValidations = new Map<string, { text: string; ranges: SheetValidations['ranges'] }>();
+function validationsBlock(xml: string): { start: number; end: number; text: string } | null {
+  const start = xml.indexOf(DV_OPEN);
+  if (start < 0 || xml.indexOf(DV_OPEN, start + 1) >= 0) return null;
+  const close = xml.indexOf(DV_CLOSE, start);
+  if (close < 0) return null;
+  const text = xml.slice(start, close + DV_CLOSE.length);
+  if (/<!|<\?/.test(text) || text.indexOf(DV_MARK) >= 0) return null;
+  return { start, end: close + DV_CLOSE.length, text };
+}
+
 function readSheet(
   data: Uint8Array,
   part: string,
@@ -782,11 +806,27 @@ function readSheet(
     }
   };
 
+  const xml = utf8Text(data);
+  const block = validationsBlock(xml);
+  const kept = block ? keptValidations.get(part) : undefined;
+  const reuse = block && kept && kept.text === block.text ? kept : undefined;
+  /** The block's element as parsed here (to keep its ranges for the next file). */
+  let blockElements = 0;
+  let blockFrom = -1;
+  let blockRanges: SheetValidations['ranges'] | null = null;
   parseXml(
-    data,
+    reuse && block ? `${xml.slice(0, block.start)}<${DV_MARK}/>${xml.slice(block.end)}` : xml,
     part,
     (t) => {
       const a = t.attributes;
+      if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
+        if (t.name === DV_MARK) {
+          if (reuse) validationRanges.push(...reuse.ranges);
+          return;
+        }
+        blockElements++;
+        blockFrom = validationRanges.length;
+      }
       if (inCell) {
         switch (t.name) {
           case 'f':
@@ -891,6 +931,10 @@ function readSheet(
         return;
       }
       switch (name) {
+        case 'dataValidations':
+          if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
+          blockFrom = -1;
+          return;
         case 'sheetData':
           inSheetData = false;
           return;
@@ -931,6 +975,12 @@ function readSheet(
       }
     },
   );
+
+  // One block, parsed here as one element outside any cell: its ranges serve the next file's same block.
+  if (block && !reuse && blockElements === 1 && blockRanges) {
+    if (!keptValidations.has(part) && keptValidations.size >= 16) keptValidations.delete(keptValidations.keys().next().value as string);
+    keptValidations.set(part, { text: block.text, ranges: blockRanges });
+  }
 
   // Merges, as exceljs applies them (overlaps refused, cells inside take the top-left cell's value).
   const merges: Grid['merges'] = [];
