@@ -19,16 +19,8 @@ async function main() {
     for (const l of await benchStartup()) console.log(l);
   }
   if (!only || only === 'rank') {
-    let rank: { benchRank?: () => Promise<string[]> } = {};
-    try {
-      rank = await import('./rank');
-    } catch {
-      /* rank bench not present in this build */
-    }
-    if (rank.benchRank) {
-      console.log('\n## rank end to end (npm run bench -- rank)');
-      for (const l of await rank.benchRank()) console.log(l);
-    }
+    console.log('\n## rank end to end (npm run bench -- rank)');
+    for (const l of await (await import('./rank')).benchRank()) console.log(l);
   }
   if (!only || only === 'addin') {
     console.log('\n## add-in start-up in headless Chromium, CPU 4x slower (npm run bench -- addin)');

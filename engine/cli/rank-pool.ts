@@ -14,12 +14,16 @@ import { scoreForRanking } from './score-for-ranking';
 import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
 
 /**
- * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again:
- * measured on this project's 2-core machine, about 1.2 s of CPU under tsx (TypeScript compiled on the
- * fly) against 6-10 ms a file, far less for the compiled .js build; the pool must save more than that.
+ * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again
+ * (about 0.25 s to load the compiled .js, then its first file warms up mathjs and the schema check), but
+ * on another core: it pays off once there are a few dozen files, and it lets this thread load the ranking
+ * writer meanwhile (ScoreInOrderOptions.meanwhile). Under tsx (TypeScript compiled on the fly, about 1.2 s
+ * of CPU a worker) only for many files.
  */
-export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 400 : 150;
+export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 400 : 24;
 const MAX_WORKERS = 4;
+/** Files sent to a worker before it has loaded: enough to keep it busy while this thread loads too. */
+const FIRST_TASKS = 3;
 
 export interface ScoreInOrderOptions {
   criteria?: CompiledSet;
@@ -27,6 +31,11 @@ export interface ScoreInOrderOptions {
   criteriaFile?: string;
   /** Worker threads to use; 0 scores in this thread. Default: poolSize(files.length). */
   workers?: number;
+  /**
+   * Work for this thread while the workers start (with workers only): run once, after they are spawned
+   * and sent their first files, before this thread scores any (the rank command loads its writer there).
+   */
+  meanwhile?: () => void;
 }
 
 /** How many worker threads for `n` files: THIDUA_WORKERS when set (0 = none), else one per core for many files. */
@@ -113,10 +122,10 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
         resolve();
       }
     };
-    const feed = (w: Worker) => {
+    const feed = (w: Worker, depth = 2) => {
       const queue = inFlight.get(w)!;
       // Two tasks per worker: the next one is waiting when the current one ends.
-      while (queue.length < 2 && next < files.length && next - flushed < window) {
+      while (queue.length < depth && next < files.length && next - flushed < window) {
         const task: WorkerTask = { index: next, file: files[next] };
         queue.push(next++);
         w.postMessage(task);
@@ -137,7 +146,6 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
             localBusy = false;
             if (src.set && !sets.has(src.set.hash)) sets.set(src.set.hash, src.set);
             done.set(i, src);
-            if (!spawned) spawnAll();
             flush();
             feedAll();
             local();
@@ -198,14 +206,22 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
       resolve();
       return;
     }
-    // The workers start once this thread has scored a file: they are told which sets it has already
-    // schema-checked, and compile them without building the schema validator again.
-    let spawned = false;
-    const spawnAll = () => {
-      spawned = true;
-      init.checkedSets = [...sets.keys()];
-      for (let s = 0; s < nWorkers; s++) spawn(s);
-    };
+    // The workers start at once, each sent its first files before it has loaded (they wait in its
+    // queue): a worker's start-up runs on another core while this thread does its own (opts.meanwhile,
+    // then its first file). A set given with --criteria is known schema-checked.
+    init.checkedSets = [...sets.keys()];
+    for (let s = 0; s < nWorkers; s++) {
+      spawn(s);
+      feed(slots[s]!, FIRST_TASKS);
+    }
+    if (opts.meanwhile) {
+      try {
+        opts.meanwhile();
+      } catch (e) {
+        fail(e);
+        return;
+      }
+    }
     local();
   });
 }

@@ -16,8 +16,9 @@ import { provenanceText, RANKING_LABELS, RANKING_SHEET_NAMES } from '../core/ran
 import { absRef, addCharts, ChartDef } from './charts/inject';
 import { a4Landscape, fitRowHeights } from './print-fit';
 
-/** Written in the workbook's keywords so that a later run recognises its own output in an input folder. */
-export const RANKING_WORKBOOK_KEYWORD = 'thidua-ranking';
+import { RANKING_WORKBOOK_KEYWORD } from './ranking-keyword';
+
+export { RANKING_WORKBOOK_KEYWORD };
 
 /** The sheet names, shared with the add-in's consolidation. */
 export const RANKING_SHEETS = RANKING_SHEET_NAMES;
@@ -145,7 +146,8 @@ export async function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOpti
   discrepancySheet(wb, r, lang, when);
   sourcesSheet(wb, r, lang, when);
   shareStyles(wb);
-  const buf = await wb.xlsx.writeBuffer();
+  // With charts the package is zipped once, by addCharts: exceljs only stores its parts.
+  const buf = await wb.xlsx.writeBuffer(charts.length ? { zip: { compression: 'STORE' } } : undefined);
   return addCharts(new Uint8Array(buf as ArrayBuffer), RANKING_SHEETS.ranking, charts);
 }
 

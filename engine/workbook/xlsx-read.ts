@@ -126,23 +126,39 @@ export class XlsxFormatError extends Error {
 // ---------------------------------------------------------------------------------------------------
 // CRC-32 and the zip's central directory
 
-let crcTable: Int32Array | null = null;
-function table(): Int32Array {
-  if (crcTable) return crcTable;
-  const t = new Int32Array(256);
+let crcTables: Int32Array[] | null = null;
+/** The CRC-32 table and the seven derived from it for slicing by 8 (eight bytes a step). */
+function tables(): Int32Array[] {
+  if (crcTables) return crcTables;
+  const t0 = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t0[n] = c;
   }
-  return (crcTable = t);
+  const ts = [t0];
+  for (let k = 1; k < 8; k++) {
+    const prev = ts[k - 1];
+    const t = new Int32Array(256);
+    for (let n = 0; n < 256; n++) t[n] = t0[prev[n] & 0xff] ^ (prev[n] >>> 8);
+    ts.push(t);
+  }
+  return (crcTables = ts);
 }
 
 /** CRC-32 (IEEE, as in zip) of the bytes, unsigned. */
 export function crc32(data: Uint8Array): number {
-  const t = table();
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
   let c = -1;
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n = data.length;
+  for (const end = n - (n % 8); i < end; i += 8) {
+    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^
+      t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
+  }
+  for (; i < n; i++) c = t0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
@@ -244,7 +260,38 @@ export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map
 // ---------------------------------------------------------------------------------------------------
 // Small helpers matching exceljs' own
 
-const decoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The part's bytes as text, exactly as `new TextDecoder('utf-8').decode(data)` gives them (a leading BOM
+ * dropped, invalid sequences replaced), but decoded in pieces: a TextDecoder is several times slower on
+ * one long text with some non-ASCII characters (the Vietnamese messages of a sheet's validations) than
+ * on its ASCII stretches and its non-ASCII ones apart. The cuts fall just before an ASCII byte, which is
+ * never inside a UTF-8 sequence and which a decoder never swallows into a replacement, so the pieces
+ * join to the same text (test/workbook/xlsx-read.test.ts checks it over random bytes).
+ */
+export function utf8Text(data: Uint8Array): string {
+  const n = data.length;
+  let i = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  let out = '';
+  let plainFrom = i;
+  while (i < n) {
+    if (data[i] < 0x80) {
+      i++;
+      continue;
+    }
+    // A stretch holding non-ASCII bytes, up to the first run of 64 ASCII bytes after it.
+    let j = i + 1;
+    let last = i;
+    while (j < n && j - last <= 64) {
+      if (data[j] >= 0x80) last = j;
+      j++;
+    }
+    out += decoder.decode(data.subarray(plainFrom, i)) + decoder.decode(data.subarray(i, last + 1));
+    plainFrom = i = last + 1;
+  }
+  return out + decoder.decode(data.subarray(plainFrom, n));
+}
 
 /** exceljs decodes some texts twice (sheet names, t="str" values): keep that. */
 function xmlDecode(text: string): string {
@@ -331,7 +378,7 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 
 /** Parse XML with saxes as exceljs does: the first well-formedness error refuses the part. */
 function parseXml(
-  data: Uint8Array,
+  data: Uint8Array | string,
   part: string,
   open: (t: SaxesTagPlain) => void,
   text: ((s: string) => void) | null,
@@ -345,7 +392,7 @@ function parseXml(
   p.on('opentag', open);
   if (text) p.on('text', text);
   p.on('closetag', (t) => close(t.name));
-  p.write(decoder.decode(data));
+  p.write(typeof data === 'string' ? data : utf8Text(data));
   // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
   // (where exceljs failed later, on the half-read model).
   if (!error) p.close();
@@ -417,6 +464,30 @@ function resolveTarget(base: string, target: string): string {
  * still does (a damaged workbook is refused, never half read).
  */
 const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels|xl\/comments\d+\.xml|xl\/drawings\/[^/]+\.(xml|vml)|xl\/drawings\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml)$/;
+
+/**
+ * Parts that come back byte for byte in every file made from one template (styles, comments, drawings,
+ * relationships): the result of the last read of each part name is kept with a copy of its bytes, and
+ * reused only when the new part's bytes are exactly the same (compared in full, never by hash or CRC),
+ * so a reuse gives what parsing again would. One entry per part name, small parts only.
+ */
+const SAME_PART_MAX = 256 * 1024;
+const sameParts = new Map<string, { bytes: Uint8Array; value: unknown }>();
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
+  const last = sameParts.get(name);
+  if (last && sameBytes(last.bytes, data)) return last.value as V;
+  const value = parse();
+  if (data.length <= SAME_PART_MAX) {
+    if (!sameParts.has(name) && sameParts.size >= 64) sameParts.delete(sameParts.keys().next().value as string);
+    sameParts.set(name, { bytes: data.slice(), value });
+  }
+  return value;
+}
 
 /** Shared strings: a plain string, or the runs' texts of a rich string joined. */
 function readSharedStrings(data: Uint8Array | undefined): string[] {
@@ -599,6 +670,30 @@ function valueToGrid(v: unknown, formula: string | undefined, result: unknown, i
   return { value: clip(String(v)) };
 }
 
+/**
+ * A sheet's <dataValidations> block is the same text in every file made from one template (a third of
+ * a scoring sheet's XML, with the Vietnamese prompts). When a sheet holds that block as one stretch of
+ * plain markup (one occurrence, no comment, CDATA or processing instruction inside), the ranges it gave
+ * are kept with its text; the next sheet of the same part name whose block is the same text is parsed
+ * with the block replaced by a marker element (a name no file can guess), and the kept ranges are put
+ * where the marker opens, in the order they came. The block's parse depends on its text only (the
+ * predefined entities, the fixed limits), so this gives what parsing it again would; a marker that
+ * turns out inside a comment or a cell gives nothing, as the block there would have.
+ */
+const DV_OPEN = '<dataValidations';
+const DV_CLOSE = '</dataValidations>';
+const DV_MARK = `thiduaKeptValidations${Math.random().toString(36).slice(2, 10)}`;
+const keptValidations = new Map<string, { text: string; ranges: SheetValidations['ranges'] }>();
+function validationsBlock(xml: string): { start: number; end: number; text: string } | null {
+  const start = xml.indexOf(DV_OPEN);
+  if (start < 0 || xml.indexOf(DV_OPEN, start + 1) >= 0) return null;
+  const close = xml.indexOf(DV_CLOSE, start);
+  if (close < 0) return null;
+  const text = xml.slice(start, close + DV_CLOSE.length);
+  if (/<!|<\?/.test(text) || text.indexOf(DV_MARK) >= 0) return null;
+  return { start, end: close + DV_CLOSE.length, text };
+}
+
 function readSheet(
   data: Uint8Array,
   part: string,
@@ -711,11 +806,27 @@ function readSheet(
     }
   };
 
+  const xml = utf8Text(data);
+  const block = validationsBlock(xml);
+  const kept = block ? keptValidations.get(part) : undefined;
+  const reuse = block && kept && kept.text === block.text ? kept : undefined;
+  /** The block's element as parsed here (to keep its ranges for the next file). */
+  let blockElements = 0;
+  let blockFrom = -1;
+  let blockRanges: SheetValidations['ranges'] | null = null;
   parseXml(
-    data,
+    reuse && block ? `${xml.slice(0, block.start)}<${DV_MARK}/>${xml.slice(block.end)}` : xml,
     part,
     (t) => {
       const a = t.attributes;
+      if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
+        if (t.name === DV_MARK) {
+          if (reuse) validationRanges.push(...reuse.ranges);
+          return;
+        }
+        blockElements++;
+        blockFrom = validationRanges.length;
+      }
       if (inCell) {
         switch (t.name) {
           case 'f':
@@ -820,6 +931,10 @@ function readSheet(
         return;
       }
       switch (name) {
+        case 'dataValidations':
+          if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
+          blockFrom = -1;
+          return;
         case 'sheetData':
           inSheetData = false;
           return;
@@ -860,6 +975,12 @@ function readSheet(
       }
     },
   );
+
+  // One block, parsed here as one element outside any cell: its ranges serve the next file's same block.
+  if (block && !reuse && blockElements === 1 && blockRanges) {
+    if (!keptValidations.has(part) && keptValidations.size >= 16) keptValidations.delete(keptValidations.keys().next().value as string);
+    keptValidations.set(part, { text: block.text, ranges: blockRanges });
+  }
 
   // Merges, as exceljs applies them (overlaps refused, cells inside take the top-left cell's value).
   const merges: Grid['merges'] = [];
@@ -1033,9 +1154,12 @@ export function readXlsx(parts: Record<string, Uint8Array>, file: string, proble
   for (const r of rels.values())
     if (!r.external && /\/(styles|sharedStrings)$/.test(r.type) && !part(resolveTarget('xl/', r.target)))
       throw new XlsxFormatError(`missing part ${resolveTarget('xl/', r.target).slice(0, 80)}`);
-  for (const [n, d] of Object.entries(parts)) if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n)) parseXml(d, n, () => undefined, null, () => undefined);
+  // Well-formedness only (a part met before with the same bytes was well-formed then).
+  for (const [n, d] of Object.entries(parts))
+    if (ALSO_PARSED.test(n[0] === '/' ? n.slice(1) : n)) oncePerContent(`wellformed:${n}`, d, () => parseXml(d, n, () => undefined, null, () => undefined));
   const shared = readSharedStrings(part('xl/sharedStrings.xml'));
-  const styles = readStyles(part('xl/styles.xml'));
+  const stylesXml = part('xl/styles.xml');
+  const styles = stylesXml ? oncePerContent('styles', stylesXml, () => readStyles(stylesXml)) : readStyles(undefined);
   // exceljs reads worksheets only from parts named like xl/worksheets/sheetN.xml.
   const worksheetParts = new Map<string, Uint8Array>();
   for (const [n, d] of Object.entries(parts)) {

@@ -17,7 +17,7 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
-import { crc32, isDateFormat, slideFormula, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { crc32, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { compile, tinyDef, unit } from '../rank/helpers';
@@ -425,10 +425,51 @@ describe('the reader on its own', () => {
     expect((await openWorkbook(good, 'x.xlsx')).opened).toBeDefined();
   });
 
+  test('utf8Text decodes as one TextDecoder does: random bytes, invalid sequences, BOMs, long ASCII runs', () => {
+    const whole = new TextDecoder('utf-8');
+    const rand = rng(16);
+    const pieces = [
+      () => 'a',
+      () => ' '.repeat(1 + Math.floor(rand() * 140)),
+      () => 'Nhập số từ 0 đến 5',
+      () => 'có',
+      () => '\uFEFF',
+      () => '😀',
+      () => '&amp;<x/>',
+    ];
+    const rawBytes = [0xef, 0xbb, 0xbf, 0x80, 0xbf, 0xc0, 0xc3, 0xe1, 0xe1, 0xbb, 0xf0, 0x9f, 0xff, 0xed, 0xa0, 0x80];
+    for (let k = 0; k < 3000; k++) {
+      const parts: number[] = [];
+      const len = Math.floor(rand() * 30);
+      for (let i = 0; i < len; i++) {
+        if (rand() < 0.3) parts.push(rawBytes[Math.floor(rand() * rawBytes.length)]);
+        else parts.push(...new TextEncoder().encode(pieces[Math.floor(rand() * pieces.length)]()));
+      }
+      const bytes = Uint8Array.from(parts);
+      expect(utf8Text(bytes)).toBe(whole.decode(bytes));
+    }
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0xef, 0xbb, 0xbf]);
+    expect(utf8Text(bom)).toBe(whole.decode(bom));
+    expect(utf8Text(bom)).toBe('A\uFEFF');
+  });
+
   test('crc32 of known strings', () => {
     expect(crc32(strToU8(''))).toBe(0);
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(strToU8('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+    // Eight bytes a step: every length and offset against the bit-by-bit definition.
+    const bitwise = (b: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const x of b) {
+        c ^= x;
+        for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const rand = rng(32);
+    const buf = Uint8Array.from({ length: 300 }, () => Math.floor(rand() * 256));
+    for (let len = 0; len <= 40; len++) for (let off = 0; off < 9; off++) expect(crc32(buf.subarray(off, off + len))).toBe(bitwise(buf.subarray(off, off + len)));
+    expect(crc32(buf)).toBe(bitwise(buf));
   });
 
   test('date formats', () => {
@@ -486,4 +527,39 @@ describe('the reader on its own', () => {
     // A dropped theme or document properties: exceljs read it, and so do we.
     for (const drop of ['xl/theme/theme1.xml', 'docProps/app.xml']) await expectSame(zipSync(omit(parts, drop)), `no-${drop}`);
   });
+
+  test('parts met before with the same bytes are reused, never a part whose bytes differ (styles, well-formedness)', async () => {
+    const plan = planTemplate(defaultSet(), { mode: 'inspection', unit: 'x', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const parts = unzipSync(await toBytes(await renderTemplate(plan)));
+    const good = zipSync(parts);
+    // The same file twice (the second read reuses the styles and the checked parts): equal to exceljs both times.
+    await expectSame(good, 'first.xlsx');
+    await expectSame(good, 'again.xlsx');
+    // Then, after the good file, parts of the same names with other bytes: read again, not reused.
+    const comments = strFromU8(parts['xl/comments1.xml']);
+    const broken = zipSync({ ...parts, 'xl/comments1.xml': strToU8(comments + '</x>') });
+    expect((await openWorkbook(broken, 'broken-comments.xlsx')).problems.map((x) => x.code)).toEqual(['not_xlsx']);
+    await expect(exceljsRead(broken, 'broken-comments.xlsx')).rejects.toThrow();
+    // Every bold font made plain: the cells lose their bold, as exceljs reads them.
+    const styles = strFromU8(parts['xl/styles.xml']);
+    expect(styles).toContain('<b/>');
+    const plain = zipSync({ ...parts, 'xl/styles.xml': strToU8(styles.replace(/<b\/>/g, '')) });
+    await expectSame(plain, 'plain-styles.xlsx');
+    const boldBefore = (await openWorkbook(good, 'g.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length;
+    const boldAfter = (await openWorkbook(plain, 'p.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length;
+    expect(boldBefore).toBeGreaterThan(0);
+    expect(boldAfter).toBe(0);
+    // And the original once more: bold again.
+    expect((await openWorkbook(good, 'g2.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length).toBe(boldBefore);
+   }, 60_000);
 });
+
+function cellsOf(g: Grid): Array<NonNullable<ReturnType<Grid['cell']>>> {
+  const out: Array<NonNullable<ReturnType<Grid['cell']>>> = [];
+  for (let r = 1; r <= g.rowCount; r++)
+    for (let c = 1; c <= g.colCount; c++) {
+      const x = g.cell(r, c);
+      if (x) out.push(x);
+    }
+  return out;
+}

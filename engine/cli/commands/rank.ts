@@ -26,6 +26,7 @@ import { expandInputs } from '../expand-inputs';
 import { scoreInOrder, terminateWorkers } from '../rank-pool';
 import { escapeControls } from '../../core/unit-name';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
+import { RANKING_WORKBOOK_KEYWORD } from '../../workbook/ranking-keyword';
 
 // The ranking writer (and exceljs behind it) is loaded only when a ranking workbook is written.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,7 +52,7 @@ export function isRankingWorkbook(file: string): boolean {
     const { strFromU8, unzipSync } = require('fflate') as typeof import('fflate');
     const parts = unzipSync(readFileSync(file), { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 65536 });
     const core = parts['docProps/core.xml'];
-    return !!core && strFromU8(core).includes(rankingWorkbook().RANKING_WORKBOOK_KEYWORD);
+    return !!core && strFromU8(core).includes(RANKING_WORKBOOK_KEYWORD);
   } catch {
     return false;
   }
@@ -67,12 +68,14 @@ export interface RankFilesOptions {
   workers?: number;
   /** Called after each file (done = files scored so far). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** This thread's work while the workers start (rank-pool.ts), e.g. loading the ranking writer. */
+  meanwhile?: () => void;
 }
 
 /** Score files into a ranking, streaming in input order (worker threads for many files). */
 export async function rankFiles(files: string[], opts: RankFilesOptions = {}): Promise<Ranking> {
   const collector = new RankingCollector();
-  await scoreInOrder(files, { criteria: opts.criteria, criteriaFile: opts.criteriaFile, workers: opts.workers }, (src, i) => {
+  await scoreInOrder(files, { criteria: opts.criteria, criteriaFile: opts.criteriaFile, workers: opts.workers, meanwhile: opts.meanwhile }, (src, i) => {
     collector.add(src);
     opts.onProgress?.(i + 1, files.length, files[i]);
   });
@@ -156,7 +159,13 @@ export async function runRank(inputs: string[], opts: Options): Promise<number> 
 
 async function rankAndWrite(files: string[], expandProblems: Problem[], criteria: CompiledSet | undefined, opts: Options, lang: Lang, state: { written: string | null }): Promise<number> {
   const progress = progressReporter(lang, files.length);
-  const ranking = await rankFiles(files, { criteria, criteriaFile: opts.criteria, onProgress: (done, _total, file) => progress.tick(done, file) });
+  // With workers, this thread loads the writer (exceljs) while they start scoring, not after them.
+  const ranking = await rankFiles(files, {
+    criteria,
+    criteriaFile: opts.criteria,
+    onProgress: (done, _total, file) => progress.tick(done, file),
+    meanwhile: opts.output ? () => void rankingWorkbook() : undefined,
+  });
   progress.end();
 
   const extra: Problem[] = [...expandProblems];

@@ -6,6 +6,7 @@
 import { address, cellText, Grid, Problem, problem } from '../../core';
 import type { TemplatePlan } from '../../core/template/plan';
 import { findEmbeddedGrid, normalizeFormula, readTemplate } from '../../core/template/read';
+import { normalizedOnce } from '../../core/template/read-cache';
 import { registerLayout } from './index';
 import type { LayoutInput, LayoutReadResult, WorkbookLayout } from './types';
 import type { WorkbookValidations } from '../xlsx-read';
@@ -36,7 +37,7 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
         got &&
         got.type === want.type &&
         (want.type === 'list' ||
-          (want.type === 'custom' ? normalizeFormula(String(got.formulae?.[0] ?? '')) === normalizeFormula(want.formula ?? '') : false) ||
+          (want.type === 'custom' ? normalizedOnce(String(got.formulae?.[0] ?? ''), normalizeFormula) === normalizedOnce(want.formula ?? '', normalizeFormula) : false) ||
           (want.type !== 'custom' && (want.min === undefined || bounds[0] === want.min) && (want.max === undefined || bounds.includes(want.max))));
       if (!same) out.push(problem('validation_removed', {}, { file, sheet: plan.sheetName, cell: cell.address, criterion: row.key }));
     }
