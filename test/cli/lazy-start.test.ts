@@ -36,7 +36,7 @@ test('loading the CLI and printing its help loads none of the heavy libraries', 
   expect(loaded.filter((m) => HEAVY.includes(m))).toEqual([]);
 });
 
-test('check of a template loads the bundled mathjs parser and the generated validator, not mathjs, ajv or exceljs', async () => {
+test('check of a template loads its own command, the bundled mathjs parser and the generated validator, not mathjs, ajv or exceljs', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-lazy-'));
   try {
     const template = path.join(dir, 'mau.xlsx');
@@ -46,6 +46,9 @@ test('check of a template loads the bundled mathjs parser and the generated vali
     expect(requests).toEqual(expect.arrayContaining(['./mathjs-parser', './schema-validator.generated']));
     const heavy = requests.filter((r) => ['mathjs', 'exceljs', '@e965/xlsx', 'docx'].includes(packageOf(r)) || (packageOf(r) === 'ajv' && !r.startsWith('ajv/dist/runtime/')));
     expect(heavy).toEqual([]);
+    // Only the check command's module is loaded: not rank's worker pool, nor demo's data.
+    expect(requests).toContain('./check');
+    expect(requests.filter((r) => ['../rank-pool', '../demo-data', './demo'].includes(r))).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
