@@ -1,8 +1,19 @@
 /** Two projects: the engine/CLI/workbook tests (node), and the browser tests that drive the built task pane. */
 const tsJest = ['ts-jest', { diagnostics: false }]; // types are checked once by `npm run typecheck`
+// The engine's formulas are parsed by the mathjs subset bundled into one file (what the command line runs;
+// built by globalSetup), not by mathjs's CommonJS tree of hundreds of files in every test file.
+const moduleNameMapper = { '^\\./mathjs-parser$': '<rootDir>/lib/core/mathjs-parser.js' };
 module.exports = {
-  // The CLI tests spawn the compiled command line: build it first when engine/ changed.
-  globalSetup: '<rootDir>/test/helpers/build-cli.js',
+  // The CLI tests spawn the compiled command line: build it first when engine/ changed (and look for
+  // LibreOffice once).
+  globalSetup: '<rootDir>/test/helpers/global-setup.js',
+  // At least two workers: jest's default (cores - 1) is one on a 2-core machine, i.e. every file in turn
+  // in one process; the slow files wait on LibreOffice, Chromium or webpack, so a second worker runs the
+  // rest meanwhile.
+  maxWorkers: Math.max(2, require('os').cpus().length - 1),
+  // Timings are measured in `npm run bench`, never by a test: on a shared machine an in-process CLI run
+  // may take well over jest's default 5 s (a spawnSync'd one never hit it, blocking the timer).
+  testTimeout: 120_000,
   projects: [
     {
       displayName: 'engine',
@@ -10,12 +21,14 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+      moduleNameMapper,
     },
     {
       displayName: 'browser',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      moduleNameMapper,
     },
   ],
 };

@@ -35,7 +35,22 @@ export function langArg(argv: string[]): string | undefined {
   return found;
 }
 
-export function buildProgram(lang: Lang = 'vi'): Command {
+/**
+ * The command the argument list names, when it is one of ours (program options come before it:
+ * positional options). Only that command is then registered and its module loaded.
+ */
+export function namedCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang') i++;
+    else if (a === '--') return undefined;
+    else if (!a.startsWith('-')) return COMMANDS.some((c) => c.name === a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/** The program with every command, or with `only` that one (the others' modules are not loaded). */
+export function buildProgram(lang: Lang = 'vi', only?: string): Command {
   const program = new Command();
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   program
@@ -47,7 +62,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
     .helpCommand('help [command]', say('hiển thị trợ giúp của một lệnh', 'display help for a command'))
     .enablePositionalOptions()
     .exitOverride();
-  for (const c of COMMANDS) c.register(program);
+  for (const c of COMMANDS) if (!only || c.name === only) c.load().register(program);
   // --lang is accepted before or after the command name.
   for (const cmd of program.commands) if (!cmd.options.some((o) => o.long === '--lang')) cmd.option('--lang <vi|en>', 'language');
   localizeHelp(program, lang);
@@ -129,7 +144,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const lang: Lang = (asked as Lang | undefined) ?? 'vi';
   process.env.THIDUA_LANG = lang;
-  const program = buildProgram(lang);
+  const program = buildProgram(lang, namedCommand(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

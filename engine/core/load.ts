@@ -6,7 +6,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import type { Node as YamlNode } from 'yaml';
 import { MAX_JSON_DEPTH, nestingExceeds } from './json-limits';
 import { compileSet, CompiledSet } from './compile';
-import { hashCriteriaSet } from './hash';
+import { canonicalJson, hashCriteriaSet, sha256Hex } from './hash';
 import { lint } from './lint';
 import type { CriteriaSet } from './model';
 import { hasErrors, Problem, problem } from './problems';
@@ -18,13 +18,22 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
-function validate() {
+type Validator = ReturnType<Ajv2020['compile']>;
+let validator: Validator | undefined;
+/** The ajv options of the schema check (the generated validator is built with the same). */
+export const SCHEMA_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+function validate(): Validator {
   if (validator) return validator;
-  // Loaded on first use (a command line that only prints its help never pays for ajv).
+  const schema = criteriaSetSchema();
+  // The validator generated ahead of time from this schema (npm run schema; a test keeps it in sync),
+  // so that no run pays for compiling the schema. It is loaded on first use: `thidua --help` never is.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const generated = require('./schema-validator.generated') as { SCHEMA_SHA256: string; validate: Validator };
+  if (generated.SCHEMA_SHA256 === sha256Hex(canonicalJson(schema))) return (validator = generated.validate);
+  // A kind registered at run time (registerKind) changed the schema: compile it with ajv.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = (require('ajv/dist/2020') as { default: typeof Ajv2020 }).default;
-  return (validator = new Ajv({ allErrors: true, strict: false }).compile(criteriaSetSchema()));
+  return (validator = new Ajv(SCHEMA_AJV_OPTIONS).compile(schema));
 }
 
 /** Parse YAML/JSON text into a definition plus a path -> line lookup. */

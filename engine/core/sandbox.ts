@@ -6,9 +6,10 @@
  * formula so the workbook and the engine compute the same thing (division by zero is an error in both).
  */
 import type { MathJsInstance, MathNode } from 'mathjs';
-// The single-file build loads ~10x faster than the package's CommonJS tree (one file, not hundreds), which
-// matters for a command line started once per run. It is the same mathjs, and gives the same parser.
-// It is loaded on the first formula, not when the engine is imported: `thidua --help` never pays for it.
+// Only mathjs's parser is used (the evaluator below is our own), so the instance holds only what parsing
+// needs (./mathjs-parser: built with mathjs's factory system, bundled into one small file for the
+// command line). It is built on the first formula, not when the engine is imported: `thidua --help`
+// never pays for it.
 let mathjs: MathJsInstance | undefined;
 // Keep the parser privately, then disable the dangerous functions on the instance itself (mathjs
 // security guidance) so that nothing else in the process can use them either.
@@ -17,7 +18,7 @@ let locked = false;
 function lockDown(): MathJsInstance {
   if (!mathjs) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mathjs = require('mathjs/lib/browser/math.js') as MathJsInstance;
+    mathjs = (require('./mathjs-parser') as typeof import('./mathjs-parser')).createMathParser();
     privateParse = mathjs.parse;
   }
   if (!locked) {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { readTemplate } from '../../engine/core/template/read';
 import { collisionKey, fileNamesForUnits, safeFileStem } from '../../engine/cli/file-names';
 import { openWorkbook } from '../../engine/workbook/open';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 
 jest.setTimeout(240_000);
 
@@ -71,7 +71,7 @@ describe('thidua template --units', () => {
     // The workbook of a unit is the one a single `template --unit` call makes, but for the generation time
     // (and the metadata hash over it, checked by the read-back above).
     const single = path.join(tmp, 'single.xlsx');
-    expect(thidua(['template', SET, '--unit', 'Trường A/B "C"', '-o', single]).code).toBe(0);
+    expect((await run(['template', SET, '--unit', 'Trường A/B "C"', '-o', single])).code).toBe(0);
     const cells = async (file: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as never);
@@ -87,16 +87,16 @@ describe('thidua template --units', () => {
     expect(await cells(path.join(out, 'Trường A-B -C-.xlsx'))).toEqual(await cells(single));
 
     const before = statSync(path.join(out, 'Trường Chính trị tỉnh Bắc Kạn.xlsx')).mtimeMs;
-    const again = thidua(['template', SET, '--units', list, '-o', out], { env: { THIDUA_LANG: 'en' } });
+    const again = await run(['template', SET, '--units', list, '-o', out], { env: { THIDUA_LANG: 'en' } });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('output_exists');
     expect(statSync(path.join(out, 'Trường Chính trị tỉnh Bắc Kạn.xlsx')).mtimeMs).toBe(before);
-    expect(thidua(['template', SET, '--units', list, '-o', out, '--force']).code).toBe(0);
+    expect((await run(['template', SET, '--units', list, '-o', out, '--force'])).code).toBe(0);
   });
 
   test('repeated --unit, and a column of a workbook found by its heading', async () => {
     const out1 = path.join(tmp, 'repeated');
-    const r = thidua(['template', SET, '--unit', 'Trường X', '--unit', 'Trường Y', '-o', out1]);
+    const r = await run(['template', SET, '--unit', 'Trường X', '--unit', 'Trường Y', '-o', out1]);
     expect(r.code).toBe(0);
     expect(readdirSync(out1).sort()).toEqual(['Trường X.xlsx', 'Trường Y.xlsx']);
     expect((await unitOf(path.join(out1, 'Trường Y.xlsx'))).unit).toBe('Trường Y');
@@ -109,34 +109,34 @@ describe('thidua template --units', () => {
     const xlsx = path.join(tmp, 'units.xlsx');
     writeFileSync(xlsx, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     const out2 = path.join(tmp, 'from-xlsx');
-    const j = thidua(['template', SET, '--units', xlsx, '-o', out2, '--json']);
+    const j = await run(['template', SET, '--units', xlsx, '-o', out2, '--json']);
     expect(j.code).toBe(0);
     const json = JSON.parse(j.stdout) as { source: string; files: Array<{ unit: string }> };
     expect(json.files.map((f) => f.unit)).toEqual(['Trường Chính trị tỉnh Hòa Bình', 'Trường Chính trị tỉnh Phú Thọ']);
     expect(json.source).toContain('B (Tên đơn vị)');
   });
 
-  test('refused before writing: duplicates (with both lines), no heading, -o a file, --from', () => {
+  test('refused before writing: duplicates (with both lines), no heading, -o a file, --from', async () => {
     const list = path.join(tmp, 'dup.txt');
     writeFileSync(list, 'Trường A\nTrường B\ntrường  a\n');
     const out = path.join(tmp, 'dup-out');
-    const r = thidua(['template', SET, '--units', list, '-o', out], { env: { THIDUA_LANG: 'en' } });
+    const r = await run(['template', SET, '--units', list, '-o', out], { env: { THIDUA_LANG: 'en' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dup.txt:3');
     expect(r.stderr).toContain('dup.txt:1');
     expect(() => statSync(out)).toThrow();
 
     const noHead = path.join(tmp, 'nohead.xlsx');
-    const made = thidua(['template', SET, '-o', noHead]); // a workbook without a unit heading in its first rows
+    const made = await run(['template', SET, '-o', noHead]); // a workbook without a unit heading in its first rows
     expect(made.code).toBe(0);
-    const h = thidua(['template', SET, '--units', noHead, '-o', path.join(tmp, 'nh')], { env: { THIDUA_LANG: 'en' } });
+    const h = await run(['template', SET, '--units', noHead, '-o', path.join(tmp, 'nh')], { env: { THIDUA_LANG: 'en' } });
     expect(h.code).toBe(2);
     expect(h.stderr).toContain('--units-column');
 
-    const f = thidua(['template', SET, '--unit', 'A', '--unit', 'B', '-o', path.join(tmp, 'x.xlsx')], { env: { THIDUA_LANG: 'en' } });
+    const f = await run(['template', SET, '--unit', 'A', '--unit', 'B', '-o', path.join(tmp, 'x.xlsx')], { env: { THIDUA_LANG: 'en' } });
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('folder');
-    const from = thidua(['template', SET, '--units', list, '--from', noHead, '-o', path.join(tmp, 'y')], { env: { THIDUA_LANG: 'en' } });
+    const from = await run(['template', SET, '--units', list, '--from', noHead, '-o', path.join(tmp, 'y')], { env: { THIDUA_LANG: 'en' } });
     expect(from.code).toBe(2);
   });
 });

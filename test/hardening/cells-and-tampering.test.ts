@@ -12,7 +12,7 @@ import type { Problem } from '../../engine/core';
 import type { TemplatePlan } from '../../engine/core/template/plan';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { writeTemplate } from '../../engine/workbook/template/write';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 import { defaultSet, DEFAULT_SET_FILE } from '../helpers/sets';
 import { fillColumn, loadXlsx, randomEntries, toBytes } from '../template/helpers';
 
@@ -127,7 +127,7 @@ describe('a workbook from another year or another cluster', () => {
     writeFileSync(otherFile, stringify(other));
     const wbFile = path.join(dir, 'yb.xlsx');
     writeFileSync(wbFile, filled);
-    const r = thidua(['check', wbFile, '--criteria', otherFile, '--json']);
+    const r = await run(['check', wbFile, '--criteria', otherFile, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.problems.map((p: Problem) => p.code)).toContain('criteria_differs');
     expect(r.code).toBe(1);
@@ -147,7 +147,7 @@ describe('a workbook from another year or another cluster', () => {
     const wb2 = await loadXlsx(filled);
     wb2.getWorksheet(plan.sheetName)!.getCell(t2.plan.unitCell).value = 'Trường Chính trị tỉnh Hà Giang';
     writeFileSync(path.join(folder, 'ha-giang.xlsx'), await toBytes(wb2));
-    const r = thidua(['rank', folder, '--json']);
+    const r = await run(['rank', folder, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
     expect(doc.problems.map((p: Problem) => p.code)).toContain('year_mismatch');
@@ -167,7 +167,7 @@ describe('output safety', () => {
     const strings = strFromU8(parts['xl/sharedStrings.xml']);
     expect(strings).toContain('=HYPERLINK(&quot;http://evil&quot;,&quot;bấm&quot;)');
     // An existing output is not overwritten without --force.
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', out]).code).toBe(2);
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', out, '--force']).code).toBe(0);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', out])).code).toBe(2);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', out, '--force'])).code).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ import type { TemplatePlan } from '../../engine/core/template/plan';
 import { openWorkbook } from '../../engine/workbook/open';
 import { scoreWorkbook, ScoredWorkbook } from '../../engine/workbook/score';
 import { writeTemplate } from '../../engine/workbook/template/write';
-import { thidua } from '../helpers/cli';
+import { run, thidua } from '../helpers/cli';
 import { defaultSet } from '../helpers/sets';
 import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { fillColumn, loadXlsx, randomEntries, toBytes } from '../template/helpers';
@@ -199,7 +199,7 @@ describe('provenance: a self-assessment never puts an inspection score into a ra
     expect(find(r2.problems, 'self_differs_from_inspection')!.messages.en).toContain(set.byId.get(k) ? k : '');
   });
 
-  test('the CLI stamps team, date and source file; the ranking workbook and JSON show them per unit', () => {
+  test('the CLI stamps team, date and source file; the ranking workbook and JSON show them per unit', async () => {
     const self = path.join(dir, 'tu-cham.xlsx');
     writeFileSync(self, selfFilled);
     const before = readFileSync(self);
@@ -209,7 +209,7 @@ describe('provenance: a self-assessment never puts an inspection score into a ra
     const t = thidua(['template', crit, '--from', self, '--team', 'Đoàn số 2', '--date', '2024-11-20', '-o', out, '--json']);
     expect(t.code).toBe(0);
     expect(readFileSync(self).equals(before)).toBe(true);
-    const r = thidua(['rank', out, self, '--json', '-o', path.join(dir, 'xh.xlsx')]);
+    const r = await run(['rank', out, self, '--json', '-o', path.join(dir, 'xh.xlsx')]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.ranking[0].provenance).toMatchObject({ mode: 'inspection', team: 'Đoàn số 2', date: '2024-11-20', from: 'tu-cham.xlsx', selfFile: self });
@@ -406,18 +406,18 @@ describe('safe output', () => {
     wb.getWorksheet(plan.sheetName)!.getCell(plan.unitCell).value = 'Trường\u001b[2J\u001b[1A X';
     const f = path.join(dir, 'esc.xlsx');
     writeFileSync(f, await toBytes(wb));
-    const r = thidua(['score', f]);
+    const r = await run(['score', f]);
     expect(r.stdout + r.stderr).not.toMatch(/\u001b/);
   });
 
-  test('a JSON submission nested 200,000 deep: json_too_deep naming the file, one JSON document with --json', () => {
+  test('a JSON submission nested 200,000 deep: json_too_deep naming the file, one JSON document with --json', async () => {
     expect(nestingExceeds('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}')).toBe(false);
     const f = path.join(dir, 'deep.json');
     writeFileSync(f, `{"unit":"X","self":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
     const crit = path.join(dir, 'set2.json');
     writeFileSync(crit, JSON.stringify(set.def));
     const before = readFileSync(f);
-    const r = thidua(['rank', f, '--criteria', crit, '--json']);
+    const r = await run(['rank', f, '--criteria', crit, '--json']);
     expect(readFileSync(f).equals(before)).toBe(true);
     expect(r.stderr).not.toContain('unexpected error');
     const j = JSON.parse(r.stdout);

@@ -20,8 +20,11 @@ function newest(dir) {
 }
 
 module.exports = function buildCli() {
-  const built = path.join(ROOT, 'lib/cli/main.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'engine'))) return;
+  // The mathjs bundle is written last by `npm run build:cli` (the engine tests load it too).
+  const built = path.join(ROOT, 'lib/core/mathjs-parser.js');
+  const upToDate = (f) => existsSync(f) && statSync(f).mtimeMs >= newest(path.join(ROOT, 'engine'));
+  if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built)) return;
   process.stderr.write('\njest: building the CLI (npm run build:cli)\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  require('../../scripts/bundle-cli.js')();
 };

@@ -12,6 +12,9 @@ import { classifyTotals, locateOutline } from '../../engine/core/familiar';
 import { openWorkbook } from '../../engine/workbook/open';
 
 export const SOFFICE: string | null = (() => {
+  // Looked for once per test run by jest's global setup (test/helpers/global-setup.js); '' = not found.
+  const found = process.env.THIDUA_TEST_SOFFICE;
+  if (found !== undefined) return found || null;
   for (const bin of ['soffice', 'libreoffice']) if (spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0) return bin;
   return null;
 })();

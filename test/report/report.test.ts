@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { formatPoints } from '../../engine/core';
-import { thidua } from '../helpers/cli';
+import { run as inProcess, thidua } from '../helpers/cli';
 import { readDocx } from './read-docx';
 
 jest.setTimeout(240_000);
@@ -31,12 +31,12 @@ let run: ReturnType<typeof thidua>;
 const docs = () => path.join(tmp, 'docs');
 const vi = (x: number | null) => formatPoints(x, 'vi');
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'thidua-report-'));
   const demo = thidua(['demo', '-o', path.join(tmp, 'demo')]);
   expect(demo.code).toBe(0);
   inspections = path.join(tmp, 'demo', 'kiem-tra');
-  const r = thidua(['rank', inspections, '--json']);
+  const r = await inProcess(['rank', inspections, '--json']);
   expect(r.code).toBe(0);
   rank = JSON.parse(r.stdout);
   run = thidua(['report', inspections, '-o', docs()]);
@@ -153,8 +153,8 @@ test('thidua demo writes the same three documents', () => {
   }
 });
 
-test('--lang en, --unit limits the minutes, an unknown unit is an error naming the known ones', () => {
-  const en = thidua(['report', inspections, '-o', path.join(tmp, 'en'), '--lang', 'en', '--unit', TQ]);
+test('--lang en, --unit limits the minutes, an unknown unit is an error naming the known ones', async () => {
+  const en = await inProcess(['report', inspections, '-o', path.join(tmp, 'en'), '--lang', 'en', '--unit', TQ]);
   expect(en.stderr).toBe('');
   expect(en.code).toBe(0);
   const m = readDocx(path.join(tmp, 'en', 'cross-inspection-minutes-2024.docx'));
@@ -167,7 +167,7 @@ test('--lang en, --unit limits the minutes, an unknown unit is an error naming t
   const p = readDocx(path.join(tmp, 'en', 'award-proposal-2024.docx')).sections[0];
   expect(p.paragraphs).toContain('PROPOSAL');
 
-  const bad = thidua(['report', inspections, '-o', path.join(tmp, 'bad'), '--unit', 'Trường Không Có']);
+  const bad = await inProcess(['report', inspections, '-o', path.join(tmp, 'bad'), '--unit', 'Trường Không Có']);
   expect(bad.code).not.toBe(0);
   expect(bad.stderr).toContain('Không có đơn vị "Trường Không Có"');
   expect(bad.stderr).toContain(TN);
@@ -175,7 +175,7 @@ test('--lang en, --unit limits the minutes, an unknown unit is an error naming t
   expect(existsSync(path.join(tmp, 'bad'))).toBe(false);
 
   // An existing document is not overwritten without --force.
-  const again = thidua(['report', inspections, '-o', docs()]);
+  const again = await inProcess(['report', inspections, '-o', docs()]);
   expect(again.code).not.toBe(0);
-  expect(thidua(['report', inspections, '-o', docs(), '--force']).code).toBe(0);
+  expect((await inProcess(['report', inspections, '-o', docs(), '--force'])).code).toBe(0);
 });

@@ -24,7 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('thidua template', () => {
-  test('writes a self template; refuses to overwrite without --force; never over an input', () => {
+  test('writes a self template; refuses to overwrite without --force; never over an input', async () => {
     const out = path.join(dir, 'self.xlsx');
     const r = thidua(['template', DEFAULT_SET_FILE, '-o', out, '--unit', 'Trường Chính trị tỉnh Phú Thọ', '--year', '2024', '--json']);
     expect(r.code).toBe(0);
@@ -33,16 +33,16 @@ describe('thidua template', () => {
     expect(j.names.map((n: { name: string }) => n.name)).toEqual(['TongTuCham', 'TongCumCham']);
     const before = sha(out);
 
-    const again = thidua(['template', DEFAULT_SET_FILE, '-o', out]);
+    const again = await run(['template', DEFAULT_SET_FILE, '-o', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('output_exists');
     expect(sha(out)).toBe(before);
 
-    expect(thidua(['template', DEFAULT_SET_FILE, '-o', out, '--force']).code).toBe(0);
+    expect((await run(['template', DEFAULT_SET_FILE, '-o', out, '--force'])).code).toBe(0);
 
     const crit = path.join(dir, 'crit.xlsx');
     writeFileSync(crit, readFileSync(out));
-    const overInput = thidua(['template', crit, '-o', crit, '--force']);
+    const overInput = await run(['template', crit, '-o', crit, '--force']);
     expect(overInput.code).toBe(2);
     expect(overInput.stderr).toContain('output_is_input');
     // No temporary file left behind.
@@ -158,13 +158,13 @@ describe('check and score on templates', () => {
     expect(existsSync(out)).toBe(true);
 
     const refused = path.join(dir, 'insp-strict.xlsx');
-    const s = thidua(['template', DEFAULT_SET_FILE, '--from', bad, '--strict', '-o', refused, '--lang', 'en']);
+    const s = await run(['template', DEFAULT_SET_FILE, '--from', bad, '--strict', '-o', refused, '--lang', 'en']);
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('inspection_from_refused');
     expect(s.stderr).toContain('2 error(s) (first at D10, D11)');
     expect(existsSync(refused)).toBe(false);
     // A sound self-assessment passes --strict.
-    expect(thidua(['template', DEFAULT_SET_FILE, '--from', filled, '--strict', '-o', path.join(dir, 'insp-ok.xlsx')]).code).toBe(0);
+    expect((await run(['template', DEFAULT_SET_FILE, '--from', filled, '--strict', '-o', path.join(dir, 'insp-ok.xlsx')])).code).toBe(0);
   });
 
   test('inspection --from: self scores kept and locked, inspector column open; scored as inspected', async () => {
