@@ -48,27 +48,35 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     return fail('file_too_large', { size: Math.round(bytes.length / 1048576), limit: FILE_LIMITS.maxFileBytes / 1048576 });
   const kind = sniff(bytes);
   if (kind === 'ole2') return openLegacy(bytes, file, 'xls');
-  if (kind !== 'zip') return fail('not_xlsx', { detail: kind === 'empty' ? 'empty file / tệp rỗng' : kind === 'text' ? 'text file (CSV?) / tệp văn bản (CSV?)' : 'unknown format / định dạng lạ' });
+  if (kind !== 'zip') return fail('not_xlsx', {
+      // Each language its own words (the pane shows one language at a time).
+      detail:
+        kind === 'empty'
+          ? { vi: 'tệp rỗng', en: 'empty file' }
+          : kind === 'text'
+            ? { vi: 'tệp văn bản, có thể là tệp giá trị phân cách bằng dấu phẩy', en: 'text file (CSV?)' }
+            : { vi: 'định dạng lạ', en: 'unknown format' },
+    });
 
   let entries: UnzipFileInfo[];
   try {
     entries = await zipDirectory(bytes);
   } catch (e) {
-    return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${(e as Error).message}` });
+    return fail('not_xlsx', { detail: { vi: 'tệp nén zip bị hỏng', en: `corrupt zip: ${(e as Error).message}` } });
   }
   const names = new Set(entries.map((e) => e.name));
   const ods = names.has('mimetype') && names.has('content.xml') && !names.has('xl/workbook.xml');
   if (!ods && (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')))
-    return fail('not_xlsx', { detail: 'zip without xl/workbook.xml / zip không chứa xl/workbook.xml' });
-  if (entries.length > FILE_LIMITS.maxEntries) return fail('zip_bomb', { detail: `${entries.length} entries` });
+    return fail('not_xlsx', { detail: { vi: 'tệp nén zip không chứa xl/workbook.xml', en: 'zip without xl/workbook.xml' } });
+  if (entries.length > FILE_LIMITS.maxEntries) return fail('zip_bomb', { detail: { vi: `${entries.length} tệp con`, en: `${entries.length} entries` } });
   let total = 0;
   for (const e of entries) {
     total += e.originalSize;
     const ratio = e.size > 0 ? e.originalSize / e.size : e.originalSize > 0 ? Infinity : 0;
     if (e.originalSize > 1024 * 1024 && ratio > FILE_LIMITS.maxEntryRatio)
-      return fail('zip_bomb', { detail: `${e.name}: ratio ${Math.round(ratio)}:1` });
+      return fail('zip_bomb', { detail: { vi: `${e.name}: tỉ lệ nén ${Math.round(ratio)}:1`, en: `${e.name}: ratio ${Math.round(ratio)}:1` } });
   }
-  if (total > FILE_LIMITS.maxUncompressedBytes) return fail('zip_bomb', { detail: `${Math.round(total / 1048576)} MB uncompressed` });
+  if (total > FILE_LIMITS.maxUncompressedBytes) return fail('zip_bomb', { detail: { vi: `${Math.round(total / 1048576)} MB khi giải nén`, en: `${Math.round(total / 1048576)} MB uncompressed` } });
   // An OpenDocument spreadsheet: the same zip limits as above, then SheetJS.
   if (ods) return openLegacy(bytes, file, 'ods');
 
@@ -79,9 +87,9 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     const directory = centralDirectory(bytes);
     parts = unzipSync(bytes);
     const bad = firstCrcMismatch(parts, directory);
-    if (bad !== undefined) return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: CRC-32 mismatch in ${bad.slice(0, 80)}` });
+    if (bad !== undefined) return fail('not_xlsx', { detail: { vi: `tệp nén zip bị hỏng: sai mã kiểm tra CRC-32 ở ${bad.slice(0, 80)}`, en: `corrupt zip: CRC-32 mismatch in ${bad.slice(0, 80)}` } });
   } catch (e) {
-    return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String((e as Error).message ?? e).slice(0, 120)}` });
+    return fail('not_xlsx', { detail: { vi: 'tệp nén zip bị hỏng', en: `corrupt zip: ${String((e as Error).message ?? e).slice(0, 120)}` } });
   }
   const problems: Problem[] = [];
   try {
