@@ -65,7 +65,6 @@ function boot(): void {
     // The frame first: tabs on screen and usable before the engine is fetched and parsed.
     let tab: Tab = 'import';
     let current: Lang = lang;
-    let started = false;
     const paint = () => {
       const shell = renderShell(root, {
         lang: current,
@@ -97,8 +96,6 @@ function boot(): void {
       import(/* webpackChunkName: "pane" */ '../../templates/cum-thi-dua-2024.criteria.yaml'),
     ]).then(
       ([{ App }, { default: bundledCriteria }]) => {
-        if (started) return;
-        started = true;
         const app = new App(root, { host, lang: current, tab, bundledCriteria, loadWriter, loadScorer, onLangChange: saveLang, platform: String(Office.context.platform ?? info.platform ?? '') });
         app.start().then(
           () => loadScorer().catch(() => undefined), // offline now: loaded again when consolidating

@@ -88,12 +88,14 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
-  });
+  }, 30_000);
 
   interface OpenOptions {
     viewport?: { width: number; height: number };
     /** Requests of the add-in matching this are held until `release()` is called on the page. */
     hold?: RegExp;
+    /** Requests of the add-in matching this fail (the network dropped after Office.js had loaded). */
+    abort?: RegExp;
     permissions?: string[];
     /** Runs in the page before its scripts. */
     init?: () => void;
@@ -117,6 +119,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     // Nothing leaves the machine: Office.js from the CDN is the simulated host, anything else external is refused.
     await page.route('**/*', (route) => {
       const url = route.request().url();
+      if (url.startsWith(base) && o.abort?.test(url)) return route.abort('internetdisconnected');
       if (url.startsWith(base)) return o.hold?.test(url) ? held.then(() => route.continue()) : route.continue();
       if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(url)) {
         if (officeJs === 'none') return route.abort('internetdisconnected');
@@ -354,6 +357,13 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
   }, 90_000);
 
   const requestsOf = (page: Page) => (page as unknown as { requests: string[] }).requests;
+  /** The pane has started (its chunk loaded, panels filled) and what it prefetches then has arrived. */
+  const settled = async (page: Page) => {
+    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('aria-busy') === 'false');
+    // Its chunks are requested together, in one tick: once one is asked for, all are.
+    for (let i = 0; i < 600 && !requestsOf(page).some((u) => /\/workbook-reader\.[0-9a-f]+\.js$/.test(u)); i++) await page.waitForTimeout(50);
+    await page.waitForLoadState('networkidle');
+  };
   const syncs = (page: Page) => page.evaluate(() => (window as any).__sim.syncs as number);
 
   test('inspection mode on a school\'s filled workbook: one click locks it, differences as the inspector types, finish with stamp', async () => {
@@ -370,7 +380,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
     await page.waitForFunction(() => document.querySelector('#tab-validate')?.getAttribute('aria-selected') === 'true');
     await page.getByRole('tab', { name: 'Kiểm tra chéo' }).click();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const loaded = requestsOf(page).length;
 
     // One click: self scores and evidence locked, the inspector's columns open, the mode recorded.
@@ -471,7 +481,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const mine: Array<[string, { value: unknown }]> = [['A1', { value: 'Sổ theo dõi riêng' }], ['B2', { value: 42 }]];
     const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [{ name: 'Sổ của tôi', cells: mine }] });
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
-    await page.waitForLoadState('networkidle'); // the workbook reader is prefetched once the pane is idle
+    await settled(page); // the workbook reader is prefetched once the pane has started
     const loaded = requestsOf(page).length;
     await page.setInputFiles('#files', [...files, bad]);
     await page.evaluate(() => {
@@ -606,7 +616,6 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] }, 'sim', { hold: /\/pane\.[0-9a-f]+\.js$/ });
     await page.getByRole('tab', { name: 'Bảng chấm' }).waitFor();
     const requests = requestsOf(page);
-    await page.waitForFunction(() => true);
     expect(requests.some((u) => /\/pane\.[0-9a-f]+\.js$/.test(u))).toBe(true); // asked for, held back
     expect(await page.locator('#app').getAttribute('aria-busy')).toBe('true');
     expect(await page.locator('#import-btn').count()).toBe(0); // the panels are not there yet
@@ -619,6 +628,15 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     expect(await page.locator('#tab-consolidate').getAttribute('aria-selected')).toBe('true');
     await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('aria-busy') === 'false');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('the pane\'s main chunk failing to load (network dropped): a bilingual message, not a pane stuck on loading', async () => {
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] }, 'sim', { abort: /\/pane\.[0-9a-f]+\.js$/ });
+    await page.locator('#outside').waitFor({ timeout: 30_000 });
+    const text = await page.locator('#outside').textContent();
+    expect(text).toContain('Không tải được phần chính của phần bổ trợ');
+    expect(text).toContain('The main part of the add-in could not be loaded');
     await page.context().close();
   }, 60_000);
 
@@ -719,7 +737,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const { plan } = expectedPlan();
     await sim(page, 'type', plan.sheetName, plan.entries.self['I.2'], 9);
     await sim(page, 'type', plan.sheetName, plan.entries.self['II.2'], 'tám');
-    await page.locator('#problems button[data-code="non_numeric"]').waitFor();
+    await page.locator('#problems button[data-code="non_numeric"]').waitFor({ state: 'attached' });
     await collect();
     // The file picker: our label in Vietnamese over a hidden native input (whose button speaks the browser's language).
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
