@@ -701,13 +701,14 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
    * Technical details (<code>), file and sheet names, and "Excel", "JSON", "ExcelApi" are not words to translate.
    */
   const ENGLISH = /\b(self|step|inspected|evidence|remark|text file|CSV\?|choose files?|no file chosen|files?|sheets?|cells?|errors?|warnings?|the|and|not|corrupt|empty|unknown|entries|ratio|uncompressed|loading|click)\b/i;
-  const familiarCodes = new Set(Object.keys(FAMILIAR_MESSAGES)); // the import's own messages: engineer i11's catalog
+  const familiarCodes = new Set(Object.keys(FAMILIAR_MESSAGES)); // the import's own messages: engineer i11's catalog, scanned there
 
   async function vietnameseText(page: Page): Promise<string[]> {
     return page.evaluate((skip) => {
       const out: string[] = [];
       const walk = (el: Element) => {
-        if (el.closest('code, [data-file-name]')) return;
+        // Technical details, and the import's column form (addin/familiar/, engineer i11's, bilingual for now).
+        if (el.closest('code, #column-form')) return;
         const code = el.getAttribute('data-code');
         if (code && skip.includes(code)) return;
         for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
