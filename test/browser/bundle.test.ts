@@ -95,9 +95,10 @@ function es2018RegExps(src: string, file: string): string[] {
   const text = (n: any): string | null =>
     n?.type === 'Literal' && typeof n.value === 'string' ? n.value : n?.type === 'TemplateLiteral' && n.expressions.length === 0 ? n.quasis[0].value.cooked : null;
   const isRegExp = (c: any) => (c?.type === 'Identifier' && c.name === 'RegExp') || (c?.type === 'MemberExpression' && !c.computed && c.property?.name === 'RegExp');
-  const visit = (n: any): void => {
+  // A RegExp tried inside a try block with its own fallback (the yaml package's lookbehinds) is fine.
+  const visit = (n: any, guarded = false): void => {
     if (!n || typeof n.type !== 'string') return;
-    if ((n.type === 'NewExpression' || n.type === 'CallExpression') && isRegExp(n.callee)) {
+    if ((n.type === 'NewExpression' || n.type === 'CallExpression') && isRegExp(n.callee) && !guarded) {
       const pattern = text(n.arguments[0]);
       const flags = text(n.arguments[1]) ?? '';
       const why = pattern === null ? [] : ES2018_PATTERN.filter(([re]) => re.test(pattern)).map(([, w]) => w);
@@ -106,8 +107,9 @@ function es2018RegExps(src: string, file: string): string[] {
     }
     for (const k of Object.keys(n)) {
       const v = n[k];
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v === 'object' && typeof v.type === 'string') visit(v);
+      const g = guarded || (n.type === 'TryStatement' && k === 'block' && n.handler);
+      if (Array.isArray(v)) v.forEach((c) => visit(c, g));
+      else if (v && typeof v === 'object' && typeof v.type === 'string') visit(v, g);
     }
   };
   visit(parse(src, { ecmaVersion: 2017, sourceType: 'script' }) as Node);
@@ -125,4 +127,19 @@ test('the run-time RegExp check finds what esbuild makes of ES2018 regex literal
   expect(es2018RegExps('var c = new window.RegExp(`(?<year>\\\\d{4})`);', 'x')).toHaveLength(1);
   expect(es2018RegExps('var d = new RegExp("a.b", "s");', 'x')).toHaveLength(1);
   expect(es2018RegExps('var e = new RegExp("(?:a|b)\\\\d", "gi"); var f = /(?=x)/;', 'x')).toEqual([]);
+  expect(es2018RegExps('var g; try { g = new RegExp("(?<!a)b"); } catch (e) { g = /b/; }', 'x')).toEqual([]);
+});
+
+test('the build lowers what it can: dotAll, Unicode property escapes and named groups become ES2017 patterns', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lowerRegExps } = require(path.join(ROOT, 'addin/build/esbuild-loader.js')) as { lowerRegExps: (code: string, file: string) => string };
+  const out = lowerRegExps('var a = new RegExp("(.*?)\\\\r?\\\\n", "sy"); var b = new RegExp("\\\\P{ASCII}", "u"); var c = new RegExp("(?<y>\\\\d{4})");', 'x.js');
+  expect(es2018RegExps(out, 'x.js')).toEqual([]);
+  // eslint-disable-next-line no-new-func
+  const [a, b, c] = new Function(`${out}; return [a, b, c];`)() as RegExp[];
+  expect(a.exec('x\ny\r\n')?.[1]).toBe('x'); // the same matches as the originals
+  expect(a.flags).toBe('y');
+  expect(b.test('Việt')).toBe(true);
+  expect(b.test('Viet')).toBe(false);
+  expect(c.exec('năm 2025')?.[1]).toBe('2025');
 });
