@@ -3,6 +3,8 @@
  * Chromium with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate, a stand-in for an inspector's
  * laptop), against the simulated Excel host. Measures the production build in dist/ (`npm run build`
  * first); the same pages unthrottled give the ratio. Median of 5 loads each, and the scripts' sizes.
+ * Also the time until the pane has started (panels filled). THIDUA_ADDIN_BEFORE=<folder> measures an
+ * older build in the same run, its loads interleaved with this one's, and prints the ratio.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
@@ -16,14 +18,21 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** THIDUA_ADDIN_BEFORE=<folder>: a second build measured in the same run, loads interleaved, for a ratio. */
+const BEFORE = process.env.THIDUA_ADDIN_BEFORE ? path.resolve(process.env.THIDUA_ADDIN_BEFORE) : undefined;
+
+type Run = { tabs: number; ready: number };
+
 export async function benchAddinStartup(runs = 5): Promise<string[]> {
   if (!existsSync(path.join(DIST, 'taskpane.js'))) return ['(skipped: no dist/, run `npm run build` first)'];
   if (!existsSync(CHROMIUM)) return [`(skipped: no Chromium at ${CHROMIUM})`];
   await buildSim();
   const simJs = readFileSync(path.join(SIM_OUT, 'office-sim.js'), 'utf8');
-  const { server, url } = await serve(DIST);
+  const builds = [DIST, ...(BEFORE && existsSync(path.join(BEFORE, 'taskpane.js')) ? [BEFORE] : [])];
+  const servers = await Promise.all(builds.map((d) => serve(d)));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  const once = async (rate: number): Promise<number> => {
+  /** Navigation to the tabs on screen, and to the pane started (its panels filled: aria-busy="false"). */
+  const once = async (url: string, rate: number): Promise<Run> => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     await page.route('**/*', (route) => {
@@ -36,28 +45,40 @@ export async function benchAddinStartup(runs = 5): Promise<string[]> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(`${url}/taskpane.html`);
     await page.locator('[role=tab]').first().waitFor({ timeout: 120_000 });
-    const ms = await page.evaluate(() => performance.now());
+    const tabs = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 120_000, polling: 50 });
+    const ready = await page.evaluate(() => performance.now());
     await context.close();
-    return ms;
+    return { tabs, ready };
   };
   const out: string[] = [];
+  const ms = (xs: number[]) => `median ${Math.round(median(xs))} ms (${xs.map(Math.round).join(', ')})`;
   try {
-    await once(1); // warm the server and the disk cache
-    const fast: number[] = [];
-    const slow: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      fast.push(await once(1));
-      slow.push(await once(4));
+    for (const s of servers) await once(s.url, 1); // warm the servers and the disk cache
+    const fast: Run[][] = builds.map(() => []);
+    const slow: Run[][] = builds.map(() => []);
+    for (let i = 0; i < runs; i++)
+      for (let b = 0; b < builds.length; b++) {
+        fast[b].push(await once(servers[b].url, 1));
+        slow[b].push(await once(servers[b].url, 4));
+      }
+    builds.forEach((dir, b) => {
+      const kb = (f: string) => (existsSync(path.join(dir, f)) ? Math.round(statSync(path.join(dir, f)).size / 1024) : 0);
+      const maps = readdirSync(dir).filter((f) => f.endsWith('.map')).length;
+      const all = readdirSync(dir).filter((f) => f.endsWith('.js'));
+      out.push(`build: ${path.relative(ROOT, dir) || dir}${b ? ' (before)' : ''}`);
+      out.push(`  taskpane.js ${kb('taskpane.js')} KiB (all scripts ${all.reduce((n, f) => n + kb(f), 0)} KiB), boot.js ${kb('boot.js')} KiB (polyfills.js ${kb('polyfills.js')} KiB only where built-ins are missing), source maps in dist/: ${maps}`);
+      out.push(`  tabs on screen, CPU 4x slower: ${ms(slow[b].map((r) => r.tabs))}`);
+      out.push(`  pane started (panels filled), CPU 4x slower: ${ms(slow[b].map((r) => r.ready))}`);
+      out.push(`  tabs on screen, unthrottled: ${ms(fast[b].map((r) => r.tabs))}; ratio ${(median(slow[b].map((r) => r.tabs)) / median(fast[b].map((r) => r.tabs))).toFixed(1)}x`);
+    });
+    if (builds.length === 2) {
+      const r = (k: keyof Run) => (median(slow[0].map((x) => x[k])) / median(slow[1].map((x) => x[k]))).toFixed(2);
+      out.push(`this build / before, CPU 4x slower: tabs on screen ${r('tabs')}x, pane started ${r('ready')}x`);
     }
-    const kb = (f: string) => (existsSync(path.join(DIST, f)) ? Math.round(statSync(path.join(DIST, f)).size / 1024) : 0);
-    const maps = readdirSync(DIST).filter((f) => f.endsWith('.map')).length;
-    out.push(`build: ${path.relative(ROOT, DIST) || DIST}`);
-    out.push(`taskpane.js ${kb('taskpane.js')} KiB, boot.js ${kb('boot.js')} KiB (polyfills.js ${kb('polyfills.js')} KiB only where built-ins are missing), source maps in dist/: ${maps}`);
-    out.push(`tabs on screen, CPU 4x slower: median ${Math.round(median(slow))} ms (${slow.map(Math.round).join(', ')})`);
-    out.push(`tabs on screen, unthrottled:    median ${Math.round(median(fast))} ms (${fast.map(Math.round).join(', ')}); ratio ${(median(slow) / median(fast)).toFixed(1)}x`);
   } finally {
     await browser.close();
-    await new Promise((r) => server.close(r));
+    await Promise.all(servers.map((s) => new Promise((r) => s.server.close(r))));
   }
   return out;
 }

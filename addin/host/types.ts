@@ -41,6 +41,8 @@ export interface HostCapabilities {
   dataValidation: boolean;
   /** ExcelApi 1.9: per-cell formatting in one call (bold rows and indents help the importer). */
   cellProperties: boolean;
+  /** ExcelApi 1.9: page layout (print area, title rows, A4, orientation); without it sheets print with Excel's defaults, and the pane says so. */
+  printSetup: boolean;
   /**
    * ExcelApi 1.7: what the consolidation writes besides cells: tables (1.1), conditional formats (1.6),
    * charts with added series, category axes and line series over columns (1.7), sheet-scoped names (1.4).
@@ -134,7 +136,7 @@ export interface SheetLayout {
   columnWidths?: Array<{ column: string; width: number; hidden?: boolean }>;
   /** Row heights in points. */
   rowHeights?: Array<{ row: number; height: number }>;
-  /** Print setup (ExcelApi 1.9; ignored on older hosts). */
+  /** Print setup (ExcelApi 1.9; older hosts skip it and the pane warns: capabilities().printSetup). */
   print?: { area: string; titleRows: string; landscape?: boolean };
   validation?: ValidationRule[];
   conditional?: ConditionalRule[];

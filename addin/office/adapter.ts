@@ -46,6 +46,8 @@ export interface RequirementsLike {
 export const MIN_EXCEL_API = '1.7';
 /** ExcelApi of Excel's own data validation in the template (the pane validates as the user types anyway). */
 export const VALIDATION_EXCEL_API = '1.8';
+/** ExcelApi of Worksheet.pageLayout (print area, title rows, paper, orientation). */
+export const PRINT_EXCEL_API = '1.9';
 /** Cells read in one sync: values, formulas and number formats of 10 000 cells stay far below 5 MB. */
 export const READ_CHUNK_CELLS = 10_000;
 /** The largest used range the importer reads (cells); beyond that the sheet is not a scoring table. */
@@ -64,6 +66,7 @@ export function detectCapabilities(req: RequirementsLike): HostCapabilities {
     insertFromBase64: req.isSetSupported('ExcelApi', '1.13'),
     dataValidation: req.isSetSupported('ExcelApi', VALIDATION_EXCEL_API),
     cellProperties: req.isSetSupported('ExcelApi', '1.9'),
+    printSetup: req.isSetSupported('ExcelApi', PRINT_EXCEL_API),
     rankingSheets: req.isSetSupported('ExcelApi', RANKING_EXCEL_API),
   };
 }
@@ -301,7 +304,7 @@ export class ExcelAdapter implements WorkbookHost {
     for (const c of layout.conditional ?? []) this.queueConditional(ws, c);
     for (const a of layout.unlocked ?? []) for (const r of many(a)) r.format.protection.locked = false;
     if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
-    if (layout.print && this.caps.cellProperties) {
+    if (layout.print && this.caps.printSetup) {
       ws.pageLayout.orientation = layout.print.landscape ? 'Landscape' : 'Portrait';
       ws.pageLayout.paperSize = 'A4';
       ws.pageLayout.setPrintArea(layout.print.area);

@@ -24,7 +24,7 @@ import {
   type InspectionRow,
   type StampKey,
 } from '../scoring/inspection';
-import { RANKING_EXCEL_API } from '../office/adapter';
+import { PRINT_EXCEL_API, RANKING_EXCEL_API } from '../office/adapter';
 import { sheetMapOf, templateLayouts } from '../scoring/render-plan';
 import { gridOf } from '../scoring/sheet-grid';
 import { columnChoices, renderColumnForm } from '../familiar/column-form';
@@ -34,6 +34,7 @@ import { loadStored, loadTemplateEmbed, saveCriteria, STORE_SHEET } from '../sco
 import { validateSheet, valueAt, type SheetValidation } from '../scoring/validate';
 import { append, clear, copyText, downloadText, h, toBase64 } from './dom';
 import { tr, type UiKey } from './i18n';
+import { renderShell, selectTab, TABS, type Tab } from './shell';
 
 export type TemplateWriter = (set: CompiledSet, opts: TemplateOptions) => Promise<{ bytes: Uint8Array; plan: TemplatePlan }>;
 
@@ -53,16 +54,15 @@ export interface AppOptions {
   download?: (filename: string, text: string) => void;
   /** Debounce of validation after an edit (ms). */
   debounceMs?: number;
+  /** The tab chosen while the pane was loading. */
+  tab?: Tab;
+  /**
+   * Office.context.platform: on 'PC' and 'Mac' Excel's webview drops downloads without a word, so the
+   * criteria set is copied (or shown selected) instead of pretending a file was made.
+   */
+  platform?: string;
 }
 
-type Tab = 'import' | 'template' | 'validate' | 'inspection' | 'consolidate';
-const TABS: Array<{ id: Tab; label: UiKey }> = [
-  { id: 'import', label: 'tabImport' },
-  { id: 'template', label: 'tabTemplate' },
-  { id: 'validate', label: 'tabValidate' },
-  { id: 'inspection', label: 'tabInspection' },
-  { id: 'consolidate', label: 'tabConsolidate' },
-];
 
 interface Loaded {
   def: CriteriaSet;
@@ -103,6 +103,7 @@ export class App {
     private readonly opts: AppOptions,
   ) {
     this.lang = opts.lang;
+    if (opts.tab) this.tab = opts.tab;
   }
 
   private t(key: UiKey, params: Record<string, unknown> = {}): string {
@@ -111,8 +112,6 @@ export class App {
 
   /** Build the pane, then find what the workbook already holds (stored set, inserted template). */
   async start(): Promise<void> {
-    const b = loadCriteriaText(this.opts.bundledCriteria, 'cum-thi-dua-2024.criteria.yaml');
-    if (b.def) this.bundled = { def: b.def, set: b.set, problems: b.problems };
     this.render();
     await this.guard(this.els.globalMsg, async () => {
       const stored = await loadStored(this.opts.host, STORE_SHEET);
@@ -133,6 +132,9 @@ export class App {
         this.selectTab(options.mode === 'inspection' ? 'inspection' : 'validate');
       } else if (embed) this.message(this.els.globalMsg, 'error', embed.problems.map((p) => p.messages[this.lang]).join(' '));
     });
+    // The bundled set is compiled once the workbook's own state is on screen (it is offered last).
+    const b = loadCriteriaText(this.opts.bundledCriteria, 'cum-thi-dua-2024.criteria.yaml');
+    if (b.def) this.bundled = { def: b.def, set: b.set, problems: b.problems };
     this.renderTemplatePanel();
     this.renderStatus();
     this.root.setAttribute('aria-busy', 'false');
@@ -141,41 +143,10 @@ export class App {
   // ------------------------------------------------------------------------------------------ layout
 
   private render(): void {
-    document.documentElement.lang = this.lang;
-    document.title = this.t('appTitle');
-    const tabs = h('div', { role: 'tablist', 'aria-label': this.t('tabs') });
-    const panels: HTMLElement[] = [];
-    for (const tab of TABS) {
-      const btn = h('button', {
-        role: 'tab',
-        id: `tab-${tab.id}`,
-        'aria-controls': `panel-${tab.id}`,
-        'aria-selected': String(tab.id === this.tab),
-        tabindex: tab.id === this.tab ? 0 : -1,
-        onclick: () => this.selectTab(tab.id),
-        onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent, tab.id),
-      }, this.t(tab.label));
-      tabs.append(btn);
-      const panel = h('section', { role: 'tabpanel', id: `panel-${tab.id}`, 'aria-labelledby': `tab-${tab.id}`, tabindex: 0 });
-      if (tab.id !== this.tab) panel.hidden = true;
-      panels.push(panel);
-      this.els[`panel-${tab.id}`] = panel;
-    }
-    this.els.status = h('div', { className: 'status', role: 'region', 'aria-label': this.t('selfTotal') });
-    this.els.globalMsg = h('div', { className: 'message', role: 'alert' });
-    clear(
-      this.root,
-      h(
-        'header',
-        { className: 'bar' },
-        h('h1', {}, this.t('appTitle')),
-        h('button', { type: 'button', id: 'lang-switch', 'aria-label': this.t('switchLangLabel'), lang: this.lang === 'vi' ? 'en' : 'vi', onclick: () => this.switchLang() }, this.t('switchLang')),
-      ),
-      this.els.status,
-      this.els.globalMsg,
-      tabs,
-      ...panels,
-    );
+    const shell = renderShell(this.root, { lang: this.lang, tab: this.tab, onSelect: (id) => this.selectTab(id), onSwitchLang: () => this.switchLang() });
+    for (const tab of TABS) this.els[`panel-${tab.id}`] = shell.panels[tab.id];
+    this.els.status = shell.status;
+    this.els.globalMsg = shell.globalMsg;
     this.renderStatus();
     this.renderImportPanel();
     this.renderTemplatePanel();
@@ -193,24 +164,10 @@ export class App {
 
   private selectTab(id: Tab): void {
     this.tab = id;
-    for (const t of TABS) {
-      const btn = this.root.querySelector(`#tab-${t.id}`) as HTMLElement;
-      btn.setAttribute('aria-selected', String(t.id === id));
-      btn.tabIndex = t.id === id ? 0 : -1;
-      this.els[`panel-${t.id}`].hidden = t.id !== id;
-    }
+    selectTab(this.root, id);
   }
 
-  private tabKey(e: KeyboardEvent, id: Tab): void {
-    const i = TABS.findIndex((t) => t.id === id);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    this.selectTab(TABS[next].id);
-    (this.root.querySelector(`#tab-${TABS[next].id}`) as HTMLElement).focus();
-  }
-
-  private message(el: HTMLElement, kind: 'info' | 'error' | 'success', text: string, detail?: string): void {
+  private message(el: HTMLElement, kind: 'info' | 'error' | 'success' | 'warning', text: string, detail?: string): void {
     el.className = `message${kind === 'info' ? '' : ` ${kind}`}`;
     clear(el, h('span', {}, text), detail ? h('details', {}, h('summary', {}, this.t('details')), h('code', {}, detail)) : null);
   }
@@ -251,10 +208,15 @@ export class App {
       insp
         ? h('div', { className: 'total inspected' }, h('span', {}, this.t('inspectedTotal')), h('output', { id: 'inspected-total', 'aria-live': 'polite' }, `${formatPoints(insp.inspectedTotal ?? 0, this.lang)} / ${formatPoints(max, this.lang)}`))
         : null,
-      insp
-        ? h('progress', { id: 'progress', max: insp.expected, value: insp.filled, 'aria-label': this.t('progressLabel') })
-        : h('progress', { id: 'progress', max: expected, value: filled, 'aria-label': this.t('progressLabel') }),
-      h('div', { className: 'progress-text', id: 'progress-text' }, insp ? this.t('inspectedProgress', { filled: insp.filled, expected: insp.expected }) : this.t('progress', { filled, expected })),
+      // Bar and count on one line: the pinned block stays a few lines high (test/browser/layout.test.ts).
+      h(
+        'div',
+        { className: 'progress-row' },
+        insp
+          ? h('progress', { id: 'progress', max: insp.expected, value: insp.filled, 'aria-label': this.t('progressLabel') })
+          : h('progress', { id: 'progress', max: expected, value: filled, 'aria-label': this.t('progressLabel') }),
+        h('span', { className: 'progress-text', id: 'progress-text' }, insp ? this.t('inspectedProgress', { filled: insp.filled, expected: insp.expected }) : this.t('progress', { filled, expected })),
+      ),
       h('div', { className: 'set', title: t.set.def.title }, `${this.t('criteriaSet')}: ${t.set.def.title}`),
     );
   }
@@ -308,9 +270,25 @@ export class App {
     );
     const exp = h('button', { type: 'button', id: 'export-btn' }, this.t('exportJson'));
     const json = () => `${JSON.stringify(imp.def, null, 2)}\n`;
+    const shown = h('div', { id: 'export-box' });
     exp.addEventListener('click', () => {
       const file = `${imp.def.id || 'criteria'}.criteria.json`;
-      // Office on Windows and Mac may ignore a download without telling the page: never claim it was saved.
+      // Excel on Windows and Mac drops a download without telling the page: there the set is copied, or
+      // shown selected for the user to copy, and the message says no file was made. Elsewhere (Excel on
+      // the web) the browser gets the file; the page cannot know whether it was saved, so it says only that.
+      if (this.opts.platform === 'PC' || this.opts.platform === 'Mac') {
+        const text = json();
+        const area = h('textarea', { id: 'export-text', readonly: true, rows: 6, 'aria-label': this.t('exportText') }) as HTMLTextAreaElement;
+        area.value = text;
+        clear(shown, area);
+        void copyText(text).then((ok) => {
+          this.message(saveMsg, ok ? 'success' : 'warning', this.t(ok ? 'exportedDesktopCopied' : 'exportedDesktopSelect', { file }));
+          area.focus();
+          area.select();
+        });
+        return;
+      }
+      clear(shown);
       (this.opts.download ?? downloadText)(file, json());
       this.message(saveMsg, 'info', this.t('exported', { file }));
     });
@@ -323,6 +301,7 @@ export class App {
       imp.problems.length ? h('details', { className: 'panel', open: true }, h('summary', {}, this.t('warnings', { n: imp.problems.length })), this.problemList(imp.problems, false)) : null,
       h('div', { className: 'actions' }, save, exp, copy),
       saveMsg,
+      shown,
       this.importGrid
         ? renderColumnForm(
             columnChoices(imp.def, this.importGrid),
@@ -373,12 +352,14 @@ export class App {
     const first = sources[0]?.loaded.def.year;
     if (first) year.value = String(first);
     const msg = h('div', { className: 'message', role: 'status', id: 'template-msg' });
+    const warning = h('div', { className: 'message warning', role: 'status', id: 'template-warning' });
     const btn = h('button', { type: 'button', className: 'primary', id: 'insert-btn' }, this.t('insertButton'));
     btn.addEventListener('click', () =>
       void this.guard(msg, async () => {
         const src = sources.find((s) => s.id === select.value);
         if (!src) return;
-        await this.insertTemplate(src.loaded, unit.value.trim(), year.value ? Number(year.value) : undefined, msg);
+        clear(warning);
+        await this.insertTemplate(src.loaded, unit.value.trim(), year.value ? Number(year.value) : undefined, msg, warning);
       }, btn),
     );
     clear(
@@ -392,10 +373,20 @@ export class App {
       year,
       h('div', { className: 'actions' }, btn),
       msg,
+      warning,
     );
   }
 
-  private async insertTemplate(src: Loaded, unit: string, year: number | undefined, msg: HTMLElement): Promise<void> {
+  /** What this Excel could not do on the sheets just written (older requirement sets), as one visible warning. */
+  private hostShortfalls(withValidation: boolean): string[] {
+    const caps = this.opts.host.capabilities();
+    const notes: string[] = [];
+    if (withValidation && !caps.dataValidation) notes.push(this.t('noDataValidation', { have: caps.apiVersion }));
+    if (!caps.printSetup) notes.push(this.t('noPrintSetup', { have: caps.apiVersion, need: PRINT_EXCEL_API }));
+    return notes;
+  }
+
+  private async insertTemplate(src: Loaded, unit: string, year: number | undefined, msg: HTMLElement, warning: HTMLElement): Promise<void> {
     const loaded = src.set && !hasErrors(src.problems) ? src : { ...src, ...loadCriteriaDef(src.def) };
     if (!loaded.set || hasErrors(loaded.problems)) {
       this.message(msg, 'error', this.t('setInvalid'));
@@ -407,7 +398,6 @@ export class App {
     const caps = this.opts.host.capabilities();
     let plan: TemplatePlan;
     let how: UiKey;
-    const notes: string[] = [];
     let detail: string | undefined;
     if (caps.insertFromBase64 && this.opts.loadWriter) {
       const write = await this.opts.loadWriter();
@@ -427,8 +417,9 @@ export class App {
       await this.opts.host.renderSheets(templateLayouts(plan));
       how = 'howCells';
     }
-    if (!caps.dataValidation) notes.push(this.t('noDataValidation', { have: caps.apiVersion }));
-    this.message(msg, 'success', [this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }), ...notes].join(' '), detail);
+    this.message(msg, 'success', this.t('inserted', { sheet: plan.sheetName, how: this.t(how) }), detail);
+    const notes = this.hostShortfalls(true);
+    if (notes.length) this.message(warning, 'warning', notes.join(' '));
     this.stamp = {};
     await this.activateTemplate(set, plan, options);
   }
@@ -748,12 +739,13 @@ export class App {
       chosen.textContent = n ? this.t('filesChosen', { n }) : this.t('noFilesChosen');
     });
     const msg = h('div', { className: 'message', role: 'status', id: 'consolidate-msg' });
+    const warning = h('div', { className: 'message warning', role: 'status', id: 'consolidate-warning' });
     const progress = h('progress', { id: 'consolidate-progress', max: 1, value: 0, 'aria-label': this.t('readingFile', { i: '', n: '', file: '' }), hidden: true });
     const current = h('div', { className: 'progress-text', id: 'consolidate-file', 'aria-live': 'polite' });
     const result = h('div', { id: 'consolidate-result' });
     const btn = h('button', { type: 'button', className: 'primary', id: 'consolidate-btn' }, this.t('consolidateButton'));
     btn.addEventListener('click', () =>
-      void this.guard(msg, () => this.consolidate(Array.from((input as HTMLInputElement).files ?? []), { msg, progress, current, result }), btn),
+      void this.guard(msg, () => this.consolidate(Array.from((input as HTMLInputElement).files ?? []), { msg, warning, progress, current, result }), btn),
     );
     clear(
       panel,
@@ -765,12 +757,13 @@ export class App {
       progress,
       current,
       msg,
+      warning,
       result,
     );
     if (this.consolidation) this.renderConsolidation(result);
   }
 
-  private async consolidate(files: FileLike[], ui: { msg: HTMLElement; progress: HTMLProgressElement; current: HTMLElement; result: HTMLElement }): Promise<void> {
+  private async consolidate(files: FileLike[], ui: { msg: HTMLElement; warning: HTMLElement; progress: HTMLProgressElement; current: HTMLElement; result: HTMLElement }): Promise<void> {
     const caps = this.opts.host.capabilities();
     if (!caps.rankingSheets) {
       this.message(ui.msg, 'error', this.t('needRankingApi', { have: caps.apiVersion, need: RANKING_EXCEL_API }));
@@ -782,6 +775,7 @@ export class App {
     }
     if (!this.opts.loadScorer) throw new Error('no workbook reader');
     clear(ui.msg);
+    clear(ui.warning);
     clear(ui.result);
     this.consolidation = null;
     const score = await this.opts.loadScorer();
@@ -805,6 +799,8 @@ export class App {
     const layouts = rankingSheetLayouts(ranking, { lang: this.lang, when, stamp: when.getTime().toString(36) });
     await this.opts.host.replaceOwnSheets(layouts, RANKING_MARKER);
     this.message(ui.msg, 'success', this.t('consolidated', { sheets: Object.values(RANKING_SHEET_NAMES).join(', '), ranked: ranking.ranked, refused: ranking.refused }));
+    const notes = this.hostShortfalls(false);
+    if (notes.length) this.message(ui.warning, 'warning', notes.join(' '));
     this.renderConsolidation(ui.result);
   }
 

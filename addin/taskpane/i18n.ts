@@ -36,9 +36,18 @@ export const UI = {
   saved: { vi: 'Đã lưu bộ tiêu chí vào sổ làm việc (trang ẩn "{sheet}").', en: 'The criteria set is saved in the workbook (hidden sheet "{sheet}").' },
   exportJson: { vi: 'Tải về tệp JSON', en: 'Download as JSON' },
   exported: {
-    vi: 'Đã gửi tệp {file} cho trình duyệt của Excel để tải về. Nếu không thấy tệp trong thư mục Tải về, hãy dùng nút Sao chép JSON rồi dán vào một tệp văn bản.',
-    en: "{file} was handed to Excel's browser to download. If it is not in your Downloads folder, use Copy JSON and paste it into a text file.",
+    vi: 'Đã gửi tệp {file} cho trình duyệt để tải về (xem thư mục Tải về). Nếu không thấy tệp, hãy dùng nút Sao chép JSON rồi dán vào một tệp văn bản.',
+    en: "{file} was handed to the browser to download (see your Downloads folder). If it is not there, use Copy JSON and paste it into a text file.",
   },
+  exportedDesktopCopied: {
+    vi: 'Excel trên máy tính không cho phần bổ trợ tải tệp về, nên chưa có tệp nào được tạo. Bộ tiêu chí (JSON) đã được sao chép vào bộ nhớ tạm: dán vào một tệp văn bản mới (Notepad, TextEdit) và lưu với tên {file}.',
+    en: 'Excel on a computer does not let add-ins download files, so no file was created. The criteria set (JSON) is on the clipboard: paste it into a new text file (Notepad, TextEdit) and save it as {file}.',
+  },
+  exportedDesktopSelect: {
+    vi: 'Excel trên máy tính không cho phần bổ trợ tải tệp về hay sao chép, nên chưa có tệp nào được tạo. Nội dung JSON ở ô dưới đây đã được chọn: nhấn Ctrl+C (trên Mac: ⌘+C), dán vào một tệp văn bản mới và lưu với tên {file}.',
+    en: 'Excel on a computer does not let add-ins download files or copy here, so no file was created. The JSON below is selected: press Ctrl+C (on a Mac: ⌘+C), paste it into a new text file and save it as {file}.',
+  },
+  exportText: { vi: 'Bộ tiêu chí dạng JSON', en: 'The criteria set as JSON' },
   copyJson: { vi: 'Sao chép JSON', en: 'Copy JSON' },
   copied: { vi: 'Đã sao chép bộ tiêu chí (JSON) vào bộ nhớ tạm.', en: 'The criteria set (JSON) is on the clipboard.' },
   copyFailed: { vi: 'Excel không cho phép sao chép vào bộ nhớ tạm ở đây.', en: 'Excel does not allow copying to the clipboard here.' },
@@ -63,6 +72,10 @@ export const UI = {
   noDataValidation: {
     vi: 'Excel này (ExcelApi {have}) chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8): Excel không chặn giá trị sai khi nhập, nhưng phần bổ trợ vẫn báo lỗi ngay khi bạn nhập.',
     en: 'This Excel (ExcelApi {have}) has no data validation on cells (needs ExcelApi 1.8): Excel will not stop a wrong value, but the add-in still reports it as you type.',
+  },
+  noPrintSetup: {
+    vi: 'Excel này (ExcelApi {have}) chưa đặt được thiết lập in (cần ExcelApi {need}): vùng in, dòng tiêu đề lặp lại trên mỗi trang, khổ A4 và hướng giấy của các trang vừa ghi chưa được đặt. Trước khi in, hãy đặt chúng trên thẻ Bố trí Trang của Excel, hoặc tạo bảng bằng lệnh thidua trên máy tính.',
+    en: 'This Excel (ExcelApi {have}) cannot set up printing (needs ExcelApi {need}): the print area, the title rows repeated on every page, A4 paper and the orientation of the sheets just written are not set. Before printing, set them on Excel\'s Page Layout tab, or make the sheets with the thidua command on a computer.',
   },
   setInvalid: { vi: 'Bộ tiêu chí có lỗi, chưa thể tạo bảng chấm.', en: 'The criteria set has errors; no scoring sheet can be made from it.' },
 
@@ -154,9 +167,14 @@ export const UI = {
     en: 'This page is the task pane of the "Emulation scoring" Excel add-in. Open it in Excel (the Scoring button on the Home tab).',
   },
   officeJsMissing: {
-    vi: 'Không tải được thư viện Office.js của Microsoft (cần mạng Internet khi mở ngăn này). Hãy kiểm tra kết nối mạng rồi mở lại ngăn; nếu bạn đang mở trang này ngoài Excel, hãy mở nó trong Excel.',
-    en: "Microsoft's Office.js library could not be loaded (opening this pane needs the Internet). Check the network connection and open the pane again; if you opened this page outside Excel, open it in Excel.",
+    vi: 'Không tải được thư viện Office.js của Microsoft: ngăn tác vụ cần mạng Internet khi mở. Hãy kiểm tra kết nối mạng (hoặc tường lửa, máy chủ ủy quyền của cơ quan) rồi đóng và mở lại ngăn này.',
+    en: "Microsoft's Office.js library could not be loaded: the task pane needs the Internet when it opens. Check the network connection (or the office's firewall or proxy), then close this pane and open it again.",
   },
+  paneLoadFailed: {
+    vi: 'Không tải được phần chính của phần bổ trợ (mất mạng hoặc máy chủ của phần bổ trợ không trả lời). Hãy kiểm tra kết nối mạng rồi đóng và mở lại ngăn này.',
+    en: "The main part of the add-in could not be loaded (no network, or the add-in's server did not answer). Check the network connection, then close this pane and open it again.",
+  },
+  loadingPanel: { vi: 'Đang tải…', en: 'Loading…' },
   oldExcel: {
     vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (có ExcelApi {have}, cần {need}). Hãy dùng Microsoft 365, Office 2021 trở lên hoặc Excel cho web (xem bảng phiên bản Excel trong hướng dẫn).',
     en: 'This Excel is too old for the add-in (has ExcelApi {have}, needs {need}). Use Microsoft 365, Office 2021 or later, or Excel on the web (see the table of Excel versions in the guide).',

@@ -1,14 +1,16 @@
 /**
  * Task pane entry: waits for Office.js (loaded from Microsoft's CDN by the HTML), refuses clearly outside
- * Excel or on an Excel without the needed requirement set, then starts the pane on the Office.js adapter.
+ * Excel or on an Excel without the needed requirement set, paints the pane's frame (tabs usable at once),
+ * then loads the pane itself (app.ts with the engine, mathjs and the bundled criteria set: a chunk of
+ * its own, fetched after first paint) and starts it on the Office.js adapter.
  */
-import bundledCriteria from '../../templates/cum-thi-dua-2024.criteria.yaml';
 import { pickLang, type Lang } from '../../engine/core/i18n';
 import { ExcelAdapter, MIN_EXCEL_API } from '../office/adapter';
 import type { ScoreFn } from '../consolidate/read-files';
-import { App, type TemplateWriter } from './app';
+import type { TemplateWriter } from './app';
 import { clear, h } from './dom';
 import { tr } from './i18n';
+import { renderShell, selectTab, type Tab } from './shell';
 
 const LANG_KEY = 'thidua.lang';
 const OFFICE_TIMEOUT_MS = 10_000;
@@ -60,6 +62,26 @@ function boot(): void {
       const params = { have: caps.apiVersion, need: MIN_EXCEL_API };
       return showBilingual(root, tr('vi', 'oldExcel', params), tr('en', 'oldExcel', params));
     }
+    // The frame first: tabs on screen and usable before the engine is fetched and parsed.
+    let tab: Tab = 'import';
+    let current: Lang = lang;
+    const paint = () => {
+      const shell = renderShell(root, {
+        lang: current,
+        tab,
+        onSelect: (id) => {
+          tab = id;
+          selectTab(root, id);
+        },
+        onSwitchLang: () => {
+          current = current === 'vi' ? 'en' : 'vi';
+          saveLang(current);
+          paint();
+        },
+      });
+      for (const p of Object.values(shell.panels)) clear(p, h('p', { className: 'boot' }, tr(current, 'loadingPanel')));
+    };
+    paint();
     const loadWriter = async (): Promise<TemplateWriter> => (await import(/* webpackChunkName: "template-writer" */ '../../engine/workbook/template/write')).writeTemplate;
     // The workbook reader (exceljs) for consolidation, fetched right after the pane has started so that it
     // works offline afterwards; files are read in the pane only.
@@ -69,12 +91,20 @@ function boot(): void {
       scorer.catch(() => (scorer = null)); // a failed load (offline before it finished) is retried on use
       return scorer;
     };
-    const app = new App(root, { host, lang, bundledCriteria, loadWriter, loadScorer, onLangChange: saveLang });
-    app.start().then(
-      () => loadScorer().catch(() => undefined), // offline now: loaded again when consolidating
-      (e: unknown) => {
-        showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
+    Promise.all([
+      import(/* webpackChunkName: "pane" */ './app'),
+      import(/* webpackChunkName: "pane" */ '../../templates/cum-thi-dua-2024.criteria.yaml'),
+    ]).then(
+      ([{ App }, { default: bundledCriteria }]) => {
+        const app = new App(root, { host, lang: current, tab, bundledCriteria, loadWriter, loadScorer, onLangChange: saveLang, platform: String(Office.context.platform ?? info.platform ?? '') });
+        app.start().then(
+          () => loadScorer().catch(() => undefined), // offline now: loaded again when consolidating
+          (e: unknown) => {
+            showBilingual(root, `${tr('vi', 'unexpected')} (${String((e as Error)?.message ?? e)})`, `${tr('en', 'unexpected')} (${String((e as Error)?.message ?? e)})`);
+          },
+        );
       },
+      () => showBilingual(root, tr('vi', 'paneLoadFailed'), tr('en', 'paneLoadFailed')),
     );
   });
 }

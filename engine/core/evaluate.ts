@@ -81,7 +81,8 @@ export interface Evaluation {
 const asEntry = (v: CellValue | Entry | undefined): Entry =>
   v !== null && typeof v === 'object' ? (v as Entry) : { value: v as CellValue };
 
-const COLUMN_NAME: Record<Column, string> = { self: 'tự chấm / self', inspected: 'Cụm chấm / inspected' };
+/** Each language its own word (a message shows one language). */
+const COLUMN_NAME: Record<Column, { vi: string; en: string }> = { self: { vi: 'tự chấm', en: 'self' }, inspected: { vi: 'Cụm chấm', en: 'inspected' } };
 
 /** True when a column has any non-blank entry (an absent inspection column is not an error). */
 export function columnPresent(set: CompiledSet, entries: ColumnEntries | null | undefined): boolean {

@@ -48,13 +48,21 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     return fail('file_too_large', { size: Math.round(bytes.length / 1048576), limit: FILE_LIMITS.maxFileBytes / 1048576 });
   const kind = sniff(bytes);
   if (kind === 'ole2') return openLegacy(bytes, file, 'xls');
-  if (kind !== 'zip') return fail('not_xlsx', { detail: kind === 'empty' ? { vi: 'tệp rỗng', en: 'empty file' } : kind === 'text' ? { vi: 'tệp văn bản, có thể là CSV', en: 'text file (CSV?)' } : { vi: 'định dạng lạ', en: 'unknown format' } });
+  if (kind !== 'zip') return fail('not_xlsx', {
+      // Each language its own words (the pane shows one language at a time).
+      detail:
+        kind === 'empty'
+          ? { vi: 'tệp rỗng', en: 'empty file' }
+          : kind === 'text'
+            ? { vi: 'tệp văn bản, có thể là tệp giá trị phân cách bằng dấu phẩy', en: 'text file (CSV?)' }
+            : { vi: 'định dạng lạ', en: 'unknown format' },
+    });
 
   let entries: UnzipFileInfo[];
   try {
     entries = await zipDirectory(bytes);
   } catch (e) {
-    return fail('not_xlsx', { detail: { vi: `tệp nén zip bị hỏng: ${(e as Error).message}`, en: `corrupt zip: ${(e as Error).message}` } });
+    return fail('not_xlsx', { detail: { vi: 'tệp nén zip bị hỏng', en: `corrupt zip: ${(e as Error).message}` } });
   }
   const names = new Set(entries.map((e) => e.name));
   const ods = names.has('mimetype') && names.has('content.xml') && !names.has('xl/workbook.xml');
@@ -79,9 +87,9 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
     const directory = centralDirectory(bytes);
     parts = unzipSync(bytes);
     const bad = firstCrcMismatch(parts, directory);
-    if (bad !== undefined) return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: CRC-32 mismatch in ${bad.slice(0, 80)}` });
+    if (bad !== undefined) return fail('not_xlsx', { detail: { vi: `tệp nén zip bị hỏng: sai mã kiểm tra CRC-32 ở ${bad.slice(0, 80)}`, en: `corrupt zip: CRC-32 mismatch in ${bad.slice(0, 80)}` } });
   } catch (e) {
-    return fail('not_xlsx', { detail: `corrupt zip / zip hỏng: ${String((e as Error).message ?? e).slice(0, 120)}` });
+    return fail('not_xlsx', { detail: { vi: 'tệp nén zip bị hỏng', en: `corrupt zip: ${String((e as Error).message ?? e).slice(0, 120)}` } });
   }
   const problems: Problem[] = [];
   try {

@@ -13,6 +13,7 @@ import { gridFromRows, type GridCell } from '../../engine/core/grid';
 import { loadCriteriaDef } from '../../engine/core/load';
 import { planTemplate } from '../../engine/core/template/plan';
 import { readTemplate } from '../../engine/core/template/read';
+import { FAMILIAR_MESSAGES } from '../../engine/core/messages/familiar';
 import { buildPane, OUT, ROOT, serve, SIM_OUT } from './build';
 import { demoFolder, gridsOf, simWorkbookFromXlsx } from './workbooks';
 
@@ -87,11 +88,27 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
-  });
+  }, 30_000);
 
-  async function open(config: object, officeJs: 'sim' | 'none' = 'sim'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
+  interface OpenOptions {
+    viewport?: { width: number; height: number };
+    /** Requests of the add-in matching this are held until `release()` is called on the page. */
+    hold?: RegExp;
+    /** Requests of the add-in matching this fail (the network dropped after Office.js had loaded). */
+    abort?: RegExp;
+    permissions?: string[];
+    /** Runs in the page before its scripts. */
+    init?: () => void;
+  }
+
+  async function open(config: object, officeJs: 'sim' | 'none' = 'sim', o: OpenOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: o.viewport ?? { width: 320, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
+    if (o.permissions) await context.grantPermissions(o.permissions, { origin: base });
     const page = await context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    (page as unknown as { release: () => void }).release = release;
+    if (o.init) await page.addInitScript(o.init);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     (page as unknown as { errors: string[] }).errors = errors;
@@ -102,7 +119,8 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     // Nothing leaves the machine: Office.js from the CDN is the simulated host, anything else external is refused.
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
+      if (url.startsWith(base) && o.abort?.test(url)) return route.abort('internetdisconnected');
+      if (url.startsWith(base)) return o.hold?.test(url) ? held.then(() => route.continue()) : route.continue();
       if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(url)) {
         if (officeJs === 'none') return route.abort('internetdisconnected');
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(path.join(SIM_OUT, 'office-sim.js'), 'utf8') });
@@ -145,6 +163,10 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-btn')]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(download.suggestedFilename()).toMatch(/\.criteria\.json$/);
+    // Excel on the web: the browser got the file; the pane cannot know it was saved and does not claim it.
+    const said = await page.locator('#save-msg').textContent();
+    expect(said).toContain('cho trình duyệt để tải về');
+    expect(said).not.toMatch(/đã tạo|đã lưu tệp/i);
     expect(exported.sections.map((s: { id: string }) => s.id)).toEqual(set.def.sections.map((s) => s.id));
 
     // Insert the template from the stored set.
@@ -252,13 +274,16 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     await page.screenshot({ path: path.join(ARTIFACTS, '05-reopened.png'), fullPage: true });
   }, 60_000);
 
-  test('without Office.js (offline, or outside Excel) the page says Office.js could not be loaded', async () => {
+  test('Office.js failing to load (no network): the page says so, not "open this in Excel"', async () => {
     const page = await open({}, 'none');
     await page.locator('#outside').waitFor({ timeout: 15_000 });
     const text = await page.locator('#outside').textContent();
     expect(text).toContain('Không tải được thư viện Office.js');
-    expect(text).toContain('mở nó trong Excel');
+    expect(text).toContain('kiểm tra kết nối mạng');
     expect(text).toContain('Office.js library could not be loaded');
+    expect(text).toContain('Check the network connection');
+    // The script failed to load: that is what the user is told, not to "open this in Excel".
+    expect(text).not.toMatch(/mở (nó|trang này) trong Excel|open (it|this) in Excel/i);
     await page.screenshot({ path: path.join(ARTIFACTS, '06-outside-excel.png') });
   }, 30_000);
 
@@ -332,6 +357,13 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
   }, 90_000);
 
   const requestsOf = (page: Page) => (page as unknown as { requests: string[] }).requests;
+  /** The pane has started (its chunk loaded, panels filled) and what it prefetches then has arrived. */
+  const settled = async (page: Page) => {
+    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('aria-busy') === 'false');
+    // Its chunks are requested together, in one tick: once one is asked for, all are.
+    for (let i = 0; i < 600 && !requestsOf(page).some((u) => /\/workbook-reader\.[0-9a-f]+\.js$/.test(u)); i++) await page.waitForTimeout(50);
+    await page.waitForLoadState('networkidle');
+  };
   const syncs = (page: Page) => page.evaluate(() => (window as any).__sim.syncs as number);
 
   test('inspection mode on a school\'s filled workbook: one click locks it, differences as the inspector types, finish with stamp', async () => {
@@ -348,7 +380,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
     await page.waitForFunction(() => document.querySelector('#tab-validate')?.getAttribute('aria-selected') === 'true');
     await page.getByRole('tab', { name: 'Kiểm tra chéo' }).click();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const loaded = requestsOf(page).length;
 
     // One click: self scores and evidence locked, the inspector's columns open, the mode recorded.
@@ -449,7 +481,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     const mine: Array<[string, { value: unknown }]> = [['A1', { value: 'Sổ theo dõi riêng' }], ['B2', { value: 42 }]];
     const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [{ name: 'Sổ của tôi', cells: mine }] });
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
-    await page.waitForLoadState('networkidle'); // the workbook reader is prefetched once the pane is idle
+    await settled(page); // the workbook reader is prefetched once the pane has started
     const loaded = requestsOf(page).length;
     await page.setInputFiles('#files', [...files, bad]);
     await page.evaluate(() => {
@@ -535,7 +567,14 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     await page.locator('#template-msg.success').waitFor({ timeout: 60_000 });
     const msg = await page.locator('#template-msg').textContent();
     expect(msg).toContain(api >= 13 ? 'từ mẫu Excel' : 'ghi từng vùng ô');
-    if (api < 8) expect(msg).toContain('chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8)');
+    // What this Excel could not do is a visible warning beside the success, never skipped without a word.
+    const warning = (await page.locator('#template-warning').textContent()) ?? '';
+    expect(warning.includes('chưa có kiểm tra dữ liệu trên ô (cần ExcelApi 1.8)')).toBe(api < 8);
+    expect(warning.includes('chưa đặt được thiết lập in (cần ExcelApi 1.9)')).toBe(api < 9);
+    if (api < 9) expect(await page.locator('#template-warning.warning').isVisible()).toBe(true);
+    // Print setup written where the host has it (1.9 cell by cell; 1.13 carries it in the inserted file).
+    const layoutCalls = (await sim<any>(page, 'sheet', plan.sheetName)).pageLayout.map((x: [string, unknown]) => x[0]);
+    expect(layoutCalls.length > 0).toBe(api >= 9 && api < 13);
     expect((await sim<string[]>(page, 'sheetNames')).sort()).toEqual(own);
     expect((await sim<any>(page, 'sheet', '_thidua')).visibility).toBe('VeryHidden');
     const names = await sim<Record<string, { sheet: string; address: string }>>(page, 'names');
@@ -547,6 +586,8 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
       await page.setInputFiles('#files', files.slice(0, n));
       await page.click('#consolidate-btn');
       await page.waitForFunction((k) => new RegExp(`${k} đơn vị được xếp hạng`).test(document.querySelector('#consolidate-msg.success')?.textContent ?? ''), n, { timeout: 60_000 });
+      expect(((await page.locator('#consolidate-warning').textContent()) ?? '').includes('chưa đặt được thiết lập in')).toBe(api < 9);
+      expect((await sim<any>(page, 'sheet', 'Xếp hạng')).pageLayout.length > 0).toBe(api >= 9);
     }
     const after = await sim<string[]>(page, 'sheetNames');
     expect(after.filter((x) => x.startsWith('~'))).toEqual([]);
@@ -568,5 +609,259 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
     expect(msg).toContain('sổ làm việc được giữ nguyên như trước');
     expect(await sim<string>(page, 'snapshot')).toBe(before);
     await page.screenshot({ path: path.join(ARTIFACTS, '13-refused-restored.png'), fullPage: true });
+  }, 60_000);
+  // ---------------------------------------------------------------------------------------- start-up, layout, language
+
+  test('the tabs are on screen and usable before the engine (mathjs, the bundled set) has arrived', async () => {
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] }, 'sim', { hold: /\/pane\.[0-9a-f]+\.js$/ });
+    await page.getByRole('tab', { name: 'Bảng chấm' }).waitFor();
+    const requests = requestsOf(page);
+    expect(requests.some((u) => /\/pane\.[0-9a-f]+\.js$/.test(u))).toBe(true); // asked for, held back
+    expect(await page.locator('#app').getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('#import-btn').count()).toBe(0); // the panels are not there yet
+    // A tab chosen while loading stays chosen once the pane has started.
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    expect(await page.locator('#panel-consolidate').isVisible()).toBe(true);
+    expect(await page.locator('#panel-consolidate').textContent()).toBe('Đang tải…');
+    (page as unknown as { release: () => void }).release();
+    await page.locator('#consolidate-btn').waitFor();
+    expect(await page.locator('#tab-consolidate').getAttribute('aria-selected')).toBe('true');
+    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('aria-busy') === 'false');
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('the pane\'s main chunk failing to load (network dropped): a bilingual message, not a pane stuck on loading', async () => {
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] }, 'sim', { abort: /\/pane\.[0-9a-f]+\.js$/ });
+    await page.locator('#outside').waitFor({ timeout: 30_000 });
+    const text = await page.locator('#outside').textContent();
+    expect(text).toContain('Không tải được phần chính của phần bổ trợ');
+    expect(text).toContain('The main part of the add-in could not be loaded');
+    await page.context().close();
+  }, 60_000);
+
+  /** Every tab label whole (no clipped text), inside the pane's width, none over another. */
+  async function tabLayout(page: Page) {
+    return page.evaluate(() =>
+      Array.from(document.querySelectorAll('[role=tab]')).map((el) => {
+        const r = el.getBoundingClientRect();
+        return { label: el.textContent ?? '', scroll: el.scrollWidth, client: el.clientWidth, left: r.left, right: r.right, top: r.top, bottom: r.bottom, vw: document.documentElement.clientWidth };
+      }),
+    );
+  }
+
+  test('at 320 px every tab label is whole in Vietnamese and English, none overlapping; the pinned status stays small', async () => {
+    const wbk = await simWorkbookFromXlsx(path.join(demo, 'tu-cham', 'phu-tho.xlsx'));
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: wbk.sheets, names: wbk.names }, 'sim', { viewport: { width: 320, height: 600 } });
+    await page.waitForFunction(() => document.querySelector('#tab-validate')?.getAttribute('aria-selected') === 'true');
+    // Inspection mode: the status block holds both totals, the progress and the set's (long) title.
+    await page.getByRole('tab', { name: 'Kiểm tra chéo' }).click();
+    await page.click('#inspect-btn');
+    await page.locator('#inspected-total').waitFor();
+    for (const lang of ['vi', 'en']) {
+      if (lang === 'en') {
+        await page.click('#lang-switch');
+        await page.getByRole('tab', { name: 'Consolidate' }).waitFor();
+      }
+      const tabs = await tabLayout(page);
+      expect(tabs).toHaveLength(5);
+      for (const t of tabs) {
+        expect({ label: t.label, clipped: t.scroll > t.client }).toEqual({ label: t.label, clipped: false });
+        expect(t.left).toBeGreaterThanOrEqual(0);
+        expect(t.right).toBeLessThanOrEqual(t.vw + 0.5);
+      }
+      for (let i = 0; i < tabs.length; i++)
+        for (let j = i + 1; j < tabs.length; j++) {
+          const [a, b] = [tabs[i], tabs[j]];
+          const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          expect({ pair: `${a.label} / ${b.label}`, overlap }).toEqual({ pair: `${a.label} / ${b.label}`, overlap: false });
+        }
+      // A long message in the pane: the pinned block keeps its size, at most a fifth of a 600 px pane.
+      await page.evaluate(() => {
+        const m = document.querySelector('.status + .message') as HTMLElement;
+        m.className = 'message error';
+        m.textContent = 'Excel từ chối thao tác: trang tính hoặc cấu trúc sổ làm việc đang được bảo vệ. '.repeat(6);
+      });
+      const status = await page.locator('.status').boundingBox();
+      expect(status!.height).toBeLessThanOrEqual(120);
+      // Its totals are whole, and it stays pinned at the top while the pane scrolls.
+      for (const id of ['#self-total', '#inspected-total']) expect(await page.locator(id).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 10_000));
+      expect(Math.round((await page.locator('.status').boundingBox())!.y)).toBe(0);
+      await page.screenshot({ path: path.join(ARTIFACTS, `14-320px-${lang}.png`) });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  /**
+   * English words that must not show through a Vietnamese pane: the fragments users met ("self",
+   * "step", "text file (CSV?)", the browser's "Choose Files") and the words such fragments are made of.
+   * Technical details (<code>), file and sheet names, and "Excel", "JSON", "ExcelApi" are not words to translate.
+   */
+  const ENGLISH = /\b(self|step|inspected|evidence|remark|text file|CSV\?|choose files?|no file chosen|files?|sheets?|cells?|errors?|warnings?|the|and|not|corrupt|empty|unknown|entries|ratio|uncompressed|loading|click)\b/i;
+  const familiarCodes = new Set(Object.keys(FAMILIAR_MESSAGES)); // the import's own messages: engineer i11's catalog, scanned there
+
+  async function vietnameseText(page: Page): Promise<string[]> {
+    return page.evaluate((skip) => {
+      const out: string[] = [];
+      const walk = (el: Element) => {
+        // Technical details, and the import's column form (addin/familiar/, engineer i11's, bilingual for now).
+        if (el.closest('code, #column-form')) return;
+        const code = el.getAttribute('data-code');
+        if (code && skip.includes(code)) return;
+        for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+        for (const n of Array.from(el.childNodes)) if (n.nodeType === 3 && n.textContent!.trim()) out.push(n.textContent!.trim());
+        for (const c of Array.from(el.children)) walk(c);
+      };
+      walk(document.querySelector('#app')!);
+      // The language button names the other language on purpose.
+      return out.filter((t) => t !== 'English' && !t.startsWith('Switch'));
+    }, [...familiarCodes]);
+  }
+
+  test('a Vietnamese pane shows no English fragments: messages, file picker, bad files, warnings', async () => {
+    const page = await open({ api: 7, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] });
+    await page.getByRole('tab', { name: 'Nhập tiêu chí' }).waitFor();
+    const seen: string[] = [];
+    const collect = async () => seen.push(...(await vietnameseText(page)));
+    await collect();
+    await page.click('#import-btn');
+    await page.locator('#import-msg.success').waitFor();
+    await collect();
+    await page.getByRole('tab', { name: 'Bảng chấm' }).click();
+    await page.click('#insert-btn');
+    await page.locator('#template-msg.success').waitFor();
+    expect(await page.locator('#template-warning').textContent()).toContain('thiết lập in');
+    await collect();
+    const { plan } = expectedPlan();
+    await sim(page, 'type', plan.sheetName, plan.entries.self['I.2'], 9);
+    await sim(page, 'type', plan.sheetName, plan.entries.self['II.2'], 'tám');
+    await page.locator('#problems button[data-code="non_numeric"]').waitFor({ state: 'attached' });
+    await collect();
+    // The file picker: our label in Vietnamese over a hidden native input (whose button speaks the browser's language).
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    expect(await page.locator('#files-label').textContent()).toBe('Chọn tệp…');
+    const input = await page.locator('#files').boundingBox();
+    expect(input === null || (input.width <= 1 && input.height <= 1)).toBe(true);
+    const files = readdirSync(path.join(demo, 'kiem-tra')).sort().map((f) => path.join(demo, 'kiem-tra', f)).slice(0, 2);
+    const bad = path.join(demo, 'ghi-chu.xlsx');
+    writeFileSync(bad, 'TT;Nội dung;Điểm\n1;Kế hoạch;4\n');
+    const empty = path.join(demo, 'rong.xlsx');
+    writeFileSync(empty, '');
+    await page.setInputFiles('#files', [...files, bad, empty]);
+    expect(await page.locator('#files-chosen').textContent()).toBe('Đã chọn 4 tệp');
+    await page.click('#consolidate-btn');
+    await page.locator('#consolidate-msg.success').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#bad-files li[data-file="ghi-chu.xlsx"]').textContent()).toContain('tệp văn bản');
+    expect(await page.locator('#bad-files li[data-file="rong.xlsx"]').textContent()).toContain('tệp rỗng');
+    await collect();
+    for (const tab of ['Nhập tiêu chí', 'Bảng chấm', 'Kiểm tra', 'Kiểm tra chéo']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await collect();
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, '15-vietnamese-only.png'), fullPage: true });
+    const english = [...new Set(seen)].filter((t) => ENGLISH.test(t.replace(/[\w.-]+\.xlsx|ExcelApi|Excel|JSON|Office\.js/g, '')));
+    expect(english).toEqual([]);
+    // The scan is not blind: the English pane trips it.
+    await page.click('#lang-switch');
+    await page.getByRole('tab', { name: 'Consolidate' }).waitFor();
+    expect((await vietnameseText(page)).some((t) => ENGLISH.test(t))).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  test.each([
+    ['PC', true],
+    ['Mac', false],
+  ] as const)('Excel on %s (no downloads in its webview): the JSON is copied or shown selected, and no file is claimed', async (platform, clipboard) => {
+    const page = await open({ api: 12, platform, displayLanguage: 'vi-VN', sheets: [simSheet('Bảng điểm')] }, 'sim', {
+      permissions: clipboard ? ['clipboard-read', 'clipboard-write'] : undefined,
+      init: clipboard
+        ? undefined
+        : () => {
+            // WKWebView on a Mac without a user permission: both ways of copying refuse.
+            Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('NotAllowedError')) } });
+            document.execCommand = () => false;
+          },
+    });
+    await page.click('#import-btn');
+    await page.locator('#import-msg.success').waitFor();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.click('#export-btn');
+    await page.locator('#export-text').waitFor();
+    await page.locator(clipboard ? '#save-msg.success' : '#save-msg.warning').waitFor();
+    const said = (await page.locator('#save-msg').textContent())!;
+    expect(said).toContain('chưa có tệp nào được tạo');
+    expect(said).toContain(clipboard ? 'đã được sao chép vào bộ nhớ tạm' : 'nhấn Ctrl+C');
+    const shown = JSON.parse(await page.locator('#export-text').inputValue());
+    const { set } = expectedPlan();
+    expect(shown.sections.map((x: { id: string }) => x.id)).toEqual(set.def.sections.map((x) => x.id));
+    if (clipboard) expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(shown);
+    else {
+      // Shown selected, ready for Ctrl+C.
+      expect(await page.evaluate(() => { const t = document.querySelector('#export-text') as HTMLTextAreaElement; return document.activeElement === t && t.selectionEnd - t.selectionStart === t.value.length; })).toBe(true);
+    }
+    await page.waitForTimeout(300);
+    expect(downloads).toBe(0);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('the simulated host refuses values Excel refuses: grid shapes, value types, enum strings', async () => {
+    const page = await open({ api: 12, displayLanguage: 'vi-VN', sheets: [{ name: 'S', cells: [] }] });
+    await page.getByRole('tab', { name: 'Nhập tiêu chí' }).waitFor();
+    const attempt = (body: string) =>
+      page.evaluate(async (src) => {
+        const fn = new Function('ws', src) as (ws: unknown) => void;
+        try {
+          await (window as any).Excel.run(async (ctx: any) => {
+            fn(ctx.workbook.worksheets.getItem('S'));
+            await ctx.sync();
+          });
+          return 'ok';
+        } catch (e) {
+          return (e as { code?: string }).code ?? String(e);
+        }
+      }, body);
+    const refused: Record<string, string> = {
+      'number format not 2-D': `ws.getRange('A1:B2').numberFormat = ['@', '@'];`,
+      'number format of the wrong size': `ws.getRange('A1:B2').numberFormat = [['@', '@']];`,
+      'number format not text': `ws.getRange('A1:A2').numberFormat = [[1], [2]];`,
+      'values of the wrong shape': `ws.getRange('A1:B2').values = [[1, 2, 3], [4, 5, 6]];`,
+      'a ragged values array': `ws.getRange('A1:B2').values = [[1, 2], [3]];`,
+      'an object as a cell value': `ws.getRange('A1').values = [[{ a: 1 }]];`,
+      'NaN as a cell value': `ws.getRange('A1').values = [[NaN]];`,
+      'a horizontalAlignment Excel does not know': `ws.getRange('A1').format.horizontalAlignment = 'centre';`,
+      'a verticalAlignment of another enum': `ws.getRange('A1').format.verticalAlignment = 'Left';`,
+      'bold as a string': `ws.getRange('A1').format.font.bold = 'true';`,
+      'a column width as text': `ws.getRange('A:A').format.columnWidth = '12';`,
+      'a border index that does not exist': `ws.getRange('A1').format.borders.getItem('Top').style = 'Continuous';`,
+      'a border style that does not exist': `ws.getRange('A1').format.borders.getItem('EdgeTop').style = 'Solid';`,
+      'a paper size Excel does not know': `ws.pageLayout.paperSize = 'A-4';`,
+      'an orientation in lower case': `ws.pageLayout.orientation = 'landscape';`,
+      'print title rows as a cell range': `ws.pageLayout.setPrintTitleRows('A5:H5');`,
+      'a data validation operator that does not exist': `ws.getRange('A1').dataValidation.rule = { decimal: { formula1: 0, formula2: 5, operator: 'Between0' } };`,
+      'Between without its second bound': `ws.getRange('A1').dataValidation.rule = { decimal: { formula1: 0, operator: 'Between' } };`,
+      'an error alert title over 32 characters': `ws.getRange('A1').dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'x'.repeat(33), message: 'm' };`,
+      'an unknown property': `ws.getRange('A1').format.horizontalAlign = 'Left';`,
+    };
+    const results: Record<string, string> = {};
+    for (const [what, body] of Object.entries(refused)) results[what] = await attempt(body);
+    expect(results).toEqual(Object.fromEntries(Object.keys(refused).map((k) => [k, 'InvalidArgument'])));
+    // What Excel takes passes: one value for every cell, exact grids, enum strings, an exact rule.
+    const accepted = [
+      `ws.getRange('A1:B2').numberFormat = '@';`,
+      `ws.getRange('A1:B2').numberFormat = [['@', '0.0'], ['General', '@']];`,
+      `ws.getRange('A1:B2').values = [[1, 'a'], [true, '']];`,
+      `ws.getRange('A1').format.horizontalAlignment = 'CenterAcrossSelection';`,
+      `ws.getRange('A1').format.borders.getItem('InsideHorizontal').style = 'Dash';`,
+      `ws.pageLayout.paperSize = 'A4'; ws.pageLayout.orientation = 'Landscape'; ws.pageLayout.setPrintTitleRows('$5:$5'); ws.pageLayout.setPrintArea('A1:H40');`,
+      `ws.getRange('A1').dataValidation.rule = { decimal: { formula1: 0, formula2: 5, operator: 'Between' } };`,
+    ];
+    for (const body of accepted) expect([body, await attempt(body)]).toEqual([body, 'ok']);
+    expect(await sim(page, 'values', 'S', 'A1:B2')).toEqual([[1, 'a'], [true, null]]);
+    await page.context().close();
   }, 60_000);
 });

@@ -14,6 +14,7 @@
 import { unzipSync } from 'fflate';
 import { columnLetter, columnNumber } from '../../../engine/core/grid';
 import { readXlsx } from '../../../engine/workbook/xlsx-read';
+import { gridError, legendPositionError, pageLayoutError, rangePropertyError } from './value-checks';
 
 /** Excel on the web's limit on one response (and one request): 5 MB. */
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -65,6 +66,8 @@ interface SimChart {
 interface SimConfig {
   api: number;
   displayLanguage: string;
+  /** Office.context.platform: 'OfficeOnline' (default), 'PC', 'Mac'... */
+  platform?: string;
   sheets: Array<{
     name: string;
     cells: Array<[string, Cell]>;
@@ -303,6 +306,8 @@ function recorder(ctx: Ctx, sheet: () => SimSheet, address: () => string, path: 
       set(_t, key: string, value) {
         const full = `${path}.${key}`;
         ctx.queue.push(() => {
+          const bad = rangePropertyError(full, value); // wrong type or enum string: Excel refuses at sync
+          if (bad) throw simError('InvalidArgument', bad);
           const sh = sheet();
           const a = address();
           if (sh.protected && full !== 'dataValidation.rule') throw simError('AccessDenied', 'The sheet is protected.');
@@ -369,7 +374,13 @@ class RangeProxy extends Loadable {
     this.ctx.queue.push(() => {
       const sh = this.sheet();
       const b = box(this.addr());
-      v.forEach((row, r) => row.forEach((f, c) => {
+      const rows = b.bottom - b.top + 1;
+      const cols = b.right - b.left + 1;
+      const bad = gridError('numberFormat', v, rows, cols);
+      if (bad) throw simError('InvalidArgument', `${bad} (${this.addr()})`);
+      if (rows * cols > 5_000_000) return; // whole columns: no cell to store
+      const grid = Array.isArray(v) ? v : Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+      grid.forEach((row, r) => row.forEach((f, c) => {
         const a = `${columnLetter(b.left + c)}${b.top + r}`;
         sh.cells.set(a, { ...(sh.cells.get(a) ?? { value: null }), numberFormat: String(f) });
       }));
@@ -380,6 +391,7 @@ class RangeProxy extends Loadable {
   get columnHidden() { return this.get$('columnHidden') as boolean; }
   set columnHidden(v: boolean) {
     this.ctx.queue.push(() => {
+      if (typeof v !== 'boolean') throw simError('InvalidArgument', `${JSON.stringify(v)} is not a valid value for Range.columnHidden`);
       const sh = this.sheet();
       sh.formats.push({ address: this.addr(), path: 'columnHidden', value: v });
       const b = box(this.addr());
@@ -390,11 +402,14 @@ class RangeProxy extends Loadable {
     this.ctx.queue.push(() => {
       const sh = this.sheet();
       const b = box(this.addr());
-      if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1))
-        throw simError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.addr()}.`);
+      const rows = b.bottom - b.top + 1;
+      const cols = b.right - b.left + 1;
+      const bad = gridError(asFormula ? 'formulas' : 'values', v, rows, cols);
+      if (bad) throw simError('InvalidArgument', `${bad} (${this.addr()})`);
       if (sh.protected) throw simError('AccessDenied', 'The sheet is protected.');
-      this.ctx.request += JSON.stringify(v).length;
-      v.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${columnLetter(b.left + c)}${b.top + r}`, x, asFormula)));
+      const grid = Array.isArray(v) ? v : Array.from({ length: rows }, () => Array.from({ length: cols }, () => v as unknown));
+      this.ctx.request += JSON.stringify(grid).length;
+      grid.forEach((row, r) => row.forEach((x, c) => writeCell(sh, `${columnLetter(b.left + c)}${b.top + r}`, x, asFormula)));
     });
   }
   merge() {
@@ -535,7 +550,15 @@ class WorksheetProxy extends Loadable {
         return {
           set name(v: string) { ctx.queue.push(() => void (get().name = v)); },
           title: { set text(v: string) { ctx.queue.push(() => void (get().title = v)); } },
-          legend: { set position(v: string) { ctx.queue.push(() => void (get().legend = v)); } },
+          legend: {
+            set position(v: string) {
+              ctx.queue.push(() => {
+                const bad = legendPositionError(v);
+                if (bad) throw simError('InvalidArgument', bad);
+                get().legend = v;
+              });
+            },
+          },
           setPosition: (from: string, to: string) => ctx.queue.push(() => void Object.assign(get(), { from, to })),
           series: {
             getItemAt: (i: number) => seriesProxy(ctx, get, () => i, must),
@@ -579,12 +602,17 @@ class WorksheetProxy extends Loadable {
         return o;
       },
     };
+    const pageLayout = (k: string, v: unknown) => {
+      const bad = pageLayoutError(k, v);
+      if (bad) throw simError('InvalidArgument', bad);
+      must().formats.push({ address: '', path: `pageLayout.${k}`, value: v });
+    };
     this.freezePanes = { freezeRows: (n) => ctx.queue.push(() => void (must().frozenRows = n)) };
     this.pageLayout = new Proxy(
       {},
       {
-        get: (_t, k: string) => (...args: unknown[]) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: args[0] }))),
-        set: (_t, k: string, v) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => must().formats.push({ address: '', path: `pageLayout.${k}`, value: v })), true),
+        get: (_t, k: string) => (...args: unknown[]) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => pageLayout(k, args[0]))),
+        set: (_t, k: string, v) => (need(ctx, 9, 'Worksheet.pageLayout'), ctx.queue.push(() => pageLayout(k, v)), true),
       },
     );
     this.onChanged = {
@@ -860,6 +888,7 @@ const sim = {
       names: Object.fromEntries(sh.names),
       merges: sh.merges,
       formats: sh.formats.length,
+      pageLayout: sh.formats.filter((f) => f.path.startsWith('pageLayout.')).map((f) => [f.path.slice('pageLayout.'.length), f.value]),
     };
   },
   /** Cells of a rectangle as [value or formula] rows (for assertions). */
@@ -920,13 +949,14 @@ w.Excel = { run, RequestContext: Ctx };
 w.OfficeExtension = { Error: Error };
 w.Office = {
   HostType: { Excel: 'Excel', Word: 'Word' },
-  PlatformType: { OfficeOnline: 'OfficeOnline' },
+  PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
   context: {
     displayLanguage: config.displayLanguage,
+    platform: config.platform ?? 'OfficeOnline',
     requirements: { isSetSupported: (name: string, v?: string) => name === 'ExcelApi' && Number((v ?? '1.1').split('.')[1]) <= config.api },
   },
   onReady(cb?: (info: { host: string; platform: string }) => void) {
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    const info = { host: 'Excel', platform: config.platform ?? 'OfficeOnline' };
     setTimeout(() => cb?.(info), 0);
     return Promise.resolve(info);
   },
