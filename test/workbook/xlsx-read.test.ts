@@ -550,6 +550,26 @@ describe('the reader on its own', () => {
     const boldAfter = (await openWorkbook(plain, 'p.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length;
     expect(boldBefore).toBeGreaterThan(0);
     expect(boldAfter).toBe(0);
+    // The sheet's <dataValidations> block: kept from the first read; the same block commented out gives
+    // no validations, a changed block its own, and the original block all of them again.
+    const sheetName = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && strFromU8(parts[n]).includes('<dataValidations'))!;
+    const sheetXml = strFromU8(parts[sheetName]);
+    const dvBlock = sheetXml.slice(sheetXml.indexOf('<dataValidations'), sheetXml.indexOf('</dataValidations>') + '</dataValidations>'.length);
+    expect(dvBlock.length).toBeGreaterThan(1000);
+    const withSheet = (xml: string) => zipSync({ ...parts, [sheetName]: strToU8(xml) });
+    const validationCount = async (b: Uint8Array) =>
+      Object.values((await openWorkbook(b, 'v.xlsx')).opened!.validations).reduce((n, v) => n + Object.keys(validationsByAddress(v)).length, 0);
+    const all = await validationCount(good);
+    expect(all).toBeGreaterThan(10);
+    const commented = withSheet(sheetXml.replace(dvBlock, `<!--${dvBlock}-->`));
+    await expectSame(commented, 'commented-validations.xlsx');
+    expect(await validationCount(commented)).toBe(0);
+    const firstSqref = /sqref="([A-Z]+\d+)"/.exec(dvBlock)![1];
+    const changed = withSheet(sheetXml.replace(dvBlock, dvBlock.replace(`sqref="${firstSqref}"`, 'sqref="Z99"')));
+    await expectSame(changed, 'changed-validations.xlsx');
+    expect((await openWorkbook(changed, 'c.xlsx')).opened!.validations[Object.keys((await openWorkbook(changed, 'c.xlsx')).opened!.validations)[0]].at('Z99')).toBeDefined();
+    await expectSame(good, 'again-validations.xlsx');
+    expect(await validationCount(good)).toBe(all);
     // And the original once more: bold again.
     expect((await openWorkbook(good, 'g2.xlsx')).opened!.grids.flatMap((g) => cellsOf(g)).filter((c) => c.bold).length).toBe(boldBefore);
    }, 60_000);
