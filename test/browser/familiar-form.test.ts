@@ -156,6 +156,15 @@ describeBrowser('the familiar column form in the task pane (headless Chromium, s
       ['I', 10, [['I.1', 4], ['I.2', 6]]],
       ['II', 20, [['II.1', 12], ['II.2', 8]]],
     ]);
+
+    // In English, the form speaks English too (role names, how each column was found).
+    await page.click('#lang-switch');
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.click('#column-form > summary');
+    expect(await page.locator('#column-form tr:has(#column-inspected) th').textContent()).toBe('inspection score');
+    expect(await how(page, 'inspected')).toEqual(['given', 'given']);
+    expect(await page.locator('#column-form summary').textContent()).toBe('Columns used (change any that is wrong)');
+    expect(await page.locator('#columns-apply').textContent()).toBe('Re-import with these columns');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   }, 120_000);
 });

@@ -16,6 +16,7 @@ import { openWorkbook } from '../../engine/workbook/open';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { buildVariation, expectedTotal, VARIATIONS } from '../fixtures/familiar/build';
 import { familiarWorkbookTotals, haveLibreOffice, recalculate, SOFFICE } from '../helpers/libreoffice';
+import { run } from '../helpers/cli';
 import { fillColumn, loadXlsx, template, toBytes } from '../template/helpers';
 
 jest.setTimeout(240_000);
@@ -193,3 +194,29 @@ if (haveLibreOffice('LibreOffice recalculating capped deductions')) {
     });
   });
 }
+
+describe('through the command line: import reads the cap, score takes off at most the cap', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'thidua-cap-cli-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('thidua import --json, then thidua score --criteria --json on the filled copy', async () => {
+    const v = VARIATIONS.find((x) => x.name === 'd-after-total-capped')!;
+    const file = path.join(work, 'bang.xlsx');
+    writeFileSync(file, await buildVariation(v));
+    const imp = await run(['import', file, '--json']);
+    expect(imp.code).toBe(0);
+    const imported = JSON.parse(imp.stdout);
+    expect(imported.criteriaSet.sections.find((s: { id: string }) => s.id === 'IV')).toMatchObject({ role: 'deduction', cap: 2 });
+    const setFile = path.join(work, 'set.json');
+    writeFileSync(setFile, JSON.stringify(imported.criteriaSet));
+    const sc = await run(['score', file, '--criteria', setFile, '--json']);
+    const [scored] = JSON.parse(sc.stdout);
+    expect(scored.self).toMatchObject({ base: 27.5, bonus: 3, penalty: 1, total: 29.5 });
+    expect(scored.inspected).toMatchObject({ base: 26.25, bonus: 3, penalty: 2, total: 27.25 });
+    expect(scored.inspected.sections.find((s: { id: string }) => s.id === 'IV')).toMatchObject({ score: 2, max: 2 });
+    const note = scored.problems.find((p: { code: string }) => p.code === 'deduction_capped');
+    expect(note).toMatchObject({ severity: 'warning', criterion: 'IV', sheet: v.sheet });
+    expect(note.cell).toMatch(/^E\d+$/);
+    expect(scored.problems.filter((p: { code: string }) => p.code === 'formula_disagrees')).toEqual([]);
+  });
+});

@@ -51,7 +51,7 @@ test('"Tiêu chí k" numbered across the sections: the continuous reading is nam
   expect(w).toHaveLength(1);
   expect(w[0]).toMatchObject({ cell: 'C5', criterion: '2' });
   expect(w[0].params).toMatchObject({ sum: 8, max: 10, cell: 'A6' });
-  expect(w[0].messages.vi).toContain("khi đọc 'Tiêu chí 3' là đánh số liên tục qua các phần (\"tieu chi\" 1 đến n trên cả bảng) (ô A6)");
+  expect(w[0].messages.vi).toContain("khi đọc 'Tiêu chí 3' là đánh số liên tục qua các phần (\"Tiêu chí\" 1 đến n trên cả bảng) (ô A6)");
   expect(w[0].messages.en).toContain("when reading 'Tiêu chí 3' as numbering continuous across the sections");
 });
 
@@ -81,4 +81,31 @@ test('the corpus variation whose group says more than its children: multi-level 
     expect(x.messages.vi).not.toMatch(/\b(reading|when|cell|could)\b/);
     expect(x.messages.en).not.toMatch(/[ạảãáàăâđêếềệôơưứừ]/);
   }
+});
+
+test('continuous numbering is named in the first section too (its "Tiêu chí 1" starts the sequence of the whole table)', () => {
+  const w = mismatches([
+    [bold('PHẦN 1'), bold('NHIỆM VỤ CHÍNH TRỊ'), bold(12)],
+    ['Tiêu chí 1', 'Đào tạo', 5, 5],
+    ['Tiêu chí 2', 'Bồi dưỡng', 5, 5],
+    [bold('PHẦN 2'), bold('XÂY DỰNG ĐẢNG'), bold(8)],
+    ['Tiêu chí 3', 'Chi bộ', 4, 4],
+    ['Tiêu chí 4', 'Đoàn thể', 4, 4],
+  ]);
+  expect(w.map((x) => x.criterion)).toEqual(['1']);
+  expect(w[0].messages.vi).toContain("khi đọc 'Tiêu chí 1' là đánh số liên tục qua các phần");
+});
+
+test('numbering restarting in each section is read as numbering within the section', () => {
+  const w = mismatches([
+    [bold('PHẦN 1'), bold('NHIỆM VỤ CHÍNH TRỊ'), bold(12)],
+    ['Tiêu chí 1', 'Đào tạo', 5, 5],
+    ['Tiêu chí 2', 'Bồi dưỡng', 5, 5],
+    [bold('PHẦN 2'), bold('XÂY DỰNG ĐẢNG'), bold(8)],
+    ['Tiêu chí 1', 'Chi bộ', 4, 4],
+    ['Tiêu chí 2', 'Đoàn thể', 4, 4],
+  ]);
+  expect(w.map((x) => x.criterion)).toEqual(['1']);
+  expect(w[0].messages.vi).toContain("khi đọc 'Tiêu chí 1' là đánh số theo từ \"Tiêu chí\" trong phần");
+  expect(w[0].messages.en).toContain("when reading 'Tiêu chí 1' as numbering by the word \"Tiêu chí\" within the section");
 });

@@ -129,7 +129,7 @@ export function importFamiliar(grids: Grid[], opts: ImportOptions = {}): ImportR
       const sum = kids.every((k) => k !== null) ? fromMilli(kids.reduce((s, k) => s + toMilli(k!), 0)) : null;
       if (max !== null && sum !== null && toMilli(sum) !== toMilli(max)) {
         if (role === 'bonus' && n.parent === undefined) def.max = max; // a bonus section may offer more than its cap
-        else warnings.push(problem('familiar_tree_mismatch', { id: n.id, sum, max, ...readingOf(n, cols) }, where(n.row, cols.max, n.id)));
+        else warnings.push(problem('familiar_tree_mismatch', { id: n.id, sum, max, ...readingOf(n, cols, outline.sections) }, where(n.row, cols.max, n.id)));
       } else if (max !== null) def.max = max;
       return withKids();
     }
@@ -254,15 +254,23 @@ const HOW: Record<NonNullable<OutlineNode['levelGuess']>, Bilingual> = {
  * its first numbered child ("i" read as a lowercase roman numeral, "Tiêu chí 7" as numbering continuous
  * across the sections), the other readings the cell allowed, and the child's cell.
  */
-function readingOf(n: OutlineNode, cols: Outline['table']['columns']): { reading: Bilingual; others: Bilingual; cell: string } {
+function readingOf(n: OutlineNode, cols: Outline['table']['columns'], sections: OutlineNode[]): { reading: Bilingual; others: Bilingual; cell: string } {
   const child = n.children.find((c) => c.scheme) ?? n.children[0];
   const cell = address(child.row, (child.scheme && cols.number) || cols.text || 1);
-  const put = (t: string) => t.replace('{n}', child.number).replace('{word}', child.word ?? '');
+  // The word as printed ("Tiêu chí" of "Tiêu chí 3"), not folded.
+  const word = child.number.replace(/\s*[0-9A-Za-z]{1,6}\s*[.:)]?$/, '').trim() || child.word || '';
+  const put = (t: string) => t.replace('{n}', child.number).replace('{word}', word);
   if (!child.scheme) {
     const how = HOW[child.levelGuess ?? 'position'];
     return { reading: { vi: `xếp các hàng không đánh số theo ${how.vi}`, en: `placing the unnumbered rows by ${how.en}` }, others: { vi: '', en: '' }, cell };
   }
-  const continuous = child.scheme === 'word' && child.ordinal != null && child.ordinal > 1;
+  // Numbered across the sections: some section's first "Tiêu chí k" does not start at 1.
+  const continuous =
+    child.scheme === 'word' &&
+    sections.some((s) => {
+      const first = s.children.find((c) => c.scheme === 'word' && c.word === child.word);
+      return first?.ordinal != null && first.ordinal > 1;
+    });
   const r = SCHEME_READINGS[continuous ? 'continuous' : child.scheme] ?? SCHEME_READINGS.decimal;
   const alts = (child.alternatives ?? []).map((a) => SCHEME_READINGS[a]?.name).filter((x): x is Bilingual => !!x);
   const others = alts.length

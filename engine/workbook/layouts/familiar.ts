@@ -275,6 +275,13 @@ export const familiarLayout: WorkbookLayout = {
       figures,
       problems: [...locateProblems, ...problems],
       meta: { unit: outline.meta.unit, year: outline.meta.year, cluster: outline.meta.cluster },
+      // Where a criterion's (or a section's) score sits, for problems the engine finds without a cell
+      // (a capped bonus or deduction section: the note is put on the section's row).
+      cellOf: (id, column) => {
+        const r = byNode.get(id);
+        const col = column === 'self' ? cols.self : cols.inspected;
+        return r && col !== undefined ? { sheet, cell: address(r.row, col) } : undefined;
+      },
     };
   },
 };
