@@ -11,7 +11,9 @@
  * Webviews (docs/addin.md): every script is lowered to ES2017 for EdgeHTML (addin/build/esbuild-loader.js,
  * dependencies included); boot.js, the page's first script, is plain ES5 and copied as is: on Trident it
  * shows what the user needs, elsewhere it loads polyfills.js (core-js) only when built-ins are missing.
- * test/addin/bundle.test.ts parses dist/ to check both. Production builds carry no source maps.
+ * test/browser/bundle.test.ts parses dist/ to check both, and flags ES2018 regular expressions built at run
+ * time. The pane itself (app.ts, the engine, mathjs) is a chunk loaded after the tabs are painted.
+ * Production builds carry no source maps.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');

@@ -2,6 +2,8 @@
  * The task pane: Import (active sheet -> criteria set), Template (insert the self-assessment sheet) and
  * Validate (as the user types), with the running self total and progress always visible. Talks to Excel
  * only through WorkbookHost, so tests drive it against simulated hosts.
+ * Past 400 lines: one class holds the pane's state shared by its five tabs (the active template, the
+ * validation, the stamp); the frame is already in shell.ts, the panels are the next to move out.
  */
 import type { CompiledSet } from '../../engine/core/compile';
 import { importFamiliar } from '../../engine/core/familiar';

@@ -91,7 +91,17 @@ function boot(): void {
       scorer.catch(() => (scorer = null)); // a failed load (offline before it finished) is retried on use
       return scorer;
     };
-    Promise.all([
+    // Fetched once that frame is on screen: parsing the engine's chunks is one long task that would
+    // otherwise come before the first paint (a hidden pane gets no frame: the timer starts it anyway).
+    let loading = false;
+    const load = () => {
+      if (loading) return;
+      loading = true;
+      void loadPane();
+    };
+    requestAnimationFrame(() => setTimeout(load, 0));
+    setTimeout(load, 250);
+    const loadPane = () => Promise.all([
       import(/* webpackChunkName: "pane" */ './app'),
       import(/* webpackChunkName: "pane" */ '../../templates/cum-thi-dua-2024.criteria.yaml'),
     ]).then(

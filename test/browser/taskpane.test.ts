@@ -3,6 +3,8 @@
  * active sheet, save and export the criteria set, insert the self-assessment template, validate as the
  * user types (problem listed, click selects the cell, total and progress), switch to English; plus the
  * page outside Excel and on an old Excel. Screenshots go to test-artifacts/.
+ * Kept in one file on purpose: every scenario shares one build of the pane and one Chromium (a build
+ * per file would cost minutes on the shared machine).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import type { Server } from 'http';

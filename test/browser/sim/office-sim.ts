@@ -9,7 +9,9 @@
  * needs state across batches: the sheet the pane writes must be what it reads back, and typing in a cell
  * must raise onChanged.
  *
- * The test drives it through window.__sim (see SimApi).
+ * The test drives it through window.__sim (see SimApi). Value checks (types, enum strings, grid shapes)
+ * are in value-checks.ts. Past 400 lines: one workbook state shared by every simulated object, built as
+ * one script that stands in for office.js.
  */
 import { unzipSync } from 'fflate';
 import { columnLetter, columnNumber } from '../../../engine/core/grid';
