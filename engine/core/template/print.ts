@@ -34,9 +34,10 @@ const BOLD_CELLS: CellKind[] = ['org', 'motto', 'title', 'label', 'meta-value', 
 /** Bold text is measured 25 % wider, capitals 20 % more (short bold headers like "Điểm Cụm chấm" wrap early). */
 const BOLD_WIDEN = 1.25;
 const CAPS_WIDEN = 1.2;
+// Cased letters by comparing their two forms: ES2017 has no \p{L} (EdgeHTML runs the add-in's copy).
 const mostlyCaps = (s: string) => {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, '').length > letters.length / 2;
+  const letters = Array.from(s).filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+  return letters.length > 0 && letters.filter((ch) => ch === ch.toUpperCase()).length > letters.length / 2;
 };
 const isBold = (row: RowKind, cell: CellKind) => BOLD_ROWS.includes(row) || BOLD_CELLS.includes(cell);
 
