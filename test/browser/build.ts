@@ -1,8 +1,11 @@
 /**
- * Builds the task pane (the project's webpack.config.js, development mode without source maps for speed)
- * and the simulated Excel host into one folder, and serves that folder over http on localhost.
+ * Builds the task pane once per test run, as it ships (the project's webpack.config.js in production
+ * mode), with the simulated Excel host beside it, and serves that folder over http on localhost. Every
+ * browser suite tests the same build: the bundle checks read its files, the pane tests load it. Jest runs
+ * suites in parallel workers, so the build is guarded by a lock folder that names the run (set by the
+ * global setup): the first suite builds, the others wait for its "done" marker.
  */
-import { createReadStream, existsSync, statSync } from 'fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createServer, Server } from 'http';
 import * as path from 'path';
 import webpack from 'webpack';
@@ -11,12 +14,55 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const OUT = path.join(ROOT, 'test/.tmp/browser-dist');
 /** The simulated host is built beside, not inside, the pane's folder (the pane build cleans its folder). */
 export const SIM_OUT = path.join(ROOT, 'test/.tmp/browser-sim');
+const DONE = path.join(ROOT, 'test/.tmp/browser-build.done');
+const LOCK = path.join(ROOT, 'test/.tmp/browser-build.lock');
 
-export async function buildPane(): Promise<void> {
+const readOr = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let built: Promise<void> | undefined;
+
+/** The production pane and the simulated host, built once for this test run (other suites reuse them). */
+export function buildPane(): Promise<void> {
+  return (built ??= buildOnce());
+}
+
+async function buildOnce(): Promise<void> {
+  const run = process.env.THIDUA_TEST_RUN ?? `solo-${process.pid}`;
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (const until = Date.now() + 900_000; Date.now() < until; ) {
+    if (readOr(DONE) === run) return;
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      // Another suite of this run is building: wait for its marker. A lock left by an earlier, killed run is taken over.
+      const owner = readOr(path.join(LOCK, 'run'));
+      if (owner !== undefined && owner !== run) rmSync(LOCK, { recursive: true, force: true });
+      await sleep(500);
+      continue;
+    }
+    try {
+      writeFileSync(path.join(LOCK, 'run'), run);
+      rmSync(DONE, { force: true });
+      await buildBoth();
+      writeFileSync(DONE, run);
+      return;
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+  throw new Error('the task pane build of another test suite did not finish in 15 minutes');
+}
+
+async function buildBoth(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const pane = await makeConfig({}, { mode: 'development' });
-  pane.devtool = false;
+  const pane = await makeConfig({}, { mode: 'production' });
   pane.output = { ...pane.output, path: OUT };
   pane.infrastructureLogging = { level: 'error' };
   const sim = simConfig();

@@ -6,25 +6,10 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parse, type Node } from 'acorn';
-import webpack from 'webpack';
-import { ROOT } from './build';
+import { buildPane, OUT, ROOT } from './build';
 
-const OUT = path.join(ROOT, 'test/.tmp/bundle-dist');
-
-beforeAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const config = await makeConfig({}, { mode: 'production' });
-  config.output = { ...config.output, path: OUT };
-  config.infrastructureLogging = { level: 'error' };
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}, 600_000);
+// The build every browser suite of this run shares (test/browser/build.ts): production, as it ships.
+beforeAll(() => buildPane(), 900_000);
 
 const scripts = () => readdirSync(OUT).filter((f) => f.endsWith('.js'));
 

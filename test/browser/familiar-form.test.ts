@@ -67,7 +67,7 @@ describeBrowser('the familiar column form in the task pane (headless Chromium, s
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-  }, 240_000);
+  }, 900_000); // may wait for another suite's build of the pane (test/browser/build.ts)
 
   afterAll(async () => {
     await browser?.close();

@@ -85,7 +85,7 @@ describeBrowser('task pane in headless Chromium against a simulated Excel', () =
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-  }, 240_000);
+  }, 900_000); // may wait for another suite's build of the pane (test/browser/build.ts)
 
   afterAll(async () => {
     await browser?.close();
