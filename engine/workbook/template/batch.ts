@@ -3,15 +3,19 @@
  * cell and the hidden sheet's metadata), so the workbook is rendered once with a placeholder name and
  * each unit's copy is that package with the placeholder replaced in the shared strings and re-zipped,
  * and the metadata hash (which covers the unit, stamp.ts) replaced by the one computed for that unit.
+ * The parts no unit changes (styles, the criteria sheet, most of the package) are deflated once and
+ * every copy's zip carries those bytes as they are (fflate's ZipInputFile interface), so a copy costs
+ * the deflate of the few parts that name the unit, not of the whole package.
  * Every copy is read back (the same reader `thidua check` uses) and must carry exactly its unit and
  * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import type { CompiledSet } from '../../core/compile';
 import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
 import { readTemplate } from '../../core/template/read';
 import { metaDigest } from '../../core/template/stamp';
 import { openWorkbook } from '../open';
+import { crc32 } from '../xlsx-read';
 import { writeTemplate } from './write';
 
 /** Cannot occur in a unit name (private-use characters around a fixed word). */
@@ -23,6 +27,45 @@ export interface UnitTemplate {
   unit: string;
   bytes: Uint8Array;
   plan: TemplatePlan;
+}
+
+/** A part deflated once, added to every copy's zip as those bytes (method 8, its CRC and size given). */
+interface Deflated {
+  name: string;
+  size: number;
+  crc: number;
+  bytes: Uint8Array;
+}
+
+/** A zip of the package: the shared deflated parts as they are, the unit's own parts deflated now, in the package's order. */
+function zipCopy(order: string[], shared: Map<string, Deflated>, own: Map<string, Uint8Array>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failed: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err;
+    else chunks.push(chunk);
+  });
+  for (const name of order) {
+    const d = shared.get(name);
+    if (d) {
+      const file: ZipInputFile = { filename: name, size: d.size, crc: d.crc, compression: 8 };
+      zip.add(file);
+      file.ondata!(null, d.bytes as Uint8Array<ArrayBuffer>, true);
+    } else {
+      const file = new ZipDeflate(name, { level: 6 });
+      zip.add(file);
+      file.push(own.get(name)!, true);
+    }
+  }
+  zip.end();
+  if (failed) throw failed;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Read back: the unit is exactly the one asked for and nothing in the copy is an error. */
@@ -52,19 +95,23 @@ export async function writeUnitTemplates(
     return xml.includes(PLACEHOLDER) || (!!baseHash && xml.includes(baseHash));
   });
   const texts = Object.fromEntries(marked.map((name) => [name, strFromU8(parts[name])]));
+  const order = Object.keys(parts);
+  const shared = new Map<string, Deflated>();
+  for (const name of order)
+    if (texts[name] === undefined) shared.set(name, { name, size: parts[name].length, crc: crc32(parts[name]), bytes: deflateSync(parts[name], { level: 6 }) });
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     let bytes: Uint8Array | null = null;
     if (marked.length && unit.trim() === unit && unit !== '') {
-      const files: Zippable = {};
+      const own = new Map<string, Uint8Array>();
       const unitHash = metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>);
       const swap = (xml: string) => {
         const named = xml.split(PLACEHOLDER).join(xmlEscape(unit));
         return baseHash ? named.split(baseHash).join(unitHash) : named;
       };
-      for (const [name, data] of Object.entries(parts)) files[name] = texts[name] === undefined ? data : strToU8(swap(texts[name]));
-      const copy = zipSync(files, { level: 6 });
+      for (const name of marked) own.set(name, strToU8(swap(texts[name])));
+      const copy = zipCopy(order, shared, own);
       if (await carriesUnit(copy, unit)) bytes = copy;
     }
     const plan = { ...base.plan, meta: { ...base.plan.meta, unit, metaHash: metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>) } };
