@@ -1,5 +1,6 @@
 /**
  * The ranking sheets the pane writes into the open workbook, as pure layouts for the host: the same four
+ * (slightly past 400 lines: the four sheets share one table/format vocabulary; a sheet per file is next)
  * sheets and columns as the command line's ranking workbook (engine/workbook/ranking-workbook.ts): Xếp
  * hạng, Ma trận điểm, Chênh lệch, Nguồn; each data block an Excel table with number formats and
  * conditional formats, and on Xếp hạng two charts (final score by unit with the award thresholds drawn as

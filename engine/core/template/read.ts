@@ -4,6 +4,7 @@
  * deleted, inserted or moved, max points edited, formulas overwritten), read every entry raw with its
  * cell (the kernel parses "8,5", numbers as text, and reports the rest), and return the workbook's own
  * subtotals and totals as figures to compare with the recomputation. Cached values never score.
+ * Slightly past 400 lines: the structure checks and the entry reading walk the same re-planned rows.
  */
 import type { CompiledSet } from '../compile';
 import type { ColumnEntries, Entry, Submission } from '../evaluate';
