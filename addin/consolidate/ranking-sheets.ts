@@ -1,6 +1,5 @@
 /**
  * The ranking sheets the pane writes into the open workbook, as pure layouts for the host: the same four
- * (slightly past 400 lines: the four sheets share one table/format vocabulary; a sheet per file is next)
  * sheets and columns as the command line's ranking workbook (engine/workbook/ranking-workbook.ts): Xếp
  * hạng, Ma trận điểm, Chênh lệch, Nguồn; each data block an Excel table with number formats and
  * conditional formats, and on Xếp hạng two charts (final score by unit with the award thresholds drawn as
@@ -10,6 +9,7 @@
  * round trips for 3 or 60 units, 20 or 300 criteria. Text from the inputs (unit names, remarks, file names,
  * messages) is written as text: "@" number format and a leading apostrophe before = + - @, so a unit named
  * "=HYPERLINK(...)" never becomes a formula.
+ * Slightly past 400 lines: the four sheets share one table and format vocabulary; a file per sheet is next.
  *
  * Differences from the file the CLI writes, forced by Excel tables (a table's header is one row of unique
  * labels right above its data, without merged cells): on Ma trận điểm the criterion texts and the max row
