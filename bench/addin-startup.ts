@@ -9,13 +9,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { chromium } from 'playwright-core';
 import { buildSim, serve, SIM_OUT } from '../test/browser/build';
+import { CHROMIUM, haveChromium, launchChromium } from '../test/browser/chromium';
 
 const ROOT = path.resolve(__dirname, '..');
 /** THIDUA_ADDIN_DIST=<folder> measures another build (e.g. an older commit's dist/) for a before/after. */
 const DIST = process.env.THIDUA_ADDIN_DIST ? path.resolve(process.env.THIDUA_ADDIN_DIST) : path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -26,12 +25,12 @@ type Run = { tabs: number; ready: number };
 
 export async function benchAddinStartup(runs = 5): Promise<string[]> {
   if (!existsSync(path.join(DIST, 'taskpane.js'))) return ['(skipped: no dist/, run `npm run build` first)'];
-  if (!existsSync(CHROMIUM)) return [`(skipped: no Chromium at ${CHROMIUM})`];
+  if (!haveChromium) return [`(skipped: no Chromium at ${CHROMIUM})`];
   await buildSim();
   const simJs = readFileSync(path.join(SIM_OUT, 'office-sim.js'), 'utf8');
   const builds = [DIST, ...(BEFORE && existsSync(path.join(BEFORE, 'taskpane.js')) ? [BEFORE] : [])];
   const servers = await Promise.all(builds.map((d) => serve(d)));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   /** Navigation to the tabs on screen, and to the pane started (its panels filled: aria-busy="false"). */
   const once = async (url: string, rate: number): Promise<Run> => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });

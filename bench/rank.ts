@@ -8,7 +8,7 @@
  * (the machine is shared): read the ratios. BENCH_RANK_FILES=60 runs one size only.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { loadavg, tmpdir } from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -222,7 +222,8 @@ export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}
   // lib/core/mathjs-parser.js (tsc alone leaves a parser that loads mathjs's whole CommonJS tree).
   const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
-  if (statSync(path.join(ROOT, 'lib', 'core', 'mathjs-parser.js')).size < 20_000) throw new Error('lib/core/mathjs-parser.js is not the bundled parser after npm run build:cli');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!(require('../scripts/bundle-cli.js') as { parserBundled: () => boolean }).parserBundled()) throw new Error('lib/core/mathjs-parser.js is not the bundled parser after npm run build:cli');
   if (!existsSync(path.join(ROOT, 'lib', 'cli', 'rank-worker.js'))) throw new Error('lib/cli/rank-worker.js missing after npm run build:cli');
   say(`command: node bin/thidua.js (compiled lib/, rebuilt in ${((performance.now() - b0) / 1000).toFixed(1)} s)`);
   const work = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));

@@ -77,6 +77,9 @@ export function cellText(c: GridCell | undefined): string {
 }
 
 /** Lowercase and strip Vietnamese diacritics (đ -> d) so "Điểm chuẩn" matches "diem chuan". */
+/** A cased letter (its upper and lower forms differ): ES2017 has no \p{L} (EdgeHTML runs the add-in's copy). */
+export const isCasedLetter = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
+
 export function fold(s: string): string {
   return s
     .normalize('NFD')

@@ -10,18 +10,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import type { Server } from 'http';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildPane, OUT, ROOT, serve, SIM_OUT } from './build';
+import { browserDescribe, launchChromium } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  const msg = `\n\n*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) ***\n\n`;
-  if (process.env.CI) throw new Error(msg);
-  console.warn(msg);
-}
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = browserDescribe();
 
 type C = string | number | null | { value: string | number; bold: true };
 const B = (value: string | number): C => ({ value, bold: true });
@@ -63,10 +57,7 @@ describeBrowser('the familiar column form in the task pane (headless Chromium, s
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildPane();
     ({ server, url: base } = await serve(OUT));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 900_000); // may wait for another suite's build of the pane (test/browser/build.ts)
 
   afterAll(async () => {

@@ -23,11 +23,9 @@ module.exports = function buildCli() {
   // The mathjs bundle is written last by `npm run build:cli` (the engine tests load it too).
   const built = path.join(ROOT, 'lib/core/mathjs-parser.js');
   const upToDate = (f) => existsSync(f) && statSync(f).mtimeMs >= newest(path.join(ROOT, 'engine'));
-  // tsc alone (e.g. `npx tsc -p tsconfig.build.json`) leaves its own small parser module there, which loads
-  // mathjs's whole CommonJS tree: only the bundle (over 100 KB) counts as built.
-  const bundled = existsSync(built) && statSync(built).size > 20000;
-  if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built) && bundled) return;
+  const bundle = require('../../scripts/bundle-cli.js');
+  if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built) && bundle.parserBundled()) return;
   process.stderr.write('\njest: building the CLI (npm run build:cli)\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
-  require('../../scripts/bundle-cli.js')();
+  bundle();
 };

@@ -4,7 +4,7 @@
  * classification note and the title block above the header. Shared by the importer (which turns the
  * outline into a criteria set) and the familiar-layout reader (which matches it to a given set).
  */
-import { address, cellText, fold, type Grid, type GridCell } from '../grid';
+import { address, cellText, fold, isCasedLetter, type Grid, type GridCell } from '../grid';
 import type { SectionRole } from '../model';
 import { problem, type Problem } from '../problems';
 import { SheetFormulas } from './formula';
@@ -72,11 +72,9 @@ export interface Outline {
 
 export { numberingOf, numberingInText } from './numbering';
 
-/** A cased letter (upper and lower forms differ): ES2017 has no \p{L} (EdgeHTML runs the add-in's copy). */
-const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 const isUpper = (s: string) => {
-  const letters = Array.from(s).filter(isLetter).join('');
+  const letters = Array.from(s).filter(isCasedLetter).join('');
   return letters.length >= 4 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi');
 };
 
@@ -100,7 +98,7 @@ function readTitleBlock(grid: Grid, table: TableLocation): Outline['meta'] {
       if (unit && meta.unit === undefined) {
         // Keep the original spelling: the part after the first colon.
         const value = t.slice(t.indexOf(':') + 1).replace(/[.…_]{2,}/g, '').trim();
-        if (value && Array.from(value).some(isLetter)) meta.unit = value;
+        if (value && Array.from(value).some(isCasedLetter)) meta.unit = value;
       }
       const y = TITLE_BLOCK.year.exec(f);
       if (y && meta.year === undefined) meta.year = Number(y[1]);

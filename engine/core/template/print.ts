@@ -7,7 +7,7 @@
  *
  * An explicit scale rather than fit-to-page: Excel and LibreOffice honour a scale the same way.
  */
-import { parseAddress } from '../grid';
+import { isCasedLetter, parseAddress } from '../grid';
 import type { Lang } from '../i18n';
 import { a4WidthPx, columnPx, fitScale, MAX_ROW_HEIGHT, type Orientation, rowHeightFor, wrappedLines } from '../print-measure';
 import type { CellKind, PlanCell, PlanRow, RowKind, TemplatePlan } from './plan-types';
@@ -34,9 +34,8 @@ const BOLD_CELLS: CellKind[] = ['org', 'motto', 'title', 'label', 'meta-value', 
 /** Bold text is measured 25 % wider, capitals 20 % more (short bold headers like "Điểm Cụm chấm" wrap early). */
 const BOLD_WIDEN = 1.25;
 const CAPS_WIDEN = 1.2;
-// Cased letters by comparing their two forms: ES2017 has no \p{L} (EdgeHTML runs the add-in's copy).
 const mostlyCaps = (s: string) => {
-  const letters = Array.from(s).filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+  const letters = Array.from(s).filter(isCasedLetter);
   return letters.length > 0 && letters.filter((ch) => ch === ch.toUpperCase()).length > letters.length / 2;
 };
 const isBold = (row: RowKind, cell: CellKind) => BOLD_ROWS.includes(row) || BOLD_CELLS.includes(cell);

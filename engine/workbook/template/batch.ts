@@ -31,7 +31,6 @@ export interface UnitTemplate {
 
 /** A part deflated once, added to every copy's zip as those bytes (method 8, its CRC and size given). */
 interface Deflated {
-  name: string;
   size: number;
   crc: number;
   bytes: Uint8Array;
@@ -98,14 +97,14 @@ export async function writeUnitTemplates(
   const order = Object.keys(parts);
   const shared = new Map<string, Deflated>();
   for (const name of order)
-    if (texts[name] === undefined) shared.set(name, { name, size: parts[name].length, crc: crc32(parts[name]), bytes: deflateSync(parts[name], { level: 6 }) });
+    if (texts[name] === undefined) shared.set(name, { size: parts[name].length, crc: crc32(parts[name]), bytes: deflateSync(parts[name], { level: 6 }) });
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
+    const unitHash = metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>);
     let bytes: Uint8Array | null = null;
     if (marked.length && unit.trim() === unit && unit !== '') {
       const own = new Map<string, Uint8Array>();
-      const unitHash = metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>);
       const swap = (xml: string) => {
         const named = xml.split(PLACEHOLDER).join(xmlEscape(unit));
         return baseHash ? named.split(baseHash).join(unitHash) : named;
@@ -114,7 +113,7 @@ export async function writeUnitTemplates(
       const copy = zipCopy(order, shared, own);
       if (await carriesUnit(copy, unit)) bytes = copy;
     }
-    const plan = { ...base.plan, meta: { ...base.plan.meta, unit, metaHash: metaDigest({ ...base.plan.meta, unit } as unknown as Record<string, unknown>) } };
+    const plan = { ...base.plan, meta: { ...base.plan.meta, unit, metaHash: unitHash } };
     if (!bytes) {
       rendered++;
       const full = await writeTemplate(set, { ...opts, unit });
