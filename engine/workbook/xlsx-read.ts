@@ -271,11 +271,12 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * one long text with some non-ASCII characters (the Vietnamese messages of a sheet's validations) than
  * on its ASCII stretches and its non-ASCII ones apart. The cuts fall just before an ASCII byte, which is
  * never inside a UTF-8 sequence and which a decoder never swallows into a replacement, so the pieces
- * join to the same text (test/workbook/xlsx-read.test.ts checks it over random bytes).
+ * join to the same text (test/workbook/xlsx-read.test.ts checks it over random bytes). `dropBom` false
+ * keeps a leading BOM (a piece cut from the middle of a part).
  */
-export function utf8Text(data: Uint8Array): string {
+export function utf8Text(data: Uint8Array, dropBom = true): string {
   const n = data.length;
-  let i = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  let i = dropBom && n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   let out = '';
   let plainFrom = i;
   while (i < n) {
@@ -686,15 +687,37 @@ function valueToGrid(v: unknown, formula: string | undefined, result: unknown, i
 const DV_OPEN = '<dataValidations';
 const DV_CLOSE = '</dataValidations>';
 const DV_MARK = `thiduaKeptValidations${Math.random().toString(36).slice(2, 10)}`;
-const keptValidations = new Map<string, { text: string; ranges: SheetValidations['ranges'] }>();
-function validationsBlock(xml: string): { start: number; end: number; text: string } | null {
-  const start = xml.indexOf(DV_OPEN);
-  if (start < 0 || xml.indexOf(DV_OPEN, start + 1) >= 0) return null;
-  const close = xml.indexOf(DV_CLOSE, start);
+const keptValidations = new Map<string, { bytes: Uint8Array; ranges: SheetValidations['ranges'] }>();
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const DV_OPEN_B = ascii(DV_OPEN);
+const DV_CLOSE_B = ascii(DV_CLOSE);
+const DV_MARK_B = ascii(DV_MARK);
+const BANG_B = ascii('<!');
+const PI_B = ascii('<?');
+/** First index of `pat` (ASCII bytes) in `b` from `from`, or -1. */
+function bytesIndexOf(b: Uint8Array, pat: Uint8Array, from = 0, to = b.length): number {
+  const first = pat[0];
+  const last = to - pat.length;
+  outer: for (let i = b.indexOf(first, from); i >= 0 && i <= last; i = b.indexOf(first, i + 1)) {
+    for (let k = 1; k < pat.length; k++) if (b[i + k] !== pat[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+/**
+ * Found in the part's BYTES, before any decoding: the block is cut out of the bytes, so the rest of a
+ * scoring sheet (ASCII markup: cell texts are in the shared strings) decodes as plain one-byte text and
+ * the Vietnamese prompts are never decoded again. The cuts fall on '<', an ASCII byte, so the pieces
+ * decode to the same text as the whole (see utf8Text).
+ */
+function validationsBlock(data: Uint8Array): { start: number; end: number; bytes: Uint8Array } | null {
+  const start = bytesIndexOf(data, DV_OPEN_B);
+  if (start < 0 || bytesIndexOf(data, DV_OPEN_B, start + 1) >= 0) return null;
+  const close = bytesIndexOf(data, DV_CLOSE_B, start);
   if (close < 0) return null;
-  const text = xml.slice(start, close + DV_CLOSE.length);
-  if (/<!|<\?/.test(text) || text.indexOf(DV_MARK) >= 0) return null;
-  return { start, end: close + DV_CLOSE.length, text };
+  const end = close + DV_CLOSE_B.length;
+  if (bytesIndexOf(data, BANG_B, start, end) >= 0 || bytesIndexOf(data, PI_B, start, end) >= 0 || bytesIndexOf(data, DV_MARK_B, start, end) >= 0) return null;
+  return { start, end, bytes: data.subarray(start, end) };
 }
 
 function readSheet(
@@ -809,16 +832,15 @@ function readSheet(
     }
   };
 
-  const xml = utf8Text(data);
-  const block = validationsBlock(xml);
+  const block = validationsBlock(data);
   const kept = block ? keptValidations.get(part) : undefined;
-  const reuse = block && kept && kept.text === block.text ? kept : undefined;
+  const reuse = block && kept && sameBytes(kept.bytes, block.bytes) ? kept : undefined;
   /** The block's element as parsed here (to keep its ranges for the next file). */
   let blockElements = 0;
   let blockFrom = -1;
   let blockRanges: SheetValidations['ranges'] | null = null;
   parseXml(
-    reuse && block ? `${xml.slice(0, block.start)}<${DV_MARK}/>${xml.slice(block.end)}` : xml,
+    reuse && block ? `${utf8Text(data.subarray(0, block.start))}<${DV_MARK}/>${utf8Text(data.subarray(block.end), false)}` : utf8Text(data),
     part,
     (t) => {
       const a = t.attributes;
@@ -982,7 +1004,7 @@ function readSheet(
   // One block, parsed here as one element outside any cell: its ranges serve the next file's same block.
   if (block && !reuse && blockElements === 1 && blockRanges) {
     if (!keptValidations.has(part) && keptValidations.size >= 16) keptValidations.delete(keptValidations.keys().next().value as string);
-    keptValidations.set(part, { text: block.text, ranges: blockRanges });
+    keptValidations.set(part, { bytes: block.bytes.slice(), ranges: blockRanges });
   }
 
   // Merges, as exceljs applies them (overlaps refused, cells inside take the top-left cell's value).
