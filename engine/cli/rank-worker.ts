@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { CompiledSet, slimSource, trustSchemaCheck } from '../core';
 import { requireCriteria } from './context';
 import { scoreForRanking } from './score-for-ranking';
+import { installNodeZip } from './node-zip';
 
 export interface WorkerTask {
   index: number;
@@ -29,6 +30,7 @@ export interface WorkerInit {
 async function start(): Promise<void> {
   const port = parentPort!;
   const init = (workerData ?? {}) as WorkerInit;
+  installNodeZip();
   trustSchemaCheck(init.checkedSets ?? []);
   let criteria: CompiledSet | undefined;
   let ready: Promise<void> = Promise.resolve();
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
     chain = chain.then(async () => {
       const src = await scoreForRanking(task.file, criteria);
       const set = src.set;
-      const reply: WorkerReply = { index: task.index, source: { ...slimSource(src), set: null } };
+      const reply: WorkerReply = { index: task.index, source: { ...slimSource(src, undefined, { copyStrings: false }), set: null } };
       if (set && !posted.has(set.hash)) {
         posted.add(set.hash);
         reply.def = { hash: set.hash, def: set.def };

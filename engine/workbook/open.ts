@@ -1,13 +1,14 @@
 /**
  * Opening an .xlsx safely: the bytes are sniffed and the zip directory is checked (sizes, ratio, required
- * parts) before anything is inflated, then every part's CRC-32 is verified and the sheets are read
- * straight into Grids (xlsx-read.ts: fflate + saxes, no exceljs on the read path). Works on bytes, so the
- * CLI and the add-in share it.
+ * parts) before anything is inflated, then every part is inflated and its CRC-32 verified (zip-read.ts),
+ * and the sheets are read straight into Grids (xlsx-read.ts: fflate + saxes, no exceljs on the read
+ * path). Works on bytes, so the CLI and the add-in share it.
  */
 import { unzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Problem, problem } from '../core/problems';
 import type { Grid } from '../core/grid';
-import { centralDirectory, FILE_LIMITS, firstCrcMismatch, readXlsx, XlsxFormatError, type WorkbookValidations } from './xlsx-read';
+import { FILE_LIMITS, readXlsx, type WorkbookValidations } from './xlsx-read';
+import { centralDirectory, firstCrcMismatch, inflateVerified, XlsxFormatError } from './zip-read';
 
 export { FILE_LIMITS };
 export type { CellValidation, WorkbookValidations } from './xlsx-read';
@@ -85,8 +86,9 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<{ o
   let parts: Record<string, Uint8Array>;
   try {
     const directory = centralDirectory(bytes);
-    parts = unzipSync(bytes);
-    const bad = firstCrcMismatch(parts, directory);
+    const fast = inflateVerified(bytes, directory);
+    parts = fast ? fast.parts : unzipSync(bytes);
+    const bad = fast ? fast.bad : firstCrcMismatch(parts, directory);
     if (bad !== undefined) return fail('not_xlsx', { detail: { vi: `tệp nén zip bị hỏng: sai mã kiểm tra CRC-32 ở ${bad.slice(0, 80)}`, en: `corrupt zip: CRC-32 mismatch in ${bad.slice(0, 80)}` } });
   } catch (e) {
     return fail('not_xlsx', { detail: { vi: 'tệp nén zip bị hỏng', en: `corrupt zip: ${String((e as Error).message ?? e).slice(0, 120)}` } });

@@ -17,6 +17,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
+import { XlsxFormatError } from './zip-read';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -115,150 +116,7 @@ export interface XlsxContent {
   validations: WorkbookValidations;
 }
 
-/** The workbook's XML is not what an .xlsx holds (reported as not_xlsx by the caller). */
-export class XlsxFormatError extends Error {
-  constructor(
-    message: string,
-    /** Where, when the fault is in one sheet (named in the not_xlsx problem). */
-    readonly where: { sheet?: string; cell?: string } = {},
-  ) {
-    super(message);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// CRC-32 and the zip's central directory
-
-let crcTables: Int32Array[] | null = null;
-/** The CRC-32 table and the seven derived from it for slicing by 8 (eight bytes a step). */
-function tables(): Int32Array[] {
-  if (crcTables) return crcTables;
-  const t0 = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t0[n] = c;
-  }
-  const ts = [t0];
-  for (let k = 1; k < 8; k++) {
-    const prev = ts[k - 1];
-    const t = new Int32Array(256);
-    for (let n = 0; n < 256; n++) t[n] = t0[prev[n] & 0xff] ^ (prev[n] >>> 8);
-    ts.push(t);
-  }
-  return (crcTables = ts);
-}
-
-/** CRC-32 (IEEE, as in zip) of the bytes, unsigned. */
-export function crc32(data: Uint8Array): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables();
-  let c = -1;
-  let i = 0;
-  const n = data.length;
-  for (const end = n - (n % 8); i < end; i += 8) {
-    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
-    c =
-      t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^
-      t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
-  }
-  for (; i < n; i++) c = t0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-const u16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
-const u32 = (b: Uint8Array, p: number) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
-const u64 = (b: Uint8Array, p: number) => u32(b, p) + u32(b, p + 4) * 4294967296;
-const latin1 = (b: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-  return s;
-};
-
-/** An entry of the zip's central directory, checked against its local header. */
-export interface ZipEntry {
-  crc: number;
-  /** Uncompressed size as the directory records it (-1 when only a zip64 field has it). */
-  size: number;
-}
-
-/**
- * The central directory, named as fflate names entries (UTF-8 when the entry says so, else Latin-1),
- * with every entry checked against its local header (signature, name, method, flags and, when the
- * header carries them, CRC-32 and sizes), as JSZip did before exceljs read a file: a damaged directory
- * is refused even when its data would still inflate. Throws XlsxFormatError.
- */
-export function centralDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
-  let e = bytes.length - 22;
-  while (e >= 0 && u32(bytes, e) !== 0x06054b50) e--;
-  if (e < 0) throw new XlsxFormatError('no end of central directory');
-  let count = u16(bytes, e + 10);
-  let p = u32(bytes, e + 16);
-  /** Where the directory must end: the (zip64) end record. */
-  let end = e;
-  if ((count === 0xffff || p === 0xffffffff) && e >= 20 && u32(bytes, e - 20) === 0x07064b50) {
-    const z = u64(bytes, e - 12);
-    if (u32(bytes, z) !== 0x06064b50) throw new XlsxFormatError('bad zip64 directory');
-    count = u64(bytes, z + 32);
-    p = u64(bytes, z + 48);
-    end = z;
-  }
-  const start = p;
-  const utf8 = new TextDecoder('utf-8');
-  const out = new Map<string, ZipEntry>();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new XlsxFormatError('bad central directory');
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    const crc = u32(bytes, p + 16);
-    const csize = u32(bytes, p + 20);
-    const usize = u32(bytes, p + 24);
-    const n = u16(bytes, p + 28);
-    const raw = bytes.subarray(p + 46, p + 46 + n);
-    const name = flags & 2048 ? utf8.decode(raw) : latin1(raw);
-    let off = u32(bytes, p + 42);
-    if (off === 0xffffffff) off = zip64Offset(bytes, p + 46 + n, u16(bytes, p + 30), csize, usize);
-    if (flags & 1) throw new XlsxFormatError(`${name.slice(0, 60)}: encrypted entry`);
-    // The local header must say the same.
-    const bad = (why: string) => new XlsxFormatError(`${name.slice(0, 60)}: local header ${why}`);
-    if (off + 30 > bytes.length || u32(bytes, off) !== 0x04034b50) throw bad('missing');
-    if (u16(bytes, off + 6) !== flags || u16(bytes, off + 8) !== method) throw bad('differs');
-    const ln = u16(bytes, off + 26);
-    if (ln !== n) throw bad('name differs');
-    if (csize !== 0xffffffff && off + 30 + n + u16(bytes, off + 28) + csize > start) throw bad('runs past the directory');
-    for (let k = 0; k < n; k++) if (bytes[off + 30 + k] !== raw[k]) throw bad('name differs');
-    if (!(flags & 8)) {
-      const lc = u32(bytes, off + 14);
-      const ls = u32(bytes, off + 18);
-      const lu = u32(bytes, off + 22);
-      if (lc !== crc || (ls !== 0xffffffff && csize !== 0xffffffff && ls !== csize) || (lu !== 0xffffffff && usize !== 0xffffffff && lu !== usize)) throw bad('sizes or CRC differ');
-    }
-    out.set(name, { crc, size: usize === 0xffffffff ? -1 : usize });
-    p += 46 + n + u16(bytes, p + 30) + u16(bytes, p + 32);
-  }
-  if (p !== end) throw new XlsxFormatError('central directory does not end where the end record is');
-  return out;
-}
-
-/** The local header offset from a zip64 extra field (after the sizes it also holds when theirs overflow). */
-function zip64Offset(bytes: Uint8Array, extra: number, len: number, csize: number, usize: number): number {
-  for (let q = extra; q + 4 <= extra + len; q += 4 + u16(bytes, q + 2)) {
-    if (u16(bytes, q) !== 1) continue;
-    let at = q + 4;
-    if (usize === 0xffffffff) at += 8;
-    if (csize === 0xffffffff) at += 8;
-    return u64(bytes, at);
-  }
-  throw new XlsxFormatError('zip64 entry without its offset');
-}
-
-/** Name of the first part whose bytes do not match what the directory records (CRC-32, size), if any. */
-export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map<string, ZipEntry>): string | undefined {
-  for (const [name, data] of Object.entries(parts)) {
-    const want = entries.get(name);
-    if (want === undefined || crc32(data) !== want.crc || (want.size >= 0 && data.length !== want.size)) return name;
-  }
-  return undefined;
-}
+export { XlsxFormatError, crc32, centralDirectory, firstCrcMismatch, type ZipEntry } from './zip-read';
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers matching exceljs' own
@@ -476,7 +334,7 @@ const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_
  * so a reuse gives what parsing again would. One entry per part name, small parts only.
  */
 const SAME_PART_MAX = 256 * 1024;
-const sameParts = new Map<string, { bytes: Uint8Array; value: unknown }>();
+const sameParts = new Map<string, { bytes: Uint8Array; ref: Uint8Array; value: unknown }>();
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -484,11 +342,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
   const last = sameParts.get(name);
-  if (last && sameBytes(last.bytes, data)) return last.value as V;
+  // The zip layer hands the same bytes object again for a part whose compressed bytes were the same.
+  if (last && (last.ref === data || sameBytes(last.bytes, data))) return last.value as V;
   const value = parse();
   if (data.length <= SAME_PART_MAX) {
     if (!sameParts.has(name) && sameParts.size >= 64) sameParts.delete(sameParts.keys().next().value as string);
-    sameParts.set(name, { bytes: data.slice(), value });
+    sameParts.set(name, { bytes: data.slice(), ref: data, value });
   }
   return value;
 }
@@ -694,13 +553,19 @@ const DV_CLOSE_B = ascii(DV_CLOSE);
 const DV_MARK_B = ascii(DV_MARK);
 const BANG_B = ascii('<!');
 const PI_B = ascii('<?');
-/** First index of `pat` (ASCII bytes) in `b` from `from`, or -1. */
-function bytesIndexOf(b: Uint8Array, pat: Uint8Array, from = 0, to = b.length): number {
-  const first = pat[0];
+/**
+ * First index of `pat` (ASCII bytes) in `b[from, to)`, or -1. The scan jumps (native indexOf) to each
+ * occurrence of the pattern's rarest byte (`anchor`, its offset in `pat`): '<' starts every tag, an
+ * upper-case 'V' or 'K' or a '!' is rare in sheet markup.
+ */
+export function bytesIndexOf(b: Uint8Array, pat: Uint8Array, from = 0, to = b.length, anchor = 0): number {
+  const a = pat[anchor];
   const last = to - pat.length;
-  outer: for (let i = b.indexOf(first, from); i >= 0 && i <= last; i = b.indexOf(first, i + 1)) {
-    for (let k = 1; k < pat.length; k++) if (b[i + k] !== pat[k]) continue outer;
-    return i;
+  outer: for (let i = b.indexOf(a, from + anchor); i >= 0; i = b.indexOf(a, i + 1)) {
+    const at = i - anchor;
+    if (at > last) return -1;
+    for (let k = 0; k < pat.length; k++) if (b[at + k] !== pat[k]) continue outer;
+    return at;
   }
   return -1;
 }
@@ -711,12 +576,13 @@ function bytesIndexOf(b: Uint8Array, pat: Uint8Array, from = 0, to = b.length): 
  * decode to the same text as the whole (see utf8Text).
  */
 function validationsBlock(data: Uint8Array): { start: number; end: number; bytes: Uint8Array } | null {
-  const start = bytesIndexOf(data, DV_OPEN_B);
-  if (start < 0 || bytesIndexOf(data, DV_OPEN_B, start + 1) >= 0) return null;
-  const close = bytesIndexOf(data, DV_CLOSE_B, start);
+  // The 'V' of "<dataValidations" and "</dataValidations>", the '!' and '?' of "<!" and "<?".
+  const start = bytesIndexOf(data, DV_OPEN_B, 0, data.length, 5);
+  if (start < 0 || bytesIndexOf(data, DV_OPEN_B, start + 1, data.length, 5) >= 0) return null;
+  const close = bytesIndexOf(data, DV_CLOSE_B, start, data.length, 6);
   if (close < 0) return null;
   const end = close + DV_CLOSE_B.length;
-  if (bytesIndexOf(data, BANG_B, start, end) >= 0 || bytesIndexOf(data, PI_B, start, end) >= 0 || bytesIndexOf(data, DV_MARK_B, start, end) >= 0) return null;
+  if (bytesIndexOf(data, BANG_B, start, end, 1) >= 0 || bytesIndexOf(data, PI_B, start, end, 1) >= 0 || bytesIndexOf(data, DV_MARK_B, start, end, 6) >= 0) return null;
   return { start, end, bytes: data.subarray(start, end) };
 }
 

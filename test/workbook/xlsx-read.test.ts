@@ -17,7 +17,7 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
-import { crc32, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { bytesIndexOf, crc32, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { compile, tinyDef, unit } from '../rank/helpers';
@@ -452,6 +452,33 @@ describe('the reader on its own', () => {
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0xef, 0xbb, 0xbf]);
     expect(utf8Text(bom)).toBe(whole.decode(bom));
     expect(utf8Text(bom)).toBe('A\uFEFF');
+  });
+
+  test('utf8Text of a part cut on "<" joins to the whole text; dropBom false keeps a BOM that starts a piece', () => {
+    const whole = new TextDecoder('utf-8', { ignoreBOM: false });
+    const bytes = new TextEncoder().encode('\uFEFF<a>Nhập</a>\uFEFF<b>có</b>');
+    const cut = bytes.indexOf(0x3c, 10);
+    expect(utf8Text(bytes.subarray(0, cut)) + utf8Text(bytes.subarray(cut), false)).toBe(whole.decode(bytes));
+    const mid = bytes.indexOf(0xef, 3);
+    expect(utf8Text(bytes.subarray(mid), false).startsWith('\uFEFF')).toBe(true);
+    expect(utf8Text(bytes.subarray(mid)).startsWith('\uFEFF')).toBe(false);
+  });
+
+  test('bytesIndexOf finds what a plain search finds, whatever the anchor and the bounds (random bytes)', () => {
+    const rand = rng(29);
+    const naive = (b: Uint8Array, p: Uint8Array, from: number, to: number) => {
+      for (let i = Math.max(0, from); i + p.length <= to; i++) if (p.every((x, k) => b[i + k] === x)) return i;
+      return -1;
+    };
+    const alphabet = [0x3c, 0x2f, 0x56, 0x21, 0x61, 0x3e];
+    for (let k = 0; k < 3000; k++) {
+      const b = Uint8Array.from({ length: Math.floor(rand() * 60) }, () => alphabet[Math.floor(rand() * alphabet.length)]);
+      const p = Uint8Array.from({ length: 1 + Math.floor(rand() * 4) }, () => alphabet[Math.floor(rand() * alphabet.length)]);
+      const from = Math.floor(rand() * (b.length + 1));
+      const to = from + Math.floor(rand() * (b.length - from + 1));
+      const anchor = Math.floor(rand() * p.length);
+      expect(bytesIndexOf(b, p, from, to, anchor)).toBe(naive(b, p, from, to));
+    }
   });
 
   test('crc32 of known strings', () => {

@@ -184,7 +184,7 @@ export class RankingCollector {
 }
 
 /** A copy of a source without what the ranking never reads (and with a shared compiled set). */
-export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new Map()): RankSource {
+export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new Map(), opts: { copyStrings?: boolean } = {}): RankSource {
   let set = src.set;
   if (set) {
     const known = sets.get(set.hash);
@@ -208,8 +208,9 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
     if (s) remarks[k] = s;
   }
   // structuredClone copies every kept string into a fresh one: a unit name or remark sliced out of a
-  // workbook's XML would otherwise keep that whole XML text alive for the rest of the run.
-  const kept = structuredClone({
+  // workbook's XML would otherwise keep that whole XML text alive for the rest of the run. A worker
+  // thread skips it (copyStrings false): posting the message copies every string anyway.
+  const slim = {
     file: src.file,
     unit: src.unit,
     year: src.year,
@@ -221,7 +222,8 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
     problems: src.problems,
     sha256: src.sha256,
     provenance: src.provenance,
-  });
+  };
+  const kept = opts.copyStrings === false ? slim : structuredClone(slim);
   if (kept.evaluation) {
     kept.evaluation.self = slimCol(kept.evaluation.self);
     kept.evaluation.inspected = slimCol(kept.evaluation.inspected);
