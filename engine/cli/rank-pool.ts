@@ -78,16 +78,18 @@ function startWorker(init: WorkerInit): Worker {
  * file's failure is its own refused source. With workers, this thread scores files too (it would
  * otherwise wait): it starts at once, while the workers load, and takes the next file whenever free.
  */
-export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, onSource: (src: RankSource, index: number) => void): Promise<void> {
+export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, onSource: (src: RankSource, index: number, fresh: boolean) => void): Promise<void> {
   const nWorkers = opts.workers ?? poolSize(files.length);
   if (nWorkers <= 0) {
-    for (let i = 0; i < files.length; i++) onSource(await scoreForRanking(files[i], opts.criteria), i);
+    for (let i = 0; i < files.length; i++) onSource(await scoreForRanking(files[i], opts.criteria), i, false);
     return;
   }
   const sets = new Map<string, CompiledSet>();
   if (opts.criteria) sets.set(opts.criteria.hash, opts.criteria);
   const window = (nWorkers + 1) * 4;
   const done = new Map<number, RankSource>();
+  /** Files whose source came in a worker's message (its strings are already copies). */
+  const fromWorker = new Set<number>();
   let next = 0; // next file to send
   let flushed = 0; // next file to hand over
   const init: WorkerInit = { criteriaFile: opts.criteriaFile };
@@ -108,8 +110,9 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
       while (done.has(flushed)) {
         const src = done.get(flushed)!;
         done.delete(flushed);
+        const fresh = fromWorker.delete(flushed);
         try {
-          onSource(src, flushed);
+          onSource(src, flushed, fresh);
         } catch (e) {
           fail(e);
           return;
@@ -171,6 +174,7 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
         }
         const hash = m.source.criteriaSet?.hash;
         done.set(m.index, { ...m.source, set: hash ? sets.get(hash) ?? null : null });
+        fromWorker.add(m.index);
         flush();
         feed(w);
         local();

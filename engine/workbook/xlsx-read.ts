@@ -206,10 +206,31 @@ function colLetters(col: number): string {
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
-const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-function decodeAddress(a: string): { row: number; col: number } | null {
-  const m = ADDRESS.exec(a);
-  return m ? { row: parseInt(m[2], 10), col: colNumber(m[1].toUpperCase()) } : null;
+/**
+ * "$B$12" -> { row: 12, col: 2 }: what /^\$?([A-Za-z]{1,3})\$?(\d+)$/ accepts (an optional "$", one to
+ * three letters, an optional "$", digits), read by character codes (it runs for every cell).
+ */
+export function decodeAddress(a: string): { row: number; col: number } | null {
+  const n = a.length;
+  let i = a.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const from = i;
+  for (; i < n && i - from < 4; i++) {
+    const ch = a.charCodeAt(i) | 32; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (i === from || i - from > 3) return null;
+  if (a.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const d = a.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (i === digits) return null;
+  return { row: n - digits > 15 ? parseInt(a.slice(digits), 10) : row, col };
 }
 /** "B3:A1" -> normalised box; "A1" -> a one-cell box. */
 function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
@@ -939,7 +960,7 @@ function readSheet(
   const toGrid = (c: RawCell): GridCell | undefined => {
     const st = styleOf(c.s);
     if (!c.isFormula && c.value === undefined) return undefined; // styled, empty
-    if (hyperlinks.has(colLetters(c.col) + c.row)) return withStyle({ value: clip(hyperlinkText(c, st)) }, st);
+    if (hyperlinks.size && hyperlinks.has(colLetters(c.col) + c.row)) return withStyle({ value: clip(hyperlinkText(c, st)) }, st);
     if (c.isFormula) {
       const f = formulaOf(c);
       if (f === undefined && !c.shared) return withStyle({ value: '[object Object]' }, st); // as exceljs shows a formula without text
@@ -989,7 +1010,7 @@ function readSheet(
     const master = cells.get(at.row)?.get(at.col);
     let g: GridCell;
     if (!master || (!master.isFormula && master.value === undefined)) g = { value: null };
-    else if (hyperlinks.has(colLetters(master.col) + master.row)) g = { value: clip(hyperlinkText(master, styleOf(master.s))) };
+    else if (hyperlinks.size && hyperlinks.has(colLetters(master.col) + master.row)) g = { value: clip(hyperlinkText(master, styleOf(master.s))) };
     else if (master.isFormula) {
       // The merge cell sees the master's value object only: no falsy result, no slid shared formula.
       const res = dated(master.result, styleOf(master.s));

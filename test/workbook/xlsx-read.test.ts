@@ -17,7 +17,7 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
-import { bytesIndexOf, crc32, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { bytesIndexOf, crc32, decodeAddress, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { compile, tinyDef, unit } from '../rank/helpers';
@@ -479,6 +479,22 @@ describe('the reader on its own', () => {
       const anchor = Math.floor(rand() * p.length);
       expect(bytesIndexOf(b, p, from, to, anchor)).toBe(naive(b, p, from, to));
     }
+  });
+
+  test('decodeAddress reads what the address pattern accepts, as the pattern did (random strings)', () => {
+    const pattern = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+    const byPattern = (a: string) => {
+      const m = pattern.exec(a);
+      if (!m) return null;
+      let col = 0;
+      for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+      return { row: parseInt(m[2], 10), col };
+    };
+    const rand = rng(41);
+    const alphabet = ['$', 'A', 'z', 'Q', 'x', '0', '1', '9', '@', '[', '`', '{', ':', ' ', 'Ạ', '٣'];
+    const cases = ['A1', '$A$1', 'xfd1048576', 'AAAA1', 'A', '1', '', '$$A1', 'A$$1', 'A1$', `B${'9'.repeat(30)}`, 'a01'];
+    for (let k = 0; k < 5000; k++) cases.push(Array.from({ length: Math.floor(rand() * 8) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    for (const a of cases) expect([a, decodeAddress(a)]).toEqual([a, byPattern(a)]);
   });
 
   test('crc32 of known strings', () => {

@@ -75,8 +75,8 @@ export interface RankFilesOptions {
 /** Score files into a ranking, streaming in input order (worker threads for many files). */
 export async function rankFiles(files: string[], opts: RankFilesOptions = {}): Promise<Ranking> {
   const collector = new RankingCollector();
-  await scoreInOrder(files, { criteria: opts.criteria, criteriaFile: opts.criteriaFile, workers: opts.workers, meanwhile: opts.meanwhile }, (src, i) => {
-    collector.add(src);
+  await scoreInOrder(files, { criteria: opts.criteria, criteriaFile: opts.criteriaFile, workers: opts.workers, meanwhile: opts.meanwhile }, (src, i, fresh) => {
+    collector.add(src, fresh);
     opts.onProgress?.(i + 1, files.length, files[i]);
   });
   return collector.build();

@@ -170,8 +170,9 @@ export class RankingCollector {
   private readonly sets = new Map<string, CompiledSet>();
   readonly inputs: RankSource[] = [];
 
-  add(src: RankSource): void {
-    this.inputs.push(slimSource(src, this.sets));
+  /** `fresh`: the source's strings are already its own (it came from a worker thread's message). */
+  add(src: RankSource, fresh = false): void {
+    this.inputs.push(slimSource(src, this.sets, { copyStrings: !fresh }));
   }
 
   get size(): number {

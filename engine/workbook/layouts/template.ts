@@ -22,6 +22,9 @@ function findOrphanSheet(grids: Grid[]): { grid: Grid; cell: string } | undefine
   return undefined;
 }
 
+/** Two formula texts the same once normalised (the same text needs no normalising). */
+const sameFormula = (a: string, b: string) => a === b || normalizedOnce(a, normalizeFormula) === normalizedOnce(b, normalizeFormula);
+
 /** Entry cells whose validation is missing or differs from the plan's (type and bounds). */
 function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, file: string): Problem[] {
   const model = validations[plan.sheetName];
@@ -37,7 +40,7 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
         got &&
         got.type === want.type &&
         (want.type === 'list' ||
-          (want.type === 'custom' ? normalizedOnce(String(got.formulae?.[0] ?? ''), normalizeFormula) === normalizedOnce(want.formula ?? '', normalizeFormula) : false) ||
+          (want.type === 'custom' ? sameFormula(String(got.formulae?.[0] ?? ''), want.formula ?? '') : false) ||
           (want.type !== 'custom' && (want.min === undefined || bounds[0] === want.min) && (want.max === undefined || bounds.includes(want.max))));
       if (!same) out.push(problem('validation_removed', {}, { file, sheet: plan.sheetName, cell: cell.address, criterion: row.key }));
     }
