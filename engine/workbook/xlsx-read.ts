@@ -373,10 +373,95 @@ function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
   return value;
 }
 
+/**
+ * Shared strings, with the strings of the last file's part reused where an <si> element comes back byte
+ * for byte (a cluster's workbooks share every criterion text; the unit name and the remarks differ).
+ * The part is cut in the bytes into its skeleton (the declaration, <sst ...>, </sst>) and its <si>...</si>
+ * elements, each one plain markup (no <!, no <? past the declaration, no nested <si, only white space
+ * between them). The skeleton and the new elements are parsed together by saxes; the elements met before
+ * take their kept strings. Each element is balanced and its strings depend on its own bytes only, so the
+ * parts parse as the whole would; anything else (or any error) goes through the whole part's parse,
+ * which gives the file's own error.
+ */
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const BANG_B = ascii('<!');
+const PI_B = ascii('<?');
+let lastStrings: { chunks: Uint8Array[]; strings: string[] } | null = null;
+const SI_OPEN = ascii('<si>');
+const SI_CLOSE = ascii('</si>');
+const SI_ANY = ascii('<si');
+export function readSharedStrings(data: Uint8Array | undefined): string[] {
+  if (!data) return [];
+  const cut = siChunks(data);
+  if (!cut) return parseSharedStrings(data);
+  const prev = lastStrings;
+  const strings: Array<string | undefined> = new Array(cut.chunks.length);
+  const fresh: number[] = [];
+  let j = 0;
+  for (let i = 0; i < cut.chunks.length; i++) {
+    const c = cut.chunks[i];
+    // Walk the last file's elements alongside: an element inserted here or dropped there keeps the rest.
+    if (prev && j < prev.chunks.length && sameBytes(prev.chunks[j], c)) strings[i] = prev.strings[j++];
+    else if (prev && j + 1 < prev.chunks.length && sameBytes(prev.chunks[j + 1], c)) (strings[i] = prev.strings[j + 1]), (j += 2);
+    else fresh.push(i);
+  }
+  // The skeleton with the new elements in it, in one parse (a skeleton alone when every element is known).
+  const pieces: Uint8Array[] = [data.subarray(0, cut.open)];
+  for (const i of fresh) pieces.push(cut.chunks[i]);
+  pieces.push(data.subarray(cut.close));
+  let parsed: string[];
+  try {
+    parsed = parseSharedStrings(concatBytes(pieces));
+  } catch {
+    return parseSharedStrings(data);
+  }
+  if (parsed.length !== fresh.length) return parseSharedStrings(data);
+  fresh.forEach((i, k) => (strings[i] = parsed[k]));
+  const out = strings as string[];
+  lastStrings = { chunks: cut.chunks.map((c) => c.slice()), strings: out };
+  return out;
+}
+
+function concatBytes(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) out.set(p, at), (at += p.length);
+  return out;
+}
+
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** The <si> elements' byte ranges and where the first opens and the last closes, or null (see above). */
+function siChunks(data: Uint8Array): { chunks: Uint8Array[]; open: number; close: number } | null {
+  const open = bytesIndexOf(data, SI_OPEN, 0, data.length, 1);
+  if (open < 0) return null;
+  // Nothing but the declaration may be a <! or <? (checked over the whole part).
+  const decl = bytesIndexOf(data, PI_B, 0, data.length, 1);
+  if (bytesIndexOf(data, BANG_B, 0, data.length, 1) >= 0 || (decl >= 0 && (decl > 3 || bytesIndexOf(data, PI_B, decl + 2, data.length, 1) >= 0))) return null;
+  if (bytesIndexOf(data, SI_ANY, 0, open, 1) >= 0) return null;
+  const chunks: Uint8Array[] = [];
+  let at = open;
+  for (;;) {
+    const end = bytesIndexOf(data, SI_CLOSE, at, data.length, 2);
+    if (end < 0) return null;
+    if (bytesIndexOf(data, SI_ANY, at + 1, end, 1) >= 0) return null; // nested, or an <si ...> inside
+    chunks.push(data.subarray(at, end + SI_CLOSE.length));
+    at = end + SI_CLOSE.length;
+    let k = at;
+    while (k < data.length && isSpace(data[k])) k++;
+    if (k + SI_OPEN.length <= data.length && data[k] === 0x3c && data[k + 1] === 0x73 && data[k + 2] === 0x69 && data[k + 3] === 0x3e) {
+      at = k;
+      continue;
+    }
+    // No other <si after the last one.
+    if (bytesIndexOf(data, SI_ANY, at, data.length, 1) >= 0) return null;
+    return { chunks, open, close: at };
+  }
+}
+
 /** Shared strings: a plain string, or the runs' texts of a rich string joined. */
-function readSharedStrings(data: Uint8Array | undefined): string[] {
+export function parseSharedStrings(data: Uint8Array): string[] {
   const out: string[] = [];
-  if (!data) return out;
   let inSi = false;
   let depth = 0; // inside <r> or <rPh>: 1
   let runs: string[] | null = null;
@@ -568,12 +653,9 @@ const DV_OPEN = '<dataValidations';
 const DV_CLOSE = '</dataValidations>';
 const DV_MARK = `thiduaKeptValidations${Math.random().toString(36).slice(2, 10)}`;
 const keptValidations = new Map<string, { bytes: Uint8Array; ranges: SheetValidations['ranges'] }>();
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const DV_OPEN_B = ascii(DV_OPEN);
 const DV_CLOSE_B = ascii(DV_CLOSE);
 const DV_MARK_B = ascii(DV_MARK);
-const BANG_B = ascii('<!');
-const PI_B = ascii('<?');
 /**
  * First index of `pat` (ASCII bytes) in `b[from, to)`, or -1. The scan jumps (native indexOf) to each
  * occurrence of the pattern's rarest byte (`anchor`, its offset in `pat`): '<' starts every tag, an

@@ -17,7 +17,7 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
-import { bytesIndexOf, crc32, decodeAddress, isDateFormat, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { bytesIndexOf, crc32, decodeAddress, isDateFormat, parseSharedStrings, readSharedStrings, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
 import { compile, tinyDef, unit } from '../rank/helpers';
@@ -495,6 +495,61 @@ describe('the reader on its own', () => {
     const cases = ['A1', '$A$1', 'xfd1048576', 'AAAA1', 'A', '1', '', '$$A1', 'A$$1', 'A1$', `B${'9'.repeat(30)}`, 'a01'];
     for (let k = 0; k < 5000; k++) cases.push(Array.from({ length: Math.floor(rand() * 8) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
     for (const a of cases) expect([a, decodeAddress(a)]).toEqual([a, byPattern(a)]);
+  });
+
+  test('shared strings reused from the last file give what parsing the whole part gives (random parts, also broken ones)', () => {
+    const rand = rng(57);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const texts = ['Đơn vị:', 'Tiêu chí 1.2', 'a &amp; b', '&lt;x&gt;', '&#7841;&#x1EA1;', '_x000D_', ' có ', 'Trường số 1', ''];
+    const si = () =>
+      pick([
+        () => `<si><t>${pick(texts)}</t></si>`,
+        () => `<si><t xml:space="preserve">${pick(texts)}</t></si>`,
+        () => `<si><r><rPr><b/></rPr><t>${pick(texts)}</t></r><r><t>${pick(texts)}</t></r></si>`,
+        () => `<si><t>${pick(texts)}</t><rPh sb="0" eb="1"><t>ph</t></rPh></si>`,
+        () => `<si><t/></si>`,
+      ])();
+    const broken = [
+      (x: string) => x.replace('</t>', '</T>'),
+      (x: string) => x.replace('<si>', '<si><si>'),
+      (x: string) => x.replace('</si>', ''),
+      (x: string) => x.replace('&amp;', '&amp'),
+      (x: string) => x.replace('<si>', '<!-- c --><si>'),
+      (x: string) => x.replace('<si>', '<?pi x?><si>'),
+      (x: string) => x.replace('</sst>', '</sst><si><t>after</t></si>'),
+      (x: string) => x.replace('<si>', '<si a="1">'),
+      (x: string) => x.replace('</si><si>', '</si>x<si>'),
+      (x: string) => x.replace('</si>', '</si >'),
+    ];
+    let entries = Array.from({ length: 12 }, si);
+    const outcome = (f: () => string[]) => {
+      try {
+        return { ok: f() };
+      } catch (e) {
+        return { error: String((e as Error).message) };
+      }
+    };
+    let reused = 0;
+    for (let k = 0; k < 800; k++) {
+      // The next "file": the last one's strings with a few inserted, dropped or changed.
+      entries = entries.slice();
+      for (let m = Math.floor(rand() * 3); m > 0; m--) {
+        const at = Math.floor(rand() * (entries.length + 1));
+        const op = rand();
+        if (op < 0.4) entries.splice(at, 0, si());
+        else if (op < 0.7 && entries.length > 1) entries.splice(at, 1);
+        else entries[Math.min(at, entries.length - 1)] = si();
+      }
+      const gap = pick(['', '\n', ' \r\n ']);
+      let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${entries.length}">${entries.join(gap)}</sst>`;
+      if (rand() < 0.15) xml = pick(broken)(xml);
+      const bytes = strToU8(xml);
+      const whole = outcome(() => parseSharedStrings(bytes));
+      const got = outcome(() => readSharedStrings(bytes));
+      expect(got).toEqual(whole);
+      if (whole.ok) reused++;
+    }
+    expect(reused).toBeGreaterThan(550);
   });
 
   test('crc32 of known strings', () => {
