@@ -15,24 +15,25 @@ export function readEntryCell(
   problems: Problem[],
 ): Entry {
   const cell = grid.cell(row, col);
-  const at: Location = { ...where, sheet: grid.sheet, cell: address(row, col) };
-  const entry: Entry = { value: null, sheet: grid.sheet, cell: at.cell };
+  const entry: Entry = { value: null, sheet: grid.sheet, cell: address(row, col) };
+  // (Where, for a problem: made only when there is one.)
+  const at = (): Location => ({ ...where, sheet: grid.sheet, cell: entry.cell });
   const merge = grid.mergeAt ? grid.mergeAt(row, col) : grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   if (merge && (merge.top !== merge.bottom || merge.left !== merge.right)) {
-    problems.push(problem('merged_entry', { range: `${address(merge.top, merge.left)}:${address(merge.bottom, merge.right)}` }, at));
+    problems.push(problem('merged_entry', { range: `${address(merge.top, merge.left)}:${address(merge.bottom, merge.right)}` }, at()));
     return entry;
   }
   if (!cell) return entry;
   if (cell.formula !== undefined) {
-    problems.push(problem('formula_in_entry', { formula: cell.formula.slice(0, 80) }, at));
+    problems.push(problem('formula_in_entry', { formula: cell.formula.slice(0, 80) }, at()));
     return entry;
   }
   if (cell.error) {
-    problems.push(problem('error_value', { value: cell.error }, at));
+    problems.push(problem('error_value', { value: cell.error }, at()));
     return entry;
   }
   if (cell.isDate) {
-    problems.push(problem('date_in_entry', { value: String(cell.value ?? '') }, at));
+    problems.push(problem('date_in_entry', { value: String(cell.value ?? '') }, at()));
     return entry;
   }
   entry.value = cell.value;
