@@ -17,7 +17,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
-import { XlsxFormatError } from './zip-read';
+import { sameBytes, XlsxFormatError } from './zip-read';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -356,11 +356,6 @@ const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_
  */
 const SAME_PART_MAX = 256 * 1024;
 const sameParts = new Map<string, { bytes: Uint8Array; ref: Uint8Array; value: unknown }>();
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
   const last = sameParts.get(name);
   // The zip layer hands the same bytes object again for a part whose compressed bytes were the same.

@@ -174,7 +174,8 @@ export function useNativeZip(n: NativeZip): void {
 
 const SAME_STREAM_MAX = 256 * 1024;
 const sameStreams = new Map<string, { packed: Uint8Array; crc: number; size: number; data: Uint8Array }>();
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** The same bytes (compared in full). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
