@@ -8,10 +8,12 @@
  *  - merged ranges, and the cells inside them carrying the top-left cell's value (as exceljs does);
  *  - rowCount / colCount as exceljs counted them (rows and styled cells included);
  *  - hidden sheets, and data validations per address.
- * Browser-safe: no Node imports. CRC-32 of every part is verified here (fflate does not).
- * Past 400 lines on purpose: one reader whose zip, styles, shared-strings and sheet passes share the
- * per-file limits and the per-content caches; it is tested as one unit against exceljs, and splitting it
- * would spread those bounds over several files. The next split, if it grows: the zip layer (CRC, limits).
+ * Browser-safe: no Node imports. The zip layer (directory, inflating, CRC-32 of every part, which fflate
+ * does not check) is zip-read.ts.
+ * Past 400 lines on purpose: one reader whose styles, shared-strings and sheet passes share the per-file
+ * limits and the per-content caches (parts, validation blocks and shared strings met in the last file);
+ * it is tested as one unit against exceljs, and splitting it would spread those bounds over several
+ * files. The next split, if it grows: the shared-strings and styles passes.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { problem, type Problem } from '../core/problems';
