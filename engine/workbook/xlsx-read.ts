@@ -383,29 +383,38 @@ function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const BANG_B = ascii('<!');
 const PI_B = ascii('<?');
-let lastStrings: { chunks: Uint8Array[]; strings: string[] } | null = null;
+/** The last part read: its bytes (a copy), where each element starts and ends, and its strings. */
+let lastStrings: { bytes: Uint8Array; starts: number[]; ends: number[]; strings: string[] } | null = null;
 const SI_OPEN = ascii('<si>');
 const SI_CLOSE = ascii('</si>');
 const SI_ANY = ascii('<si');
+function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
+  if (ae - as !== be - bs) return false;
+  for (let i = as, k = bs; i < ae; i++, k++) if (a[i] !== b[k]) return false;
+  return true;
+}
 export function readSharedStrings(data: Uint8Array | undefined): string[] {
   if (!data) return [];
   const cut = siChunks(data);
   if (!cut) return parseSharedStrings(data);
+  const { starts, ends } = cut;
   const prev = lastStrings;
-  const strings: Array<string | undefined> = new Array(cut.chunks.length);
+  const strings: Array<string | undefined> = new Array(starts.length);
   const fresh: number[] = [];
   let j = 0;
-  for (let i = 0; i < cut.chunks.length; i++) {
-    const c = cut.chunks[i];
+  for (let i = 0; i < starts.length; i++) {
     // Walk the last file's elements alongside: an element inserted here or dropped there keeps the rest.
-    if (prev && j < prev.chunks.length && sameBytes(prev.chunks[j], c)) strings[i] = prev.strings[j++];
-    else if (prev && j + 1 < prev.chunks.length && sameBytes(prev.chunks[j + 1], c)) (strings[i] = prev.strings[j + 1]), (j += 2);
+    if (prev && j < prev.starts.length && sameRange(prev.bytes, prev.starts[j], prev.ends[j], data, starts[i], ends[i])) strings[i] = prev.strings[j++];
+    else if (prev && j + 1 < prev.starts.length && sameRange(prev.bytes, prev.starts[j + 1], prev.ends[j + 1], data, starts[i], ends[i]))
+      (strings[i] = prev.strings[j + 1]), (j += 2);
     else fresh.push(i);
   }
   // The skeleton with the new elements in it, in one parse (a skeleton alone when every element is known).
-  const pieces: Uint8Array[] = [data.subarray(0, cut.open)];
-  for (const i of fresh) pieces.push(cut.chunks[i]);
-  pieces.push(data.subarray(cut.close));
+  const first = starts[0];
+  const last = ends[ends.length - 1];
+  const pieces: Uint8Array[] = [data.subarray(0, first)];
+  for (const i of fresh) pieces.push(data.subarray(starts[i], ends[i]));
+  pieces.push(data.subarray(last));
   let parsed: string[];
   try {
     parsed = parseSharedStrings(concatBytes(pieces));
@@ -415,7 +424,7 @@ export function readSharedStrings(data: Uint8Array | undefined): string[] {
   if (parsed.length !== fresh.length) return parseSharedStrings(data);
   fresh.forEach((i, k) => (strings[i] = parsed[k]));
   const out = strings as string[];
-  lastStrings = { chunks: cut.chunks.map((c) => c.slice()), strings: out };
+  lastStrings = { bytes: data.slice(), starts, ends, strings: out };
   return out;
 }
 
@@ -428,31 +437,34 @@ function concatBytes(pieces: Uint8Array[]): Uint8Array {
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
-/** The <si> elements' byte ranges and where the first opens and the last closes, or null (see above). */
-function siChunks(data: Uint8Array): { chunks: Uint8Array[]; open: number; close: number } | null {
-  const open = bytesIndexOf(data, SI_OPEN, 0, data.length, 1);
+/** Where each <si> element starts and ends (past its </si>), or null (see readSharedStrings). */
+function siChunks(data: Uint8Array): { starts: number[]; ends: number[] } | null {
+  const n = data.length;
+  const open = bytesIndexOf(data, SI_OPEN, 0, n);
   if (open < 0) return null;
   // Nothing but the declaration may be a <! or <? (checked over the whole part).
-  const decl = bytesIndexOf(data, PI_B, 0, data.length, 1);
-  if (bytesIndexOf(data, BANG_B, 0, data.length, 1) >= 0 || (decl >= 0 && (decl > 3 || bytesIndexOf(data, PI_B, decl + 2, data.length, 1) >= 0))) return null;
-  if (bytesIndexOf(data, SI_ANY, 0, open, 1) >= 0) return null;
-  const chunks: Uint8Array[] = [];
+  const decl = bytesIndexOf(data, PI_B, 0, n, 1);
+  if (bytesIndexOf(data, BANG_B, 0, n, 1) >= 0 || (decl >= 0 && (decl > 3 || bytesIndexOf(data, PI_B, decl + 2, n, 1) >= 0))) return null;
+  if (bytesIndexOf(data, SI_ANY, 0, open) >= 0) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let at = open;
   for (;;) {
-    const end = bytesIndexOf(data, SI_CLOSE, at, data.length, 2);
+    const end = bytesIndexOf(data, SI_CLOSE, at, n);
     if (end < 0) return null;
-    if (bytesIndexOf(data, SI_ANY, at + 1, end, 1) >= 0) return null; // nested, or an <si ...> inside
-    chunks.push(data.subarray(at, end + SI_CLOSE.length));
+    if (bytesIndexOf(data, SI_ANY, at + 1, end) >= 0) return null; // nested, or an <si ...> inside
+    starts.push(at);
     at = end + SI_CLOSE.length;
+    ends.push(at);
     let k = at;
-    while (k < data.length && isSpace(data[k])) k++;
-    if (k + SI_OPEN.length <= data.length && data[k] === 0x3c && data[k + 1] === 0x73 && data[k + 2] === 0x69 && data[k + 3] === 0x3e) {
+    while (k < n && isSpace(data[k])) k++;
+    if (k + SI_OPEN.length <= n && data[k] === 0x3c && data[k + 1] === 0x73 && data[k + 2] === 0x69 && data[k + 3] === 0x3e) {
       at = k;
       continue;
     }
     // No other <si after the last one.
-    if (bytesIndexOf(data, SI_ANY, at, data.length, 1) >= 0) return null;
-    return { chunks, open, close: at };
+    if (bytesIndexOf(data, SI_ANY, at, n) >= 0) return null;
+    return { starts, ends };
   }
 }
 
