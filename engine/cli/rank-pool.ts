@@ -86,7 +86,9 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
   }
   const sets = new Map<string, CompiledSet>();
   if (opts.criteria) sets.set(opts.criteria.hash, opts.criteria);
-  const window = (nWorkers + 1) * 4;
+  // Files in flight or done and waiting for an earlier one: enough that a worker never waits for this
+  // thread, which hands out files only between its own (small sources: memory stays flat).
+  const window = (nWorkers + 1) * 8;
   const done = new Map<number, RankSource>();
   /** Files whose source came in a worker's message (its strings are already copies). */
   const fromWorker = new Set<number>();
@@ -125,9 +127,9 @@ export async function scoreInOrder(files: string[], opts: ScoreInOrderOptions, o
         resolve();
       }
     };
-    const feed = (w: Worker, depth = 2) => {
+    const feed = (w: Worker, depth = 4) => {
       const queue = inFlight.get(w)!;
-      // Two tasks per worker: the next one is waiting when the current one ends.
+      // Four tasks per worker: the next ones are waiting while this thread scores a file of its own.
       while (queue.length < depth && next < files.length && next - flushed < window) {
         const task: WorkerTask = { index: next, file: files[next] };
         queue.push(next++);
