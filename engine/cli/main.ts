@@ -16,7 +16,7 @@ import { COMMANDS } from './commands';
 import { EXIT, UsageError } from './context';
 import { helpFormatter, localizeHelp, PROGRAM_TEXT } from './help-text';
 import { isSystemError, systemDetail } from './sys-errors';
-import { installNodeZip } from './node-zip';
+import { installNatives } from './natives';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
@@ -121,7 +121,7 @@ function report(problems: Problem[], lang: Lang, json: boolean, exitCode: number
 }
 
 export async function main(argv: string[]): Promise<number> {
-  installNodeZip();
+  installNatives();
   const savedExit = process.exitCode;
   const savedLang = process.env.THIDUA_LANG;
   process.exitCode = undefined;

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { CompiledSet, slimSource, trustSchemaCheck } from '../core';
 import { requireCriteria } from './context';
 import { scoreForRanking } from './score-for-ranking';
-import { installNodeZip } from './node-zip';
+import { installNatives } from './natives';
 
 export interface WorkerTask {
   index: number;
@@ -30,7 +30,7 @@ export interface WorkerInit {
 async function start(): Promise<void> {
   const port = parentPort!;
   const init = (workerData ?? {}) as WorkerInit;
-  installNodeZip();
+  installNatives();
   trustSchemaCheck(init.checkedSets ?? []);
   let criteria: CompiledSet | undefined;
   let ready: Promise<void> = Promise.resolve();

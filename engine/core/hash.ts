@@ -1,4 +1,4 @@
-/** @noble/hashes is loaded on the first hash (it pulls node:crypto in at load time). */
+/** @noble/hashes is loaded on the first hash without a native one (it pulls node:crypto in at load time). */
 type Noble = typeof import('@noble/hashes/sha256') & typeof import('@noble/hashes/utils');
 let nobleLib: Noble | undefined;
 function noble(): Noble {
@@ -15,7 +15,17 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+let native: ((data: string | Uint8Array) => string) | undefined;
+/**
+ * A host's own SHA-256 (hex of the UTF-8 bytes of a string), used in place of @noble/hashes: the CLI
+ * hands in Node's crypto (engine/cli/natives.ts); the add-in keeps noble's.
+ */
+export function useNativeSha256(fn: ((data: string | Uint8Array) => string) | undefined): void {
+  native = fn;
+}
+
 export function sha256Hex(data: string | Uint8Array): string {
+  if (native) return native(data);
   const { bytesToHex, sha256, utf8ToBytes } = noble();
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }

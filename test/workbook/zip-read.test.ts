@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { installNodeZip } from '../../engine/cli/node-zip';
+import { installNatives } from '../../engine/cli/natives';
 import { openWorkbook } from '../../engine/workbook/open';
 import { centralDirectory, crc32, inflateVerified, useNativeZip } from '../../engine/workbook/zip-read';
 
@@ -22,7 +22,7 @@ function rng(seed: number): () => number {
 
 const hosts: Array<[string, () => void]> = [
   ['JavaScript inflate and CRC-32', () => useNativeZip({})],
-  ["Node's zlib", () => installNodeZip()],
+  ["Node's zlib", () => installNatives()],
 ];
 
 afterAll(() => useNativeZip({}));
