@@ -17,7 +17,9 @@ export const columnPx = (w: number) => Math.trunc(w * 7 + 5);
 
 /** How many lines a text takes in a wrapped cell (greedy word wrap, explicit line breaks kept). */
 export function wrappedLines(text: string, widthChars: number, fontPt: number): number {
-  const perLine = Math.max(1, Math.floor((columnPx(widthChars) - 8) / (fontPt * PX_PER_PT * AVG_EM)));
+  const perLine = charsPerLine(widthChars, fontPt);
+  // One short line (most cells): no need to split it into words.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const para of String(text).split('\n')) {
     let n = 1;
@@ -36,6 +38,11 @@ export function wrappedLines(text: string, widthChars: number, fontPt: number): 
     lines += n;
   }
   return Math.max(1, lines);
+}
+
+/** How many average characters fit on one line of a column of that width. */
+export function charsPerLine(widthChars: number, fontPt: number): number {
+  return Math.max(1, Math.floor((columnPx(widthChars) - 8) / (fontPt * PX_PER_PT * AVG_EM)));
 }
 
 /** The height (points) of a row showing that many lines at that size. */

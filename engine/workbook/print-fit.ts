@@ -7,7 +7,7 @@
  * Widths are Excel's: a column of width w is trunc(w * 7 + 5) pixels at 96 dpi. Text is measured with a
  * conservative average character width for Times New Roman (0.45 em, wider than its real ~0.42).
  */
-import { a4WidthPx, columnPx, fitScale, rowHeightFor, wrappedLines } from '../core/print-measure';
+import { a4WidthPx, columnPx, fitScale, MAX_ROW_HEIGHT, rowHeightFor, wrappedLines } from '../core/print-measure';
 import type { SheetWriter } from './xlsx-write/sheet';
 import type { StyleSheet } from './xlsx-write/styles';
 import { colLetter } from './xlsx-write/xml';
@@ -20,7 +20,7 @@ const A4_LANDSCAPE_PX = a4WidthPx('landscape', 0.5, 0.5);
 
 const widthOf = (ws: SheetWriter, c: number) => ws.widths[c] ?? 9;
 
-/** Set every row's height from the text of its cells (never lower than minHeight). */
+/** Set every row's height from the text of its cells (never lower than minHeight, never above Excel's 409 pt). */
 export function fitRowHeights(ws: SheetWriter, styles: StyleSheet, fromRow: number, toRow: number, fromCol: number, toCol: number, minHeight = 18): void {
   // Merges touching these rows: a one-row merge measures its text over its total width; the other
   // cells a merge covers have no text of their own; multi-row merges keep their first column's width.
@@ -46,7 +46,7 @@ export function fitRowHeights(ws: SheetWriter, styles: StyleSheet, fromRow: numb
         const width = merged.get(`${r}:${c}`) ?? widthOf(ws, c);
         h = Math.max(h, rowHeightFor(wrappedLines(String(v), width, pt), pt));
       }
-    ws.height(r, h);
+    ws.height(r, Math.min(h, MAX_ROW_HEIGHT));
   }
 }
 

@@ -50,7 +50,8 @@ function sheetModel(ws: ExcelJS.Worksheet) {
       const cell = row.getCell(c);
       cells.push([cell.address, cell.type, cell.value, styleOf(cell)]);
     }
-    rows.push({ r, height: row.height ?? null, cells });
+    // Excel's largest row height is 409 pt: the exceljs writer wrote taller rows for very long notes.
+    rows.push({ r, height: row.height === undefined ? null : Math.min(row.height, 409), cells });
   }
   const ps = ws.pageSetup;
   return {

@@ -2,9 +2,10 @@
  * The xlsx package around directly written sheets: workbook part with sheet names and the print areas
  * and titles (defined names, sheet names quoted), relationships, content types, document properties
  * (core and app), styles, shared strings, and the charts of a sheet (a drawing part and one chart part
- * each, from charts/chart-xml.ts), zipped once with fflate.
+ * each, from charts/chart-xml.ts), zipped once (fflate's container, Node's deflate).
  */
-import { strToU8, zipSync, Zippable } from 'fflate';
+import { Zip, ZipInputFile } from 'fflate';
+import * as zlib from 'zlib';
 import { ChartDef, chartXml, drawingXml } from '../charts/chart-xml';
 import { SharedStrings, SheetWriter } from './sheet';
 import { StyleSheet } from './styles';
@@ -25,7 +26,57 @@ export interface PackageInput {
   /** Charts drawn on the sheet of that index. */
   charts?: { sheet: number; charts: ChartDef[] };
   /** Deflate level: 1 is the fastest that still compresses the repetitive XML well. */
-  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  level?: number;
+}
+
+type Parts = Record<string, Uint8Array>;
+
+/** UTF-8 bytes of a part (Node's encoder: native, unlike a JavaScript one). */
+const strToU8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+
+let CRC_TABLE: Int32Array | undefined;
+/** CRC-32 of the zip entries: Node's own where it has one (20.15 on), else a table. */
+function crc32(data: Uint8Array): number {
+  const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+  if (native) return native(data);
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/**
+ * The zip: fflate writes the container, each part is deflated by Node's zlib (native, several times
+ * faster than deflating in JavaScript), handed to fflate as an already compressed entry.
+ */
+function zipParts(parts: Parts, level: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failed: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failed = err;
+    else chunks.push(data);
+  });
+  for (const [filename, raw] of Object.entries(parts)) {
+    const entry: ZipInputFile = { filename, size: raw.length, crc: crc32(raw), compression: level > 0 ? 8 : 0 };
+    zip.add(entry);
+    entry.ondata!(null, (level > 0 ? zlib.deflateRawSync(raw, { level }) : raw) as Uint8Array<ArrayBuffer>, true);
+  }
+  zip.end();
+  if (failed) throw failed;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -92,7 +143,7 @@ function appXml(sheets: SheetWriter[]): string {
 export function writeXlsx(input: PackageInput): Uint8Array {
   const { sheets, styles, props } = input;
   const strings = new SharedStrings();
-  const files: Zippable = {};
+  const files: Parts = {};
   const overrides: Array<[string, string]> = [['/xl/workbook.xml', CT.workbook]];
   const charts = input.charts && input.charts.charts.length ? input.charts : undefined;
   if (charts) sheets[charts.sheet].drawingRid = 'rId1';
@@ -139,7 +190,7 @@ export function writeXlsx(input: PackageInput): Uint8Array {
       '</Types>',
   );
   // [Content_Types].xml first, as Office writes it (some readers sniff the first entry).
-  const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml'], '_rels/.rels': files['_rels/.rels'] };
+  const ordered: Parts = { '[Content_Types].xml': files['[Content_Types].xml'], '_rels/.rels': files['_rels/.rels'] };
   for (const [name, data] of Object.entries(files)) if (!(name in ordered)) ordered[name] = data;
-  return zipSync(ordered, { level: input.level ?? 1 });
+  return zipParts(ordered, input.level ?? 1);
 }

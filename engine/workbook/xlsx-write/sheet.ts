@@ -143,20 +143,23 @@ export class SheetWriter {
     });
     if (cols.length) out.push(`<cols>${cols.join('')}</cols>`);
     out.push('<sheetData>');
+    const sAttr: string[] = [];
+    const letters: string[] = [];
     for (const r of rowNumbers) {
       const x = this.rows.get(r)!;
-      out.push(x.height !== undefined ? `<row r="${r}" ht="${x.height}" customHeight="1">` : `<row r="${r}">`);
+      let xml = x.height !== undefined ? `<row r="${r}" ht="${x.height}" customHeight="1">` : `<row r="${r}">`;
       const { values, styles } = x;
       for (let c = 1; c < values.length; c++) {
         const v = values[c];
         if (v === undefined) continue;
-        const ref = colLetter(c) + r;
-        const s = styles[c] ? ` s="${styles[c]}"` : '';
-        if (v === null) out.push(`<c r="${ref}"${s}/>`);
-        else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`);
-        else out.push(`<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`);
+        const st = styles[c] ?? 0;
+        const s = sAttr[st] ?? (sAttr[st] = st ? ` s="${st}"` : '');
+        const ref = (letters[c] ?? (letters[c] = colLetter(c))) + r;
+        if (typeof v === 'string') xml += `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
+        else if (v !== null && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
+        else xml += `<c r="${ref}"${s}/>`;
       }
-      out.push('</row>');
+      out.push(xml, '</row>');
     }
     out.push('</sheetData>');
     if (this.autoFilter) out.push(`<autoFilter ref="${this.autoFilter}"/>`);
