@@ -10,6 +10,7 @@
  * characters, formulas) come back as the same text, never a formula; LibreOffice opens the workbook and
  * saves the same values.
  */
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -179,6 +180,23 @@ test('sheet names are quoted and escaped in the defined names; a literal _xHHHH_
   expect(parts['xl/workbook.xml']).toContain('>&apos;It&apos;&apos;s &lt;&amp;&quot;&gt; x&apos;!$A$1:$B$2</definedName>');
   expect(parts['xl/workbook.xml']).toContain('>&apos;It&apos;&apos;s &lt;&amp;&quot;&gt; x&apos;!$A:$A,&apos;It&apos;&apos;s &lt;&amp;&quot;&gt; x&apos;!$1:$1</definedName>');
   expect(parts['xl/sharedStrings.xml']).toContain('<t>a_x005F_x0041_b</t>');
+});
+
+test('the compiled writer loads no exceljs (nor any other heavy package) and writes a workbook', () => {
+  const lib = path.join(__dirname, '../../lib/workbook/ranking-workbook.js');
+  const script = `
+    const core = require(${JSON.stringify(path.join(__dirname, '../../lib/core/index.js'))});
+    const before = new Set(Object.keys(require.cache));
+    const w = require(${JSON.stringify(lib)});
+    w.writeRankingWorkbook(core.buildRanking([]), {}).then((bytes) => {
+      const added = Object.keys(require.cache).filter((k) => !before.has(k) && k.includes('node_modules'));
+      console.log(JSON.stringify({ added: added.map((k) => k.split('node_modules/').pop().split('/')[0]), bytes: bytes.length }));
+    });`;
+  const p = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(p.stderr).toBe('');
+  const out = JSON.parse(p.stdout) as { added: string[]; bytes: number };
+  expect([...new Set(out.added)]).toEqual(['fflate']);
+  expect(out.bytes).toBeGreaterThan(1000);
 });
 
 if (haveLibreOffice('ranking workbook opened and saved by LibreOffice')) {

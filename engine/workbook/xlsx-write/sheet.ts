@@ -87,17 +87,6 @@ export class SheetWriter {
     x.styles[c] = style;
   }
 
-  /** Give an existing (or empty) cell another format, keeping its value. */
-  restyle(r: number, c: number, style: number): void {
-    const x = this.row(r);
-    if (x.values[c] === undefined) x.values[c] = null;
-    x.styles[c] = style;
-  }
-
-  value(r: number, c: number): CellValue | undefined {
-    return this.rows.get(r)?.values[c];
-  }
-
   styleOf(r: number, c: number): number {
     return this.rows.get(r)?.styles[c] ?? 0;
   }
