@@ -21,7 +21,7 @@ import { matrixSheet } from './ranking/matrix-sheet';
 import { rankingSheet } from './ranking/ranking-sheet';
 import { sourcesSheet } from './ranking/sources-sheet';
 import { RANKING_WORKBOOK_KEYWORD } from './ranking-keyword';
-import { writeXlsx } from './xlsx-write/package';
+import { Deflater, writeXlsx } from './xlsx-write/package';
 import { StyleSheet } from './xlsx-write/styles';
 
 export { RANKING_WORKBOOK_KEYWORD };
@@ -34,6 +34,8 @@ export interface RankingWorkbookOptions {
   lang?: Lang;
   /** Shown in the title block and the workbook properties (defaults to now). */
   generatedAt?: Date;
+  /** How the parts are compressed (default fflate's, browser-safe; the command line passes Node's zlib). */
+  deflater?: Deflater;
 }
 
 /** The workbook's bytes, synchronously (the four sheets, their charts, zipped). */
@@ -48,6 +50,7 @@ export function rankingWorkbookBytes(r: Ranking, opts: RankingWorkbookOptions = 
     styles: ctx.S.styles,
     props: { creator: 'thidua', title: L[lang].titleRanking(yearText(r)), keywords: RANKING_WORKBOOK_KEYWORD, created: when, modified: when },
     charts: { sheet: 0, charts: ranking.charts },
+    deflater: opts.deflater,
   });
 }
 

@@ -2,10 +2,9 @@
  * The xlsx package around directly written sheets: workbook part with sheet names and the print areas
  * and titles (defined names, sheet names quoted), relationships, content types, document properties
  * (core and app), styles, shared strings, and the charts of a sheet (a drawing part and one chart part
- * each, from charts/chart-xml.ts), zipped once (fflate's container, Node's deflate).
+ * each, from charts/chart-xml.ts), zipped once (fflate's container; the deflate is pluggable).
  */
-import { Zip, ZipInputFile } from 'fflate';
-import * as zlib from 'zlib';
+import { deflateSync, strToU8, Zip, ZipInputFile } from 'fflate';
 import { ChartDef, chartXml, drawingXml } from '../charts/chart-xml';
 import { SharedStrings, SheetWriter } from './sheet';
 import { StyleSheet } from './styles';
@@ -27,18 +26,23 @@ export interface PackageInput {
   charts?: { sheet: number; charts: ChartDef[] };
   /** Deflate level: 1 is the fastest that still compresses the repetitive XML well. */
   level?: number;
+  deflater?: Deflater;
 }
 
 type Parts = Record<string, Uint8Array>;
 
-/** UTF-8 bytes of a part (Node's encoder: native, unlike a JavaScript one). */
-const strToU8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+/**
+ * How the parts are compressed. Browser-safe by default (fflate's deflate, CRC-32 by table); the
+ * command line hands in Node's native zlib (engine/cli/ranking-workbook.ts), several times faster.
+ */
+export interface Deflater {
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
 
 let CRC_TABLE: Int32Array | undefined;
-/** CRC-32 of the zip entries: Node's own where it has one (20.15 on), else a table. */
-function crc32(data: Uint8Array): number {
-  const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (native) return native(data);
+/** CRC-32 by table (the zip entries' checksum). */
+export function tableCrc32(data: Uint8Array): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -52,11 +56,13 @@ function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-/**
- * The zip: fflate writes the container, each part is deflated by Node's zlib (native, several times
- * faster than deflating in JavaScript), handed to fflate as an already compressed entry.
- */
-function zipParts(parts: Parts, level: number): Uint8Array {
+export const FFLATE_DEFLATER: Deflater = {
+  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
+  crc32: tableCrc32,
+};
+
+/** The zip: fflate writes the container; each part is deflated by the deflater and handed over as an already compressed entry. */
+function zipParts(parts: Parts, level: number, deflater: Deflater): Uint8Array {
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   const zip = new Zip((err, data) => {
@@ -64,9 +70,9 @@ function zipParts(parts: Parts, level: number): Uint8Array {
     else chunks.push(data);
   });
   for (const [filename, raw] of Object.entries(parts)) {
-    const entry: ZipInputFile = { filename, size: raw.length, crc: crc32(raw), compression: level > 0 ? 8 : 0 };
+    const entry: ZipInputFile = { filename, size: raw.length, crc: deflater.crc32(raw), compression: level > 0 ? 8 : 0 };
     zip.add(entry);
-    entry.ondata!(null, (level > 0 ? zlib.deflateRawSync(raw, { level }) : raw) as Uint8Array<ArrayBuffer>, true);
+    entry.ondata!(null, (level > 0 ? deflater.deflateRaw(raw, level) : raw) as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   if (failed) throw failed;
@@ -192,5 +198,5 @@ export function writeXlsx(input: PackageInput): Uint8Array {
   // [Content_Types].xml first, as Office writes it (some readers sniff the first entry).
   const ordered: Parts = { '[Content_Types].xml': files['[Content_Types].xml'], '_rels/.rels': files['_rels/.rels'] };
   for (const [name, data] of Object.entries(files)) if (!(name in ordered)) ordered[name] = data;
-  return zipParts(ordered, input.level ?? 1);
+  return zipParts(ordered, input.level ?? 1, input.deflater ?? FFLATE_DEFLATER);
 }
