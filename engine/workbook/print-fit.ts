@@ -45,6 +45,7 @@ export function fitRowHeights(ws: SheetWriter, styles: StyleSheet, fromRow: numb
         const pt = styles.fontSize(row.styles[c] ?? 0);
         const width = merged.get(`${r}:${c}`) ?? widthOf(ws, c);
         h = Math.max(h, rowHeightFor(wrappedLines(String(v), width, pt), pt));
+        if (h >= MAX_ROW_HEIGHT) break; // as tall as a row can be
       }
     ws.height(r, Math.min(h, MAX_ROW_HEIGHT));
   }
