@@ -30,7 +30,6 @@ export const L = {
   vi: { ...RANKING_LABELS.vi, generated: (d: string) => `Lập ngày ${d} bằng công cụ thidua` },
   en: { ...RANKING_LABELS.en, generated: (d: string) => `Prepared on ${d} with thidua` },
 };
-export type Labels = (typeof L)['vi'] | (typeof L)['en'];
 
 /** Characters XML 1.0 cannot carry (they would corrupt the file) removed, and Excel's cell text limit. */
 export function safeText(s: unknown): string {
