@@ -284,6 +284,9 @@ export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}
     if (peaks[100] && peaks[1000])
       say(`\npeak RSS: ${mb(peaks[100])} at 100 files, ${mb(peaks[1000])} at 1,000: ${(peaks[1000] / peaks[100]).toFixed(2)}x  (goal ≤ 1.5x: ${check('peak RSS 1,000 files ≤ 1.5x 100 files', `${(peaks[1000] / peaks[100]).toFixed(2)}x`, peaks[1000] <= 1.5 * peaks[100])})`);
 
+    say('\n### ranking workbook writer (issue 16 point 3)');
+    for (const n of sizes) say((await import('./ranking-writer')).benchRankingWriter(n));
+
     // Templates for a cluster: 60 units in one call against one template.
     const set = path.join(ROOT, 'templates', 'cum-thi-dua-2024.criteria.yaml');
     const unitsFile = path.join(work, 'units.txt');

@@ -15,15 +15,31 @@ const MM_PER_IN = 25.4;
 
 export const columnPx = (w: number) => Math.trunc(w * 7 + 5);
 
-/** How many lines a text takes in a wrapped cell (greedy word wrap, explicit line breaks kept). */
+/** Whitespace as /\s/ has it (a word ends there), without a regular expression for the common characters. */
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(String.fromCharCode(code)));
+
+/**
+ * How many lines a text takes in a wrapped cell (greedy word wrap, explicit line breaks kept). Words are
+ * the runs between whitespace, measured in UTF-16 units, scanned once (no split into word arrays: the
+ * ranking workbook measures every unit's notes).
+ */
 export function wrappedLines(text: string, widthChars: number, fontPt: number): number {
-  const perLine = Math.max(1, Math.floor((columnPx(widthChars) - 8) / (fontPt * PX_PER_PT * AVG_EM)));
+  const s = String(text);
+  const perLine = charsPerLine(widthChars, fontPt);
+  // One short line (most cells): no need to look at the words.
+  if (s.length <= perLine && !s.includes('\n')) return 1;
   let lines = 0;
-  for (const para of String(text).split('\n')) {
-    let n = 1;
-    let used = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const len = word.length;
+  let n = 1;
+  let used = 0;
+  let len = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const code = i < s.length ? s.charCodeAt(i) : 10;
+    const newline = code === 10;
+    if (!newline && !isSpace(code)) {
+      len++;
+      continue;
+    }
+    if (len) {
       if (used === 0) {
         n += Math.floor(Math.max(0, len - 1) / perLine);
         used = len % perLine || perLine;
@@ -32,10 +48,20 @@ export function wrappedLines(text: string, widthChars: number, fontPt: number): 
         n += 1 + Math.floor(Math.max(0, len - 1) / perLine);
         used = len % perLine || perLine;
       }
+      len = 0;
     }
-    lines += n;
+    if (newline) {
+      lines += n;
+      n = 1;
+      used = 0;
+    }
   }
   return Math.max(1, lines);
+}
+
+/** How many average characters fit on one line of a column of that width. */
+export function charsPerLine(widthChars: number, fontPt: number): number {
+  return Math.max(1, Math.floor((columnPx(widthChars) - 8) / (fontPt * PX_PER_PT * AVG_EM)));
 }
 
 /** The height (points) of a row showing that many lines at that size. */

@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildRanking } from '../../engine/core';
-import { addCharts, sheetPart } from '../../engine/workbook/charts/inject';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { compile, tinyDef, unit } from './helpers';
@@ -20,6 +19,18 @@ const ranking = () =>
     unit(set, "Tuyên Quang 'B' & <C>", [8, 8, 8, 8], null, { file: 'tq.xlsx' }),
     unit(set, 'Điện Biên', [10, 10, 10, 10], [10, 8, 10, 7], { file: 'db.xlsx' }),
   ]);
+
+
+/** The worksheet part of the sheet with this name, found as any reader does: workbook.xml, then its relationships. */
+function sheetPart(files: Record<string, Uint8Array>, sheetName: string): string {
+  const wb = strFromU8(files['xl/workbook.xml']);
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const rid = (wb.match(/<sheet\s[^>]*>/g) ?? []).map((tag) => [unescape(/\sname="([^"]*)"/.exec(tag)?.[1] ?? ''), /\sr:id="([^"]*)"/.exec(tag)?.[1]]).find(([n]) => n === sheetName)?.[1];
+  const target = (rels.match(/<Relationship\s[^>]*>/g) ?? []).find((tag) => tag.includes(`Id="${rid}"`))?.match(/Target="([^"]*)"/)?.[1];
+  if (!target) throw new Error(`no sheet named "${sheetName}"`);
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
 
 let tmp: string;
 beforeAll(() => (tmp = mkdtempSync(path.join(tmpdir(), 'thidua-charts-'))));
@@ -104,26 +115,19 @@ test('the package carries two chart parts, linked from the sheet, with content t
   expect(files['xl/charts/chart1.xml']).toContain("<c:v>Tuyên Quang 'B' &amp; &lt;C&gt;</c:v>");
 });
 
-test('the drawing goes before a note drawing and takes a free relationship id', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("It's");
-  ws.getCell('A1').value = 'x';
-  ws.getCell('A1').note = 'a note';
-  ws.getCell('B1').value = { text: 'link', hyperlink: 'https://example.org' };
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const out = parts(
-    addCharts(bytes, "It's", [
-      { title: 'T', categoriesRef: "'It''s'!$A$1:$A$1", categories: ['x'], series: [{ name: 's', valuesRef: "'It''s'!$C$1:$C$1", values: [1] }], from: { col: 0, row: 2 }, to: { col: 4, row: 10 } },
-    ]),
-  );
-  const sheet = out['xl/worksheets/sheet1.xml'];
-  expect(sheet.indexOf('<drawing ')).toBeGreaterThan(0);
-  expect(sheet.indexOf('<drawing ')).toBeLessThan(sheet.indexOf('<legacyDrawing '));
-  const ids = [...out['xl/worksheets/_rels/sheet1.xml.rels'].matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
-  expect(new Set(ids).size).toBe(ids.length);
-  expect(ids.length).toBeGreaterThanOrEqual(3);
-  expect(() => addCharts(bytes, 'Nope', [])).not.toThrow();
-  expect(() => addCharts(bytes, 'Nope', [{ title: 'T', categoriesRef: '', categories: [], series: [], from: { col: 0, row: 0 }, to: { col: 1, row: 1 } }])).toThrow(/no sheet named "Nope"/);
+test('one drawing on the ranking sheet only, placed where CT_Worksheet wants it, with unique relationship ids', async () => {
+  const files = parts(await writeRankingWorkbook(ranking(), { generatedAt: new Date(2024, 11, 20) }));
+  const sheets = Object.keys(files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  expect(sheets.filter((n) => files[n].includes('<drawing '))).toEqual(['xl/worksheets/sheet1.xml']);
+  const sheet = files['xl/worksheets/sheet1.xml'];
+  // After the page setup, header and footer and row breaks, last before the end.
+  expect(sheet.indexOf('<drawing ')).toBeGreaterThan(sheet.indexOf('<rowBreaks'));
+  expect(sheet.indexOf('<drawing ')).toBeGreaterThan(sheet.indexOf('<headerFooter'));
+  expect(sheet.indexOf('</worksheet>')).toBe(sheet.indexOf('<drawing ') + '<drawing r:id="rId1"/>'.length);
+  for (const rels of Object.keys(files).filter((n) => n.endsWith('.rels'))) {
+    const ids = [...files[rels].matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  }
 });
 
 if (haveLibreOffice('ranking charts loaded by LibreOffice')) {

@@ -30,7 +30,7 @@ const yearEndDocx: typeof import('../../workbook/docx/year-end').yearEndDocx = (
 // The workbook writers (and exceljs behind them) are loaded when the demo runs, not when the CLI starts.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const writers = () => ({
-  ...(require('../../workbook/ranking-workbook') as typeof import('../../workbook/ranking-workbook')),
+  ...(require('../ranking-workbook') as typeof import('../ranking-workbook')),
   ...(require('../../workbook/template/write') as typeof import('../../workbook/template/write')),
   ...(require('../../workbook/score') as typeof import('../../workbook/score')),
 });

@@ -28,9 +28,9 @@ import { escapeControls } from '../../core/unit-name';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { RANKING_WORKBOOK_KEYWORD } from '../../workbook/ranking-keyword';
 
-// The ranking writer (and exceljs behind it) is loaded only when a ranking workbook is written.
+// The ranking writer is loaded only when a ranking workbook is written.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const rankingWorkbook = () => require('../../workbook/ranking-workbook') as typeof import('../../workbook/ranking-workbook');
+const rankingWorkbook = () => require('../ranking-workbook') as typeof import('../ranking-workbook');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workbookScore = () => require('../../workbook/score') as typeof import('../../workbook/score');
 
