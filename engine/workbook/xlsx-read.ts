@@ -20,6 +20,7 @@ import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
 import { sameBytes, XlsxFormatError } from './zip-read';
+import { concatBytes } from './zip-write';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -425,13 +426,6 @@ export function readSharedStrings(data: Uint8Array | undefined): string[] {
   fresh.forEach((i, k) => (strings[i] = parsed[k]));
   const out = strings as string[];
   lastStrings = { bytes: data.slice(), starts, ends, strings: out };
-  return out;
-}
-
-function concatBytes(pieces: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) out.set(p, at), (at += p.length);
   return out;
 }
 

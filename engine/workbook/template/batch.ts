@@ -9,7 +9,8 @@
  * Every copy is read back (the same reader `thidua check` uses) and must carry exactly its unit and
  * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
  */
-import { deflateSync, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
+import { type StoredPart, zipStored } from '../zip-write';
 import type { CompiledSet } from '../../core/compile';
 import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
 import { readTemplate } from '../../core/template/read';
@@ -30,41 +31,18 @@ export interface UnitTemplate {
 }
 
 /** A part deflated once, added to every copy's zip as those bytes (method 8, its CRC and size given). */
-interface Deflated {
-  size: number;
-  crc: number;
-  bytes: Uint8Array;
-}
+type Deflated = Omit<StoredPart, 'name'>;
 
 /** A zip of the package: the shared deflated parts as they are, the unit's own parts deflated now, in the package's order. */
 function zipCopy(order: string[], shared: Map<string, Deflated>, own: Map<string, Uint8Array>): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failed: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) failed = err;
-    else chunks.push(chunk);
-  });
-  for (const name of order) {
-    const d = shared.get(name);
-    if (d) {
-      const file: ZipInputFile = { filename: name, size: d.size, crc: d.crc, compression: 8 };
-      zip.add(file);
-      file.ondata!(null, d.bytes as Uint8Array<ArrayBuffer>, true);
-    } else {
-      const file = new ZipDeflate(name, { level: 6 });
-      zip.add(file);
-      file.push(own.get(name)!, true);
-    }
-  }
-  zip.end();
-  if (failed) throw failed;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return zipStored(
+    order.map((name) => {
+      const d = shared.get(name);
+      if (d) return { name, ...d };
+      const raw = own.get(name)!;
+      return { name, size: raw.length, crc: crc32(raw), method: 8, bytes: deflateSync(raw, { level: 6 }) };
+    }),
+  );
 }
 
 /** Read back: the unit is exactly the one asked for and nothing in the copy is an error. */
@@ -97,7 +75,7 @@ export async function writeUnitTemplates(
   const order = Object.keys(parts);
   const shared = new Map<string, Deflated>();
   for (const name of order)
-    if (texts[name] === undefined) shared.set(name, { size: parts[name].length, crc: crc32(parts[name]), bytes: deflateSync(parts[name], { level: 6 }) });
+    if (texts[name] === undefined) shared.set(name, { size: parts[name].length, crc: crc32(parts[name]), method: 8, bytes: deflateSync(parts[name], { level: 6 }) });
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];

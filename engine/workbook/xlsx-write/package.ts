@@ -4,7 +4,9 @@
  * (core and app), styles, shared strings, and the charts of a sheet (a drawing part and one chart part
  * each, from charts/chart-xml.ts), zipped once (fflate's container; the deflate is pluggable).
  */
-import { deflateSync, strToU8, Zip, ZipInputFile } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
+import { zipStored } from '../zip-write';
+import { crc32 } from '../zip-read';
 import { ChartDef, chartXml, drawingXml } from '../charts/chart-xml';
 import { SharedStrings, SheetWriter } from './sheet';
 import { StyleSheet } from './styles';
@@ -32,7 +34,7 @@ export interface PackageInput {
 type Parts = Record<string, Uint8Array>;
 
 /**
- * How the parts are compressed. Browser-safe by default (fflate's deflate, CRC-32 by table); the
+ * How the parts are compressed. Browser-safe by default (fflate's deflate, the reader's CRC-32); the
  * command line hands in Node's native zlib (engine/cli/ranking-workbook.ts), several times faster.
  */
 export interface Deflater {
@@ -40,49 +42,16 @@ export interface Deflater {
   crc32(data: Uint8Array): number;
 }
 
-let CRC_TABLE: Int32Array | undefined;
-/** CRC-32 by table (the zip entries' checksum). */
-export function tableCrc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c;
-    }
-  }
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
 export const FFLATE_DEFLATER: Deflater = {
   deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
-  crc32: tableCrc32,
+  crc32,
 };
 
-/** The zip: fflate writes the container; each part is deflated by the deflater and handed over as an already compressed entry. */
+/** The zip: each part deflated by the deflater (or stored at level 0), in one container. */
 function zipParts(parts: Parts, level: number, deflater: Deflater): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failed: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failed = err;
-    else chunks.push(data);
-  });
-  for (const [filename, raw] of Object.entries(parts)) {
-    const entry: ZipInputFile = { filename, size: raw.length, crc: deflater.crc32(raw), compression: level > 0 ? 8 : 0 };
-    zip.add(entry);
-    entry.ondata!(null, (level > 0 ? deflater.deflateRaw(raw, level) : raw) as Uint8Array<ArrayBuffer>, true);
-  }
-  zip.end();
-  if (failed) throw failed;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return zipStored(
+    Object.entries(parts).map(([name, raw]) => ({ name, size: raw.length, crc: deflater.crc32(raw), method: level > 0 ? 8 : 0, bytes: level > 0 ? deflater.deflateRaw(raw, level) : raw })),
+  );
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
