@@ -22,7 +22,7 @@ import * as path from 'path';
 import { CompiledSet, evaluate, loadCriteriaDef, parseAddress, Problem, toMilli } from '../../engine/core';
 import { planTemplate, ScoreColumn, TemplatePlan } from '../../engine/core/template/plan';
 import { readTemplate } from '../../engine/core/template/read';
-import { openWorkbook } from '../../engine/workbook/open';
+import { openWorkbook, type OpenedWorkbook } from '../../engine/workbook/open';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { renderTemplate } from '../../engine/workbook/template/write';
 import { rng } from '../helpers/big-set';
@@ -96,10 +96,9 @@ async function buildCase(name: string, set: CompiledSet, rand: () => number, mut
  * LibreOffice's values of the defined names TongTuCham / TongCumCham: the names resolved with exceljs,
  * the cached values LibreOffice wrote read from the sheet (exceljs drops a cached result of 0).
  */
-async function namedTotals(bytes: Uint8Array): Promise<Record<ScoreColumn, number | null>> {
+async function namedTotals(bytes: Uint8Array, opened: OpenedWorkbook | undefined): Promise<Record<ScoreColumn, number | null>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const { opened } = await openWorkbook(bytes, 'recalculated.xlsx');
   const value = (name: string): number | null => {
     const ref = wb.definedNames.model.find((n: { name: string }) => n.name === name)?.ranges[0];
     if (!ref) return null;
@@ -189,11 +188,13 @@ if (haveLibreOffice('the entry-rule property test (LibreOffice vs engine totals)
 
     afterAll(() => (process.env.THIDUA_PROPERTY_KEEP ? process.stdout.write(`kept ${work}\n`) : rmSync(work, { recursive: true, force: true })));
 
-    const results = new Map<string, { totals: Record<ScoreColumn, number | null>; bytes: Uint8Array }>();
+    // Each recalculated file read once: its bytes, the totals LibreOffice wrote, and the engine's opening of it.
+    const results = new Map<string, { totals: Record<ScoreColumn, number | null>; bytes: Uint8Array; opened?: OpenedWorkbook }>();
     const recalculated = async (c: Case) => {
       if (!results.has(c.name)) {
         const bytes = new Uint8Array(readFileSync(path.join(outDir, `${c.name}.xlsx`)));
-        results.set(c.name, { bytes, totals: await namedTotals(bytes) });
+        const { opened } = await openWorkbook(bytes, c.name);
+        results.set(c.name, { bytes, opened, totals: await namedTotals(bytes, opened) });
       }
       return results.get(c.name)!;
     };
@@ -225,8 +226,7 @@ if (haveLibreOffice('the entry-rule property test (LibreOffice vs engine totals)
     test('it fails when the engine reads text numbers as numbers (the engine side of the rule changed)', async () => {
       const fails: string[] = [];
       for (const c of cases.filter((x) => !x.mutant)) {
-        const { bytes, totals } = await recalculated(c);
-        const { opened } = await openWorkbook(bytes, c.name);
+        const { totals, opened } = await recalculated(c);
         const read = readTemplate(opened!.grids, { file: c.name });
         const ev = evaluate(read.set!, { ...read.submission!, reading: 'tolerant' });
         fails.push(...judge(c, totals, { self: ev.self?.total ?? 0, inspected: ev.inspected?.total ?? 0 }, [...read.problems, ...ev.problems], []));
