@@ -140,7 +140,8 @@ export class XlsxCellEditor {
     this.parts[this.sheetPart] = strToU8(this.sheet);
     if (this.styles !== undefined) this.parts['xl/styles.xml'] = strToU8(this.styles);
     if (this.strings !== undefined) this.parts['xl/sharedStrings.xml'] = strToU8(this.strings);
-    return zipSync(this.parts);
+    // Deflated as before, at the fastest level: the parts are what count, not how small the zip is.
+    return zipSync(this.parts, { level: 1 });
   }
 
   /** A new cell in its row, in column order (and the row, in row order, when there is none). */
