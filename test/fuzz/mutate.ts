@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { TemplatePlan } from '../../engine/core/template/plan';
+import { XlsxCellEditor } from './cell-edit';
 
 export type Rand = () => number;
 export interface Mutation {
@@ -104,7 +105,8 @@ export function mutateXml(src: Uint8Array, r: Rand): Mutation {
   return { label: `${kind}:${target}`, bytes: zipSync(parts) };
 }
 
-const CELL_VALUES: Array<[string, (r: Rand) => ExcelJS.CellValue]> = [
+/** Every kind of cell value the cell mutations put, each made from the random source. */
+export const CELL_VALUES: Array<[string, (r: Rand) => ExcelJS.CellValue]> = [
   ['text-number', (r) => pick(r, ['8,5', '3.25', ' 2 ', '1,0'])],
   ['text-word', (r) => pick(r, ['tám', 'N/A', 'x', 'đạt', '—'])],
   ['date', () => new Date(Date.UTC(2024, 4, 5))],
@@ -119,11 +121,14 @@ const CELL_VALUES: Array<[string, (r: Rand) => ExcelJS.CellValue]> = [
   ['valid', (r) => Math.floor(r() * 9) * 0.25],
 ];
 
-/** Put an unexpected value or type into random entry, remark, evidence or score cells. */
-export async function mutateCells(src: Uint8Array, plan: TemplatePlan, r: Rand): Promise<Mutation> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(src as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(plan.sheetName)!;
+/** The cell edits of one case: values or types for random entry, remark, evidence or score cells, and sometimes a merge. */
+export interface CellEdits {
+  values: Array<{ addr: string; kind: string; value: ExcelJS.CellValue }>;
+  /** Merge this entry cell with its right neighbour (a merged range over an entry cell). */
+  merge?: string;
+}
+
+export function drawCellEdits(plan: TemplatePlan, r: Rand): CellEdits {
   const pools = [
     ...Object.values(plan.entries.self),
     ...Object.values(plan.entries.inspected),
@@ -132,23 +137,48 @@ export async function mutateCells(src: Uint8Array, plan: TemplatePlan, r: Rand):
     ...Object.values(plan.scores.self).map((s) => s.address),
   ];
   const n = 1 + Math.floor(r() * 3);
-  const labels: string[] = [];
+  const values: CellEdits['values'] = [];
   for (let i = 0; i < n; i++) {
     const addr = pick(r, pools);
     const [kind, make] = pick(r, CELL_VALUES);
-    ws.getCell(addr).value = make(r);
-    labels.push(`${addr}=${kind}`);
+    values.push({ addr, kind, value: make(r) });
   }
-  if (r() < 0.1) {
-    // Merge an entry cell with its right neighbour (a merged range over an entry cell).
-    const addr = pick(r, Object.values(plan.entries.self));
-    const cell = ws.getCell(addr);
+  return { values, merge: r() < 0.1 ? pick(r, Object.values(plan.entries.self)) : undefined };
+}
+
+/**
+ * Put an unexpected value or type into random entry, remark, evidence or score cells: edited in the
+ * sheet's XML as exceljs would write them after a load (test/fuzz/cell-edit.ts), without an exceljs
+ * load and save per case; the fuzz suite checks it against applyCellEditsWithExceljs.
+ */
+export function mutateCells(src: Uint8Array, plan: TemplatePlan, r: Rand): Mutation {
+  return applyCellEdits(src, plan, drawCellEdits(plan, r));
+}
+
+export function applyCellEdits(src: Uint8Array, plan: TemplatePlan, edits: CellEdits): Mutation {
+  const ed = new XlsxCellEditor(src, plan.sheetName);
+  for (const { addr, value } of edits.values) ed.set(addr, value);
+  const merged = edits.merge !== undefined && ed.mergeRight(edits.merge);
+  return { label: cellLabel(edits, merged), bytes: ed.bytes() };
+}
+
+/** The same edits made through exceljs (load, set, merge, save): the reference the XML edits are checked against. */
+export async function applyCellEditsWithExceljs(src: Uint8Array, plan: TemplatePlan, edits: CellEdits): Promise<Mutation> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(src as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(plan.sheetName)!;
+  for (const { addr, value } of edits.values) ws.getCell(addr).value = value;
+  let merged = false;
+  if (edits.merge !== undefined) {
+    const cell = ws.getCell(edits.merge);
     try {
       ws.mergeCells(Number(cell.row), Number(cell.col), Number(cell.row), Number(cell.col) + 1);
-      labels.push(`merge ${addr}`);
+      merged = true;
     } catch {
       /* already merged */
     }
   }
-  return { label: `cells ${labels.join(' ')}`, bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+  return { label: cellLabel(edits, merged), bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
 }
+
+const cellLabel = (e: CellEdits, merged: boolean) => `cells ${[...e.values.map((v) => `${v.addr}=${v.kind}`), ...(merged ? [`merge ${e.merge}`] : [])].join(' ')}`;

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -34,25 +34,71 @@ export function haveLibreOffice(what: string): boolean {
   return false;
 }
 
-const RECALC_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+const RECALC_ON_LOAD = `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
 `;
 
-/** Open every file in one LibreOffice start, recalculate all formulas, save as xlsx into outDir. */
-export function recalculate(files: string[], outDir: string, timeoutMs = 240_000): void {
+/** "7.4" from "LibreOffice 7.4.7.2 40(Build:2)": the version a profile records after its first start. */
+let version: string | null | undefined = process.env.THIDUA_TEST_SOFFICE_VERSION;
+function sofficeVersion(): string | null {
+  if (version === undefined) {
+    const out = SOFFICE ? spawnSync(SOFFICE, ['--version'], { encoding: 'utf8', timeout: 60_000 }).stdout : '';
+    version = /(\d+)\.(\d+)/.exec(out ?? '')?.slice(1).join('.') ?? null;
+  }
+  return version || null;
+}
+
+/**
+ * A private LibreOffice profile (a folder to pass as -env:UserInstallation; the caller's to remove).
+ * It records the running version as the last one started: a profile that does not (a fresh one) makes
+ * every start run LibreOffice's graphics self-tests first (GraphicsRenderTests, several CPU-seconds of
+ * drawing into memory, nothing to do with documents). With recalcOnLoad, every formula of a workbook
+ * opened is recalculated, whatever its cached values say.
+ */
+export function privateProfile(opts: { recalcOnLoad: boolean }): string {
   const profile = mkdtempSync(path.join(tmpdir(), 'thidua-lo-profile-'));
   mkdirSync(path.join(profile, 'user'), { recursive: true });
-  writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ON_LOAD);
-  mkdirSync(outDir, { recursive: true });
-  const r = spawnSync(
-    SOFFICE!,
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, ...files],
-    { encoding: 'utf8', timeout: timeoutMs },
+  const v = sofficeVersion();
+  const items = [
+    ...(v ? [`<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>${v}</value></prop></item>\n`] : []),
+    ...(opts.recalcOnLoad ? [RECALC_ON_LOAD] : []),
+  ];
+  writeFileSync(
+    path.join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+${items.join('')}</oor:items>
+`,
   );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  return profile;
+}
+
+/**
+ * LibreOffice reads at most 256 command-line arguments and silently drops the rest (7.4: 264 files
+ * given, 245 converted, exit status 0): a start takes at most this many files.
+ */
+const FILES_PER_START = 200;
+
+/**
+ * Open every file, recalculate all formulas, save as xlsx into outDir: in one LibreOffice start, or in
+ * as few as its argument limit allows. Throws when a file was not written.
+ */
+export function recalculate(files: string[], outDir: string, timeoutMs = 240_000): void {
+  mkdirSync(outDir, { recursive: true });
+  const starts = Math.ceil(files.length / FILES_PER_START);
+  const per = Math.ceil(files.length / starts);
+  for (let i = 0; i < files.length; i += per) {
+    const profile = privateProfile({ recalcOnLoad: true });
+    const r = spawnSync(
+      SOFFICE!,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, ...files.slice(i, i + per)],
+      { encoding: 'utf8', timeout: timeoutMs },
+    );
+    rmSync(profile, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  }
+  const missing = files.filter((f) => !existsSync(path.join(outDir, `${path.basename(f, path.extname(f))}.xlsx`)));
+  if (missing.length) throw new Error(`LibreOffice wrote no recalculated copy of ${missing.length} file(s): ${missing.slice(0, 5).join(', ')}`);
 }
 
 /**
@@ -78,11 +124,12 @@ export async function familiarWorkbookTotals(file: string): Promise<{ self: numb
 
 /** Print a workbook or document to PDF with LibreOffice (its own print setup: areas, scale, titles). */
 export function toPdf(file: string, outDir: string, timeoutMs = 240_000): string {
-  const profile = mkdtempSync(path.join(tmpdir(), 'thidua-lo-profile-'));
+  const profile = privateProfile({ recalcOnLoad: false });
   const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], {
     encoding: 'utf8',
     timeout: timeoutMs,
   });
+  rmSync(profile, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
   return path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
 }

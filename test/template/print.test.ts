@@ -16,7 +16,7 @@ import { pathToFileURL } from 'url';
 import { CompiledSet, loadCriteriaDef } from '../../engine/core';
 import type { TemplateOptions, TemplatePlan } from '../../engine/core/template/plan';
 import { writeTemplate } from '../../engine/workbook/template/write';
-import { haveLibreOffice, SOFFICE } from '../helpers/libreoffice';
+import { haveLibreOffice, privateProfile, SOFFICE } from '../helpers/libreoffice';
 import { HAVE_POPPLER, PdfPage, readPdf } from '../helpers/pdf';
 import { defaultSet } from './helpers';
 
@@ -76,7 +76,7 @@ interface Printed {
 
 /** Print every workbook to PDF in one LibreOffice start. */
 function printAll(files: string[], outDir: string): void {
-  const profile = mkdtempSync(path.join(tmpdir(), 'thidua-lo-profile-'));
+  const profile = privateProfile({ recalcOnLoad: false });
   const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
     encoding: 'utf8',
     timeout: 240_000,
