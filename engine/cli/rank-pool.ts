@@ -15,12 +15,13 @@ import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
 
 /**
  * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again
- * (about 0.25 s to load the compiled .js, then its first file warms up mathjs and the schema check), but
- * on another core: it pays off once there are a few dozen files, and it lets this thread load the ranking
- * writer meanwhile (ScoreInOrderOptions.meanwhile). Under tsx (TypeScript compiled on the fly, about 1.2 s
- * of CPU a worker) only for many files.
+ * and warms up on its own, its results cross threads as messages, and two heaps collect garbage side by
+ * side on a machine whose two cores also run V8's collector threads: measured on this 2-core machine at
+ * idle (the compiled CLI, ranking workbook written), one worker was slower than this thread alone at 60,
+ * 100, 200 and 500 files (500: 3.3-3.5 s vs 3.1-3.3 s) and faster only at 1,000 (3.7-4.1 s vs 4.2-4.4 s).
+ * Under tsx (TypeScript compiled on the fly, about 1.2 s of CPU a worker) from 1,000 files.
  */
-export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 400 : 24;
+export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 1000 : 600;
 const MAX_WORKERS = 4;
 /** Files sent to a worker before it has loaded: enough to keep it busy while this thread loads too. */
 const FIRST_TASKS = 3;
