@@ -16,12 +16,17 @@ import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
 /**
  * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again
  * and warms up on its own, its results cross threads as messages, and two heaps collect garbage side by
- * side on a machine whose two cores also run V8's collector threads: measured on this 2-core machine at
- * idle (the compiled CLI, ranking workbook written), one worker was slower than this thread alone at 60,
- * 100, 200 and 500 files (500: 3.3-3.5 s vs 3.1-3.3 s) and faster only at 1,000 (3.7-4.1 s vs 4.2-4.4 s).
- * Under tsx (TypeScript compiled on the fly, about 1.2 s of CPU a worker) from 1,000 files.
+ * side on cores that also run V8's collector threads. Measured on a 2-core machine at idle (compiled
+ * CLI, ranking workbook written), this thread with one worker against this thread alone: 100 files
+ * 1.5-1.6 s vs 1.2-1.35 s, 500 files 3.3-3.5 s vs 3.1-3.3 s, 1,000 files 3.7-4.8 s vs 4.2-4.5 s with
+ * 230 MB peak RSS against 175 MB. So the pool starts where the other cores' share of the files
+ * outweighs a worker's start: 1,200 files with one worker, 600 with two, 400 with three (the last two
+ * not measured here). Under tsx (TypeScript compiled on the fly, about 1.2 s of CPU a worker) from
+ * 1,000 files whatever the cores, so that the tests exercise it.
  */
-export const POOL_MIN_FILES = path.extname(__filename) === '.ts' ? 1000 : 600;
+export function poolMinFiles(workers: number): number {
+  return path.extname(__filename) === '.ts' ? 1000 : Math.ceil(1200 / Math.max(1, workers));
+}
 const MAX_WORKERS = 4;
 /** Files sent to a worker before it has loaded: enough to keep it busy while this thread loads too. */
 const FIRST_TASKS = 3;
@@ -42,10 +47,10 @@ export interface ScoreInOrderOptions {
 /** How many worker threads for `n` files: THIDUA_WORKERS when set (0 = none), else one per core for many files. */
 export function poolSize(n: number, env: string | undefined = process.env.THIDUA_WORKERS): number {
   if (env !== undefined && env !== '' && Number.isInteger(Number(env)) && Number(env) >= 0) return Math.min(Number(env), n);
-  if (n < POOL_MIN_FILES) return 0;
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   // This thread scores too: one worker per other core (none on a single core).
-  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.ceil(n / 40)));
+  const workers = Math.max(0, Math.min(cores - 1, MAX_WORKERS, Math.ceil(n / 40)));
+  return n < poolMinFiles(workers) ? 0 : workers;
 }
 
 const live = new Set<Worker>();
