@@ -386,9 +386,6 @@ const BANG_B = ascii('<!');
 const PI_B = ascii('<?');
 /** The last part read: its bytes (a copy), where each element starts and ends, and its strings. */
 let lastStrings: { bytes: Uint8Array; starts: number[]; ends: number[]; strings: string[] } | null = null;
-const SI_OPEN = ascii('<si>');
-const SI_CLOSE = ascii('</si>');
-const SI_ANY = ascii('<si');
 function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
   if (ae - as !== be - bs) return false;
   for (let i = as, k = bs; i < ae; i++, k++) if (a[i] !== b[k]) return false;
@@ -431,35 +428,36 @@ export function readSharedStrings(data: Uint8Array | undefined): string[] {
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
-/** Where each <si> element starts and ends (past its </si>), or null (see readSharedStrings). */
+/**
+ * Where each <si> element starts and ends (past its </si>), or null (see readSharedStrings): one pass
+ * over the bytes. Null on a <! anywhere, a <? past the declaration, any "<si" that is not "<si>" or that
+ * opens inside an element, anything but white space between two elements, an element left open.
+ */
 function siChunks(data: Uint8Array): { starts: number[]; ends: number[] } | null {
   const n = data.length;
-  const open = bytesIndexOf(data, SI_OPEN, 0, n);
-  if (open < 0) return null;
-  // Nothing but the declaration may be a <! or <? (checked over the whole part).
-  const decl = bytesIndexOf(data, PI_B, 0, n, 1);
-  if (bytesIndexOf(data, BANG_B, 0, n, 1) >= 0 || (decl >= 0 && (decl > 3 || bytesIndexOf(data, PI_B, decl + 2, n, 1) >= 0))) return null;
-  if (bytesIndexOf(data, SI_ANY, 0, open) >= 0) return null;
   const starts: number[] = [];
   const ends: number[] = [];
-  let at = open;
-  for (;;) {
-    const end = bytesIndexOf(data, SI_CLOSE, at, n);
-    if (end < 0) return null;
-    if (bytesIndexOf(data, SI_ANY, at + 1, end) >= 0) return null; // nested, or an <si ...> inside
-    starts.push(at);
-    at = end + SI_CLOSE.length;
-    ends.push(at);
-    let k = at;
-    while (k < n && isSpace(data[k])) k++;
-    if (k + SI_OPEN.length <= n && data[k] === 0x3c && data[k + 1] === 0x73 && data[k + 2] === 0x69 && data[k + 3] === 0x3e) {
-      at = k;
+  let open = -1;
+  for (let i = 0; i < n; i++) {
+    if (data[i] !== 0x3c) continue;
+    const c1 = data[i + 1];
+    if (c1 === 0x21) return null; // <!
+    if (c1 === 0x3f) {
+      if (i > 3) return null; // <? other than the declaration (after a BOM at most)
       continue;
     }
-    // No other <si after the last one.
-    if (bytesIndexOf(data, SI_ANY, at, n) >= 0) return null;
-    return { starts, ends };
+    if (c1 === 0x73 && data[i + 2] === 0x69) {
+      // "<si": exactly "<si>", not inside another one, after white space only since the last one.
+      if (open >= 0 || data[i + 3] !== 0x3e) return null;
+      if (ends.length) for (let k = ends[ends.length - 1]; k < i; k++) if (!isSpace(data[k])) return null;
+      open = i;
+    } else if (c1 === 0x2f && data[i + 2] === 0x73 && data[i + 3] === 0x69 && data[i + 4] === 0x3e && open >= 0) {
+      starts.push(open);
+      ends.push(i + 5);
+      open = -1;
+    }
   }
+  return open >= 0 || !starts.length ? null : { starts, ends };
 }
 
 /** Shared strings: a plain string, or the runs' texts of a rich string joined. */
@@ -681,15 +679,24 @@ export function bytesIndexOf(b: Uint8Array, pat: Uint8Array, from = 0, to = b.le
  * the Vietnamese prompts are never decoded again. The cuts fall on '<', an ASCII byte, so the pieces
  * decode to the same text as the whole (see utf8Text).
  */
-function validationsBlock(data: Uint8Array): { start: number; end: number; bytes: Uint8Array } | null {
+function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { start: number; end: number; bytes: Uint8Array; same: boolean } | null {
   // The 'V' of "<dataValidations" and "</dataValidations>", the '!' and '?' of "<!" and "<?".
-  const start = bytesIndexOf(data, DV_OPEN_B, 0, data.length, 5);
-  if (start < 0 || bytesIndexOf(data, DV_OPEN_B, start + 1, data.length, 5) >= 0) return null;
-  const close = bytesIndexOf(data, DV_CLOSE_B, start, data.length, 6);
+  const n = data.length;
+  const start = bytesIndexOf(data, DV_OPEN_B, 0, n, 5);
+  if (start < 0) return null;
+  // The kept block again, byte for byte, where the first one opens: it passed every check below in its
+  // own file (one opening, its first closing at its end, no <! <? or marker inside), so only the rest
+  // of this part needs looking at.
+  if (kept && start + kept.length <= n && sameRange(kept, 0, kept.length, data, start, start + kept.length)) {
+    const end = start + kept.length;
+    return bytesIndexOf(data, DV_OPEN_B, end, n, 5) >= 0 ? null : { start, end, bytes: data.subarray(start, end), same: true };
+  }
+  if (bytesIndexOf(data, DV_OPEN_B, start + 1, n, 5) >= 0) return null;
+  const close = bytesIndexOf(data, DV_CLOSE_B, start, n, 6);
   if (close < 0) return null;
   const end = close + DV_CLOSE_B.length;
   if (bytesIndexOf(data, BANG_B, start, end, 1) >= 0 || bytesIndexOf(data, PI_B, start, end, 1) >= 0 || bytesIndexOf(data, DV_MARK_B, start, end, 6) >= 0) return null;
-  return { start, end, bytes: data.subarray(start, end) };
+  return { start, end, bytes: data.subarray(start, end), same: false };
 }
 
 function readSheet(
@@ -804,9 +811,9 @@ function readSheet(
     }
   };
 
-  const block = validationsBlock(data);
-  const kept = block ? keptValidations.get(part) : undefined;
-  const reuse = block && kept && sameBytes(kept.bytes, block.bytes) ? kept : undefined;
+  const kept = keptValidations.get(part);
+  const block = validationsBlock(data, kept?.bytes);
+  const reuse = block?.same ? kept : undefined;
   /** The block's element as parsed here (to keep its ranges for the next file). */
   let blockElements = 0;
   let blockFrom = -1;
