@@ -2,21 +2,31 @@
  * Node's own implementations for the portable engine: zlib's inflate and CRC-32 for the reader's zip
  * layer (engine/workbook/zip-read.ts) and crypto's SHA-256 for the hashes (engine/core/hash.ts). They
  * give the same bytes and digests as the JavaScript ones (tested), several times faster. Installed by
- * the CLI and its worker threads; the add-in keeps the JavaScript ones.
+ * the CLI and its worker threads; the add-in keeps the JavaScript ones. zlib and crypto are loaded on
+ * first use, so a command that reads no workbook (`--help`) does not load them.
  */
-import { createHash } from 'crypto';
-import * as zlib from 'zlib';
 import { useNativeSha256 } from '../core/hash';
-import { useNativeZip } from '../workbook/zip-read';
+import { crc32, useNativeZip } from '../workbook/zip-read';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+let zlibLib: typeof import('zlib') | undefined;
+const zlib = () => (zlibLib ??= require('zlib') as typeof import('zlib'));
+let cryptoLib: typeof import('crypto') | undefined;
+const crypto = () => (cryptoLib ??= require('crypto') as typeof import('crypto'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function installNatives(): void {
   useNativeZip({
     // At most the size the directory states: a longer stream is stopped there (and refused by the caller).
     inflateRaw: (data, size) => {
-      const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+      const out = zlib().inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     },
-    ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array) => zlib.crc32(data) >>> 0 } : {}),
+    // Node 20.15 and later have zlib.crc32; before, the reader's own.
+    crc32: (data) => {
+      const f = (zlib() as { crc32?: (d: Uint8Array) => number }).crc32;
+      return f ? f(data) >>> 0 : crc32(data);
+    },
   });
-  useNativeSha256((data) => createHash('sha256').update(data).digest('hex'));
+  useNativeSha256((data) => crypto().createHash('sha256').update(data).digest('hex'));
 }
