@@ -57,14 +57,17 @@ function small(): Ranking {
   return r;
 }
 
-/** Names and remarks a writer must keep as text: formulas, markup, quotes, control characters, long. */
-function hostile(): Ranking {
+/**
+ * Names and remarks a writer must keep as text: formulas, markup, quotes, control characters, long
+ * (`longRepeat` times "Dài ": 9,000 makes a name past Excel's 32,767-character limit).
+ */
+export function hostile(longRepeat = 9000): Ranking {
   const set = tiny();
   return buildRanking([
     unit(set, '=HYPERLINK("http://x","y")', [9, 9, 9, 9, 2], [9, 7, 9, 9, 2], { file: 'a&b <c>.xlsx', remarks: { 'A.2': `"quoted" 'single' <tag> & amp` } }),
     unit(set, `Tuyên Quang 'B' & <C> "D"\u0001\u0008\u000B\u001F`, [8, 8, 8, 8], [8, 8, 6, 8], { file: "q'uote.xlsx", remarks: { 'B.1': '+1 cộng\nxuống dòng\ttab' } }),
     unit(set, '@SUM(A1)', [5, 5, 5, 5, 0, 2], null, { file: '-minus.xlsx' }),
-    unit(set, 'Dài '.repeat(9000), [7, 7, 7, 7], [7, 7, 7, 7], { file: 'long.xlsx' }),
+    unit(set, 'Dài '.repeat(longRepeat), [7, 7, 7, 7], [7, 7, 7, 7], { file: 'long.xlsx' }),
     { file: 'hong1.xlsx', set: null, criteriaSet: null, evaluation: null, problems: [problem('not_xlsx', { detail: '<zip> & "hỏng"' }, { file: 'hong1.xlsx' })] },
     { file: 'hong2.xlsx', set: null, criteriaSet: null, evaluation: null, problems: [problem('not_xlsx', { detail: 'x' }, { file: 'hong2.xlsx' })] },
   ]);
@@ -95,8 +98,8 @@ export function cluster(n: number): Ranking {
 export const CASES: Array<{ name: string; lang: 'vi' | 'en'; ranking: () => Ranking }> = [
   { name: 'small-vi', lang: 'vi', ranking: small },
   { name: 'small-en', lang: 'en', ranking: small },
-  { name: 'hostile-vi', lang: 'vi', ranking: hostile },
-  { name: 'hostile-en', lang: 'en', ranking: hostile },
+  { name: 'hostile-vi', lang: 'vi', ranking: () => hostile() },
+  { name: 'hostile-en', lang: 'en', ranking: () => hostile() },
   { name: 'refused-only', lang: 'vi', ranking: refusedOnly },
   { name: 'calm-en', lang: 'en', ranking: calm },
   { name: 'cluster-60-vi', lang: 'vi', ranking: () => cluster(60) },

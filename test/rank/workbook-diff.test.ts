@@ -23,7 +23,7 @@ import { writeXlsx } from '../../engine/workbook/xlsx-write/package';
 import { SheetWriter } from '../../engine/workbook/xlsx-write/sheet';
 import { StyleSheet } from '../../engine/workbook/xlsx-write/styles';
 import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
-import { CASES, REFERENCE_DATE } from './ranking-cases';
+import { CASES, hostile, REFERENCE_DATE } from './ranking-cases';
 
 jest.setTimeout(120_000);
 
@@ -225,11 +225,12 @@ if (haveLibreOffice('ranking workbook opened and saved by LibreOffice')) {
   test('LibreOffice opens the workbook and saves the same values in every cell', async () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'thidua-rank-lo-'));
     try {
-      const names = ['small-vi', 'hostile-en'];
+      // The hostile names with the long one at 1,200 characters: LibreOffice takes about a minute to lay
+      // out a 32,767-character wrapped name (the limit itself is checked against exceljs above).
+      const cases = [CASES.find((x) => x.name === 'small-vi')!, { name: 'hostile-en', lang: 'en' as const, ranking: () => hostile(300) }];
       const files = [];
-      for (const n of names) {
-        const c = CASES.find((x) => x.name === n)!;
-        const f = path.join(tmp, `${n}.xlsx`);
+      for (const c of cases) {
+        const f = path.join(tmp, `${c.name}.xlsx`);
         writeFileSync(f, await writeRankingWorkbook(c.ranking(), { lang: c.lang, generatedAt: REFERENCE_DATE }));
         files.push(f);
       }
