@@ -1,6 +1,7 @@
 /**
  * Node's own implementations for the portable engine: zlib's inflate and CRC-32 for the reader's zip
- * layer (engine/workbook/zip-read.ts) and crypto's SHA-256 for the hashes (engine/core/hash.ts). They
+ * layer (engine/workbook/zip-read.ts), its deflate and CRC-32 for the ranking writer
+ * (engine/cli/ranking-workbook.ts), and crypto's SHA-256 for the hashes (engine/core/hash.ts). They
  * give the same bytes and digests as the JavaScript ones (tested), several times faster. Installed by
  * the CLI and its worker threads; the add-in keeps the JavaScript ones. zlib and crypto are loaded on
  * first use, so a command that reads no workbook (`--help`) does not load them.
@@ -15,6 +16,17 @@ let cryptoLib: typeof import('crypto') | undefined;
 const crypto = () => (cryptoLib ??= require('crypto') as typeof import('crypto'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** CRC-32 by Node's zlib (20.15 and later), else the reader's own. */
+export function nodeCrc32(data: Uint8Array): number {
+  const f = (zlib() as { crc32?: (d: Uint8Array) => number }).crc32;
+  return f ? f(data) >>> 0 : crc32(data);
+}
+
+/** Raw deflate by Node's zlib. */
+export function nodeDeflateRaw(data: Uint8Array, level: number): Uint8Array {
+  return zlib().deflateRawSync(data, { level });
+}
+
 export function installNatives(): void {
   useNativeZip({
     // At most the size the directory states: a longer stream is stopped there (and refused by the caller).
@@ -22,11 +34,7 @@ export function installNatives(): void {
       const out = zlib().inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     },
-    // Node 20.15 and later have zlib.crc32; before, the reader's own.
-    crc32: (data) => {
-      const f = (zlib() as { crc32?: (d: Uint8Array) => number }).crc32;
-      return f ? f(data) >>> 0 : crc32(data);
-    },
+    crc32: nodeCrc32,
   });
   useNativeSha256((data) => crypto().createHash('sha256').update(data).digest('hex'));
 }

@@ -19,7 +19,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
-import { sameBytes, XlsxFormatError } from './zip-read';
+import { sameBytes, sameRange, XlsxFormatError } from './zip-read';
 import { concatBytes } from './zip-write';
 
 /** Bounds shared with open.ts (which re-exports them). */
@@ -386,11 +386,6 @@ const BANG_B = ascii('<!');
 const PI_B = ascii('<?');
 /** The last part read: its bytes (a copy), where each element starts and ends, and its strings. */
 let lastStrings: { bytes: Uint8Array; starts: number[]; ends: number[]; strings: string[] } | null = null;
-function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
-  if (ae - as !== be - bs) return false;
-  for (let i = as, k = bs; i < ae; i++, k++) if (a[i] !== b[k]) return false;
-  return true;
-}
 export function readSharedStrings(data: Uint8Array | undefined): string[] {
   if (!data) return [];
   const cut = siChunks(data);

@@ -174,12 +174,15 @@ export function useNativeZip(n: NativeZip): void {
 
 const SAME_STREAM_MAX = 256 * 1024;
 const sameStreams = new Map<string, { packed: Uint8Array; crc: number; size: number; data: Uint8Array }>();
-/** The same bytes (compared in full). */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** The same bytes in a[as, ae) as in b[bs, be) (compared in full). */
+export function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
+  if (ae - as !== be - bs) return false;
+  for (let i = as, k = bs; i < ae; i++, k++) if (a[i] !== b[k]) return false;
   return true;
 }
+
+/** The same bytes (compared in full). */
+export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => sameRange(a, 0, a.length, b, 0, b.length);
 
 /**
  * Every part inflated, in directory order, each checked against the directory's CRC-32 and size: the

@@ -45,7 +45,8 @@ function genUnit(set: CompiledSet, name: string, seed: number, file: string, ins
 
 const tiny = () => compile(tinyDef());
 
-function small(): Ranking {
+/** Three units (a shared rank, one without inspection) and a refused file. */
+export function small(): Ranking {
   const set = tiny();
   const r = buildRanking([
     unit(set, 'Thái Nguyên', [8, 8, 8, 8], [8, 8, 8, 8], { file: 'tn.xlsx' }),

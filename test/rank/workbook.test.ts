@@ -2,24 +2,16 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { buildRanking, problem } from '../../engine/core';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
-import { compile, tinyDef, unit } from './helpers';
 import { readRankingWorkbook, xlsxXml } from './read-ranking';
+import { small } from './ranking-cases';
 
-const set = compile(tinyDef());
 let tmp: string;
 beforeAll(() => (tmp = mkdtempSync(path.join(tmpdir(), 'thidua-rank-wb-'))));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function write(lang: 'vi' | 'en' = 'vi') {
-  const r = buildRanking([
-    unit(set, 'Thái Nguyên', [8, 8, 8, 8], [8, 8, 8, 8], { file: 'tn.xlsx' }),
-    unit(set, 'Tuyên Quang', [8, 8, 8, 8], null, { file: 'tq.xlsx' }),
-    unit(set, 'Điện Biên', [10, 10, 10, 10], [10, 8, 10, 7], { file: 'db.xlsx', remarks: { 'A.2': 'Thiếu minh chứng', 'C.1': 'Chưa đạt' } }),
-    { file: 'hong.xlsx', set: null, criteriaSet: null, evaluation: null, problems: [problem('not_xlsx', { detail: 'zip hỏng' }, { file: 'hong.xlsx' })] },
-  ]);
-  r.sources[0].sha256 = 'a'.repeat(64);
+  const r = small();
   const f = path.join(tmp, `r-${lang}.xlsx`);
   writeFileSync(f, await writeRankingWorkbook(r, { lang, generatedAt: new Date(2024, 11, 20) }));
   return { r, f };
