@@ -3,7 +3,7 @@
  * parts, and cell values and types. Each returns the mutated bytes and a label for failure reports.
  */
 import ExcelJS from 'exceljs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { TemplatePlan } from '../../engine/core/template/plan';
 import { XlsxCellEditor } from './cell-edit';
 
@@ -89,20 +89,25 @@ const XML_EDITS: Array<[string, (xml: string, r: Rand) => string]> = [
   ['drop-part', (x) => x],
 ];
 
-/** Edit the XML of one part (most often the scoring sheet) and zip it again. */
+/**
+ * Edit the XML of one part (most often the scoring sheet) and zip it again: the edited part deflated (at
+ * the fastest level: the parts count, not the size), the others stored, as zip writers may.
+ */
 export function mutateXml(src: Uint8Array, r: Rand): Mutation {
   const parts = unzipSync(src);
   const names = Object.keys(parts);
   const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   const [kind, edit] = pick(r, XML_EDITS);
+  const stored: Zippable = {};
+  for (const n of names) stored[n] = [parts[n], { level: 0 }];
   if (kind === 'drop-part') {
     const victim = pick(r, names);
-    delete parts[victim];
-    return { label: `drop-part:${victim}`, bytes: zipSync(parts) };
+    delete stored[victim];
+    return { label: `drop-part:${victim}`, bytes: zipSync(stored) };
   }
   const target = r() < 0.8 && sheets.length ? pick(r, sheets) : pick(r, names.filter((n) => n.endsWith('.xml')));
-  parts[target] = strToU8(edit(strFromU8(parts[target]), r));
-  return { label: `${kind}:${target}`, bytes: zipSync(parts) };
+  stored[target] = strToU8(edit(strFromU8(parts[target]), r));
+  return { label: `${kind}:${target}`, bytes: zipSync(stored, { level: 1 }) };
 }
 
 /** Every kind of cell value the cell mutations put, each made from the random source. */
