@@ -7,6 +7,8 @@ module.exports = {
   // The CLI tests spawn the compiled command line: build it first when engine/ changed (and look for
   // LibreOffice once).
   globalSetup: '<rootDir>/test/helpers/global-setup.js',
+  // Suites marked `@slow` in their header start first when jest has no timings yet (a fresh clone).
+  testSequencer: '<rootDir>/test/helpers/sequencer.js',
   // At least two workers: jest's default (cores - 1) is one on a 2-core machine, i.e. every file in turn
   // in one process; the slow files wait on LibreOffice, Chromium or webpack, so a second worker runs the
   // rest meanwhile.

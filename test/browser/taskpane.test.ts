@@ -5,6 +5,8 @@
  * page outside Excel and on an old Excel. Screenshots go to test-artifacts/.
  * Kept in one file on purpose: every scenario shares one build of the pane and one Chromium (a build
  * per file would cost minutes on the shared machine).
+ *
+ * @slow builds the pane with webpack and drives Chromium (started first: test/helpers/sequencer.js)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import type { Server } from 'http';

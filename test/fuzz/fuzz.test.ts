@@ -3,6 +3,8 @@
  * values and types). For each: no crash, no hang, the input bytes unchanged, and either a problem of
  * severity error or the same totals as an independent evaluation of the values found at the template's
  * entry cells. FUZZ_CASES and FUZZ_SEED change the run (defaults: 1,050 cases, seed 2024).
+ *
+ * @slow 1,050 workbooks read (started first: test/helpers/sequencer.js)
  */
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';

@@ -2,7 +2,7 @@
  * LibreOffice as the independent check of workbook formulas: find it, skip loudly without it (but fail
  * under CI), and recalculate files headless with a private profile that forces recalculation on load.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -79,26 +79,71 @@ ${items.join('')}</oor:items>
  */
 const FILES_PER_START = 200;
 
+/** soffice's arguments: convert the files to xlsx into outDir, recalculating on load, with the given profile. */
+const convertArgs = (profile: string, outDir: string, files: string[]) => [
+  `-env:UserInstallation=${pathToFileURL(profile).href}`,
+  '--headless',
+  '--norestore',
+  '--calc',
+  '--convert-to',
+  'xlsx',
+  '--outdir',
+  outDir,
+  ...files,
+];
+
+/** The files dealt round into `starts` groups, or as many more as the argument limit needs. */
+function groups(files: string[], starts: number): string[][] {
+  const n = Math.min(files.length, Math.max(starts, Math.ceil(files.length / FILES_PER_START)));
+  const out: string[][] = Array.from({ length: n }, () => []);
+  files.forEach((f, i) => out[i % n].push(f));
+  return out;
+}
+
+function checkWritten(files: string[], outDir: string): void {
+  const missing = files.filter((f) => !existsSync(path.join(outDir, `${path.basename(f, path.extname(f))}.xlsx`)));
+  if (missing.length) throw new Error(`LibreOffice wrote no recalculated copy of ${missing.length} file(s): ${missing.slice(0, 5).join(', ')}`);
+}
+
 /**
  * Open every file, recalculate all formulas, save as xlsx into outDir: in one LibreOffice start, or in
  * as few as its argument limit allows. Throws when a file was not written.
  */
 export function recalculate(files: string[], outDir: string, timeoutMs = 240_000): void {
   mkdirSync(outDir, { recursive: true });
-  const starts = Math.ceil(files.length / FILES_PER_START);
-  const per = Math.ceil(files.length / starts);
-  for (let i = 0; i < files.length; i += per) {
+  for (const group of groups(files, 1)) {
     const profile = privateProfile({ recalcOnLoad: true });
-    const r = spawnSync(
-      SOFFICE!,
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, ...files.slice(i, i + per)],
-      { encoding: 'utf8', timeout: timeoutMs },
-    );
+    const r = spawnSync(SOFFICE!, convertArgs(profile, outDir, group), { encoding: 'utf8', timeout: timeoutMs });
     rmSync(profile, { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
   }
-  const missing = files.filter((f) => !existsSync(path.join(outDir, `${path.basename(f, path.extname(f))}.xlsx`)));
-  if (missing.length) throw new Error(`LibreOffice wrote no recalculated copy of ${missing.length} file(s): ${missing.slice(0, 5).join(', ')}`);
+  checkWritten(files, outDir);
+}
+
+/**
+ * recalculate() in `starts` LibreOffice instances at once, each with its own profile (a start is
+ * single-threaded: two of them use both cores while the test waits). Rejects when one fails or a file was
+ * not written.
+ */
+export async function recalculateInParallel(files: string[], outDir: string, starts = 2, timeoutMs = 240_000): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const one = (group: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const profile = privateProfile({ recalcOnLoad: true });
+      const child = spawn(SOFFICE!, convertArgs(profile, outDir, group), { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        rmSync(profile, { recursive: true, force: true });
+        if (code === 0) resolve();
+        else reject(new Error(`soffice failed (${signal ?? code}): ${stderr}`));
+      });
+    });
+  await Promise.all(groups(files, starts).map(one));
+  checkWritten(files, outDir);
 }
 
 /**
