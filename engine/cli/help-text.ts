@@ -48,7 +48,7 @@ export const COMMAND_TEXT: Record<string, CommandText> = {
       '--from': bi('bảng điểm trường đã tự chấm (cho bảng kiểm tra chéo)', "the school's filled workbook (for the inspection workbook)"),
       '--unit': bi('tên đơn vị', 'unit name'),
       '--year': bi('năm thi đua', 'year'),
-      '--output': bi('tệp bảng điểm sẽ tạo (.xlsx)', 'the workbook to write (.xlsx)'),
+      '--output': bi('tệp bảng điểm sẽ tạo (.xlsx); với --units: thư mục, mỗi đơn vị một tệp', 'the workbook to write (.xlsx); with --units: a folder, one file per unit'),
     },
   },
   check: {
@@ -66,6 +66,16 @@ export const COMMAND_TEXT: Record<string, CommandText> = {
       '--output': bi('ghi bảng xếp hạng (.xlsx)', 'write the ranking workbook (.xlsx)'),
       '--allow-partial': bi('xếp hạng các tệp hợp lệ kể cả khi có tệp bị từ chối', 'rank the valid files even when others are refused'),
       '--force': bi('ghi đè bảng xếp hạng đã có', 'overwrite an existing ranking workbook'),
+    },
+  },
+  report: {
+    description: bi('Biên bản kiểm tra chéo, báo cáo kết quả, tờ trình khen thưởng (.docx)', 'Year-end documents: inspection minutes, results report, award proposal (.docx)'),
+    args: { inputs: bi('bảng điểm .xlsx, bài nộp .json hoặc thư mục chứa chúng', 'workbooks .xlsx, submissions .json or a folder of them') },
+    options: {
+      '--unit': bi('chỉ lập biên bản cho đơn vị này (lặp lại được)', 'minutes for this unit only (repeatable)'),
+      '--output': bi('thư mục ghi các tệp .docx', 'folder to write the .docx files into'),
+      '--allow-partial': bi('lập văn bản cho các tệp hợp lệ kể cả khi có tệp bị từ chối', 'write the documents for the valid files even when others are refused'),
+      '--force': bi('ghi đè văn bản đã có', 'overwrite documents that exist'),
     },
   },
   demo: {
