@@ -5,7 +5,7 @@
  */
 import type { Ranking } from '../core';
 import { RankingWorkbookOptions, writeRankingWorkbook as write } from '../workbook/ranking-workbook';
-import { Deflater } from '../workbook/xlsx-write/package';
+import type { Deflater } from '../workbook/zip-write';
 import { nodeCrc32, nodeDeflateRaw } from './natives';
 
 export { RANKING_SHEETS, RANKING_WORKBOOK_KEYWORD, safeText } from '../workbook/ranking-workbook';

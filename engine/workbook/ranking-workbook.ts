@@ -21,7 +21,8 @@ import { matrixSheet } from './ranking/matrix-sheet';
 import { rankingSheet } from './ranking/ranking-sheet';
 import { sourcesSheet } from './ranking/sources-sheet';
 import { RANKING_WORKBOOK_KEYWORD } from './ranking-keyword';
-import { Deflater, writeXlsx } from './xlsx-write/package';
+import { writeXlsx } from './xlsx-write/package';
+import type { Deflater } from './zip-write';
 import { StyleSheet } from './xlsx-write/styles';
 
 export { RANKING_WORKBOOK_KEYWORD };

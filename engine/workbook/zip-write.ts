@@ -5,7 +5,8 @@
  * a part shared by many copies is deflated once, and the command line deflates with Node's zlib.
  * Browser-safe.
  */
-import { Zip, type ZipInputFile } from 'fflate';
+import { deflateSync, Zip, type ZipInputFile } from 'fflate';
+import { crc32 } from './zip-read';
 
 export interface StoredPart {
   name: string;
@@ -15,6 +16,25 @@ export interface StoredPart {
   /** 8: `bytes` are deflated (raw deflate); 0: `bytes` are the part itself. */
   method: 0 | 8;
   bytes: Uint8Array;
+}
+
+/**
+ * How parts are compressed. Browser-safe by default (fflate's deflate, the reader's CRC-32); the
+ * command line hands in Node's native zlib (engine/cli/ranking-workbook.ts), several times faster.
+ */
+export interface Deflater {
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+export const FFLATE_DEFLATER: Deflater = {
+  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
+  crc32,
+};
+
+/** A part as the zip holds it: deflated at `level` (1-9), or stored at level 0, with its size and CRC-32. */
+export function packPart(raw: Uint8Array, level: number, deflater: Deflater = FFLATE_DEFLATER): Omit<StoredPart, 'name'> {
+  return { size: raw.length, crc: deflater.crc32(raw), method: level > 0 ? 8 : 0, bytes: level > 0 ? deflater.deflateRaw(raw, level) : raw };
 }
 
 export function zipStored(parts: Iterable<StoredPart>): Uint8Array {

@@ -9,14 +9,13 @@
  * Every copy is read back (the same reader `thidua check` uses) and must carry exactly its unit and
  * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
  */
-import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
-import { type StoredPart, zipStored } from '../zip-write';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { packPart, type StoredPart, zipStored } from '../zip-write';
 import type { CompiledSet } from '../../core/compile';
 import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
 import { readTemplate } from '../../core/template/read';
 import { metaDigest } from '../../core/template/stamp';
 import { openWorkbook } from '../open';
-import { crc32 } from '../xlsx-read';
 import { writeTemplate } from './write';
 
 /** Cannot occur in a unit name (private-use characters around a fixed word). */
@@ -39,8 +38,7 @@ function zipCopy(order: string[], shared: Map<string, Deflated>, own: Map<string
     order.map((name) => {
       const d = shared.get(name);
       if (d) return { name, ...d };
-      const raw = own.get(name)!;
-      return { name, size: raw.length, crc: crc32(raw), method: 8, bytes: deflateSync(raw, { level: 6 }) };
+      return { name, ...packPart(own.get(name)!, 6) };
     }),
   );
 }
@@ -75,7 +73,7 @@ export async function writeUnitTemplates(
   const order = Object.keys(parts);
   const shared = new Map<string, Deflated>();
   for (const name of order)
-    if (texts[name] === undefined) shared.set(name, { size: parts[name].length, crc: crc32(parts[name]), method: 8, bytes: deflateSync(parts[name], { level: 6 }) });
+    if (texts[name] === undefined) shared.set(name, packPart(parts[name], 6));
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];

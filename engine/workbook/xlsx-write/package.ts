@@ -4,9 +4,8 @@
  * (core and app), styles, shared strings, and the charts of a sheet (a drawing part and one chart part
  * each, from charts/chart-xml.ts), zipped once (fflate's container; the deflate is pluggable).
  */
-import { deflateSync, strToU8 } from 'fflate';
-import { zipStored } from '../zip-write';
-import { crc32 } from '../zip-read';
+import { strToU8 } from 'fflate';
+import { Deflater, FFLATE_DEFLATER, packPart, zipStored } from '../zip-write';
 import { ChartDef, chartXml, drawingXml } from '../charts/chart-xml';
 import { SharedStrings, SheetWriter } from './sheet';
 import { StyleSheet } from './styles';
@@ -33,25 +32,9 @@ export interface PackageInput {
 
 type Parts = Record<string, Uint8Array>;
 
-/**
- * How the parts are compressed. Browser-safe by default (fflate's deflate, the reader's CRC-32); the
- * command line hands in Node's native zlib (engine/cli/ranking-workbook.ts), several times faster.
- */
-export interface Deflater {
-  deflateRaw(data: Uint8Array, level: number): Uint8Array;
-  crc32(data: Uint8Array): number;
-}
-
-export const FFLATE_DEFLATER: Deflater = {
-  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
-  crc32,
-};
-
 /** The zip: each part deflated by the deflater (or stored at level 0), in one container. */
 function zipParts(parts: Parts, level: number, deflater: Deflater): Uint8Array {
-  return zipStored(
-    Object.entries(parts).map(([name, raw]) => ({ name, size: raw.length, crc: deflater.crc32(raw), method: level > 0 ? 8 : 0, bytes: level > 0 ? deflater.deflateRaw(raw, level) : raw })),
-  );
+  return zipStored(Object.entries(parts).map(([name, raw]) => ({ name, ...packPart(raw, level, deflater) })));
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
