@@ -15,9 +15,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { xmlUnescape } from '../helpers/xml-text';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const unesc = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 const colNum = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 const colLetters = (n: number): string => (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 const splitAddr = (a: string) => {
@@ -61,7 +61,7 @@ export class XlsxCellEditor {
     };
     const tags = [...wbXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
     this.sheetParts = tags.map(partOf);
-    const mine = tags.findIndex((t) => unesc(/\bname="([^"]*)"/.exec(t)?.[1] ?? '') === sheetName);
+    const mine = tags.findIndex((t) => xmlUnescape(/\bname="([^"]*)"/.exec(t)?.[1] ?? '') === sheetName);
     if (mine < 0) throw new Error(`no sheet named ${sheetName}`);
     this.sheetPart = this.sheetParts[mine];
     this.sheet = xmlOf(this.parts[this.sheetPart]);

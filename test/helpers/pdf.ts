@@ -4,6 +4,7 @@
  * Install with: apt-get install -y poppler-utils.
  */
 import { spawnSync } from 'child_process';
+import { xmlUnescape } from './xml-text';
 
 export const HAVE_POPPLER = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 
@@ -21,7 +22,6 @@ const run = (cmd: string, args: string[]) => {
   return r.stdout;
 };
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 export function readPdf(file: string): PdfPage[] {
   const n = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1]);
@@ -29,7 +29,7 @@ export function readPdf(file: string): PdfPage[] {
   const bbox = run('pdftotext', ['-bbox', file, '-']);
   const pages = [...bbox.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map((m) =>
     [...m[1].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
-      text: unescape(w[4]),
+      text: xmlUnescape(w[4]),
       height: Number(w[3]) - Number(w[2]),
       x: Number(w[1]),
       y: Number(w[2]),

@@ -11,6 +11,7 @@ import { buildRanking } from '../../engine/core';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { haveLibreOffice, recalculate } from '../helpers/libreoffice';
 import { compile, tinyDef, unit } from './helpers';
+import { xmlUnescape } from '../helpers/xml-text';
 
 const set = compile(tinyDef());
 const ranking = () =>
@@ -25,8 +26,7 @@ const ranking = () =>
 function sheetPart(files: Record<string, Uint8Array>, sheetName: string): string {
   const wb = strFromU8(files['xl/workbook.xml']);
   const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const rid = (wb.match(/<sheet\s[^>]*>/g) ?? []).map((tag) => [unescape(/\sname="([^"]*)"/.exec(tag)?.[1] ?? ''), /\sr:id="([^"]*)"/.exec(tag)?.[1]]).find(([n]) => n === sheetName)?.[1];
+  const rid = (wb.match(/<sheet\s[^>]*>/g) ?? []).map((tag) => [xmlUnescape(/\sname="([^"]*)"/.exec(tag)?.[1] ?? ''), /\sr:id="([^"]*)"/.exec(tag)?.[1]]).find(([n]) => n === sheetName)?.[1];
   const target = (rels.match(/<Relationship\s[^>]*>/g) ?? []).find((tag) => tag.includes(`Id="${rid}"`))?.match(/Target="([^"]*)"/)?.[1];
   if (!target) throw new Error(`no sheet named "${sheetName}"`);
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;

@@ -1,9 +1,9 @@
 /** Reading a .docx back for the tests: its XML parts unzipped, paragraphs and table rows as plain text. */
 import { readFileSync } from 'fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { xmlUnescape } from '../helpers/xml-text';
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const textOf = (xml: string) => unescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+const textOf = (xml: string) => xmlUnescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 export interface DocxRead {
   parts: Record<string, string>;

@@ -30,6 +30,7 @@ import { scoreWorkbook } from '../../engine/workbook/score';
 import { renderTemplate } from '../../engine/workbook/template/write';
 import { rng } from '../helpers/big-set';
 import { haveLibreOffice, recalculateInParallel } from '../helpers/libreoffice';
+import { xmlUnescape } from '../helpers/xml-text';
 import { defaultSet } from './helpers';
 import { Filling, randomFilling, randomSet } from './random-fill';
 
@@ -96,12 +97,6 @@ async function buildCase(name: string, set: CompiledSet, rand: () => number, mut
   return { c: { name, set, plan, fill, columns, mutant }, bytes };
 }
 
-/** XML character references and the five entities, decoded (the defined names' text in workbook.xml). */
-const xmlText = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()],
-  );
-
 /**
  * LibreOffice's values of the defined names TongTuCham / TongCumCham: the names resolved from the
  * workbook.xml LibreOffice wrote (read as text here, not by the engine's reader), the cached values it
@@ -111,7 +106,7 @@ function namedTotals(bytes: Uint8Array, opened: OpenedWorkbook | undefined): Rec
   const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'] ?? new Uint8Array());
   const names = new Map<string, string>();
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g))
-    if (!/\blocalSheetId=/.test(m[1])) names.set(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '', xmlText(m[2]));
+    if (!/\blocalSheetId=/.test(m[1])) names.set(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '', xmlUnescape(m[2]));
   const value = (name: string): number | null => {
     const ref = names.get(name);
     if (!ref) return null;
