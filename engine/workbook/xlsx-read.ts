@@ -1,6 +1,7 @@
 /**
- * A direct .xlsx reader for the scoring path: the unzipped parts (fflate) are parsed with saxes (the
- * parser exceljs itself uses) straight into Grids, without building an exceljs Workbook. It reproduces
+ * A direct .xlsx reader for the scoring path: the unzipped parts (fflate) are parsed straight into
+ * Grids, without building an exceljs Workbook: plain markup by xml-plain.ts, anything else by saxes (the
+ * parser exceljs itself uses; xml-plain gives its events, or declines). It reproduces
  * what exceljs 4.4 + worksheetToGrid gave (test/workbook/xlsx-read.test.ts checks it cell by cell):
  *  - cell values by type (shared/inline/rich strings, numbers, booleans, errors, dates from the style's
  *    number format, formulas with their cached results, shared formulas slid to each dependent cell);
@@ -15,12 +16,13 @@
  * it is tested as one unit against exceljs, and splitting it would spread those bounds over several
  * files. The next split, if it grows: the shared-strings and styles passes.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
 import { sameBytes, sameRange, XlsxFormatError } from './zip-read';
 import { concatBytes } from './zip-write';
+import { CLOSE, plainXmlEvents, type PlainTag } from './xml-plain';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -262,14 +264,29 @@ export function slideFormula(formula: string, from: { row: number; col: number }
   });
 }
 
-/** Parse XML with saxes as exceljs does: the first well-formedness error refuses the part. */
+/**
+ * Parse XML as exceljs does (with saxes): the first well-formedness error refuses the part. Plain
+ * markup goes through xml-plain.ts, which gives saxes' events for it.
+ */
 function parseXml(
   data: Uint8Array | string,
   part: string,
-  open: (t: SaxesTagPlain) => void,
+  open: (t: PlainTag) => void,
   text: ((s: string) => void) | null,
   close: (name: string) => void,
 ): void {
+  const xml = typeof data === 'string' ? data : utf8Text(data);
+  // The plain subset Office writes, checked in full without saxes; anything else is saxes' to decide.
+  const events = plainXmlEvents(xml);
+  if (events) {
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k];
+      if (typeof e === 'string') text?.(e);
+      else if (e === CLOSE) close(events[++k] as string);
+      else open(e);
+    }
+    return;
+  }
   const p = new SaxesParser();
   let error: Error | undefined;
   p.on('error', (e) => {
@@ -278,7 +295,7 @@ function parseXml(
   p.on('opentag', open);
   if (text) p.on('text', text);
   p.on('closetag', (t) => close(t.name));
-  p.write(typeof data === 'string' ? data : utf8Text(data));
+  p.write(xml);
   // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
   // (where exceljs failed later, on the half-read model).
   if (!error) p.close();

@@ -1,0 +1,177 @@
+/**
+ * A tokenizer for the plain XML that spreadsheet writers produce (Excel, exceljs, LibreOffice), used
+ * before saxes on every part the reader parses: saxes checks every character through a state machine,
+ * and on the sheets of a cluster's workbooks it was most of the time of a ranking.
+ *
+ * It never decides anything saxes would decide differently. It accepts a text only when the text lies
+ * in a subset whose well-formedness it checks in full, and gives the events saxes gives for it
+ * (opentag with name and attributes, text, closetag; a self-closing tag opens and closes). Anything
+ * outside the subset returns null and the caller parses with saxes, which then gives its own events or
+ * its own error. The subset:
+ *  - characters: tab, line feed and U+0020-U+D7FF, U+E000-U+FFFD only (no carriage return, which XML
+ *    turns into a line feed; no surrogate pair, no control character);
+ *  - no "<!" (comment, CDATA, DOCTYPE), no "<?" except an XML declaration at the very start of the
+ *    form `<?xml version="1.0" [encoding="NAME"] [standalone="yes|no"]?>`, no "]]>" anywhere;
+ *  - names of ASCII letters, digits and `_ . : -`, starting with a letter or `_`;
+ *  - attributes `name="value"` (or single quotes) after white space, no space around "=", no "<" in a
+ *    value, no name met twice in a tag or known to a plain object (`constructor`, `__proto__`);
+ *  - references: the five predefined entities and decimal or hexadecimal character references to a
+ *    character XML allows;
+ *  - one root element, white space only around it, every tag closed by its own name.
+ * In attribute values a literal tab or line feed becomes a space (a reference keeps its character), as
+ * saxes does. Browser-safe: no Node imports. test/workbook/xml-plain.test.ts compares it with saxes on
+ * every part of the fixtures and on thousands of mutations of them.
+ */
+
+export interface PlainTag {
+  name: string;
+  attributes: Record<string, string>;
+}
+
+/** Events: a PlainTag opens, a string is text, CLOSE followed by the name closes. */
+export const CLOSE: unique symbol = Symbol('close');
+export type PlainEvent = PlainTag | string | typeof CLOSE;
+
+const OUTSIDE_SUBSET = /[^\t\n\x20-\uD7FF\uE000-\uFFFD]/;
+const DECLARATION = /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
+const CHAR_REF = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Names a plain object already answers to (all of them 7 characters or more). */
+const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
+const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d;
+
+/** References replaced, or null for one outside the subset. */
+function decodeRefs(s: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let k = s.indexOf('&'); k >= 0; k = s.indexOf('&', from)) {
+    const semi = s.indexOf(';', k + 1);
+    if (semi < 0 || semi - k > 10) return null;
+    const name = s.slice(k + 1, semi);
+    let ch = PREDEFINED[name];
+    if (ch === undefined || !Object.prototype.hasOwnProperty.call(PREDEFINED, name)) {
+      const m = CHAR_REF.exec(name);
+      if (!m) return null;
+      const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
+      const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+      if (!ok) return null;
+      ch = String.fromCodePoint(cp);
+    }
+    out += s.slice(from, k) + ch;
+    from = semi + 1;
+  }
+  return out + s.slice(from);
+}
+
+function onlySpace(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/** The events of `xml`, or null when it is outside the subset above (then saxes decides). */
+export function plainXmlEvents(xml: string): PlainEvent[] | null {
+  if (OUTSIDE_SUBSET.test(xml) || xml.indexOf('<!') >= 0 || xml.indexOf(']]>') >= 0 || xml.indexOf('<?', 1) >= 0) return null;
+  let i = 0;
+  if (xml.startsWith('<?')) {
+    const d = DECLARATION.exec(xml);
+    if (!d) return null;
+    i = d[0].length;
+  }
+  const n = xml.length;
+  const events: PlainEvent[] = [];
+  const stack: string[] = [];
+  /** The attribute names of the tag being read (a name twice is saxes' error). */
+  const names: string[] = [];
+  let rootClosed = false;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) {
+      if (!stack.length) {
+        if (!onlySpace(xml, i, end)) return null;
+      } else {
+        let text = xml.slice(i, end);
+        if (text.indexOf('&') >= 0) {
+          const t = decodeRefs(text);
+          if (t === null) return null;
+          text = t;
+        }
+        if (text) events.push(text);
+      }
+    }
+    if (lt < 0) break;
+    let j = lt + 1;
+    if (xml.charCodeAt(j) === 0x2f) {
+      // </name S? >
+      const from = ++j;
+      while (j < n && isNameChar(xml.charCodeAt(j))) j++;
+      const name = xml.slice(from, j);
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      if (xml.charCodeAt(j) !== 0x3e || !stack.length || stack[stack.length - 1] !== name) return null;
+      stack.pop();
+      events.push(CLOSE, name);
+      if (!stack.length) rootClosed = true;
+      i = j + 1;
+      continue;
+    }
+    // <name (S attr="value")* S? (> | />)
+    if (rootClosed || !isNameStart(xml.charCodeAt(j))) return null;
+    const from = j++;
+    while (j < n && isNameChar(xml.charCodeAt(j))) j++;
+    const name = xml.slice(from, j);
+    const attributes: Record<string, string> = {};
+    let nNames = 0;
+    let selfClosing = false;
+    for (;;) {
+      const before = j;
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      const c = xml.charCodeAt(j);
+      if (c === 0x3e) break;
+      if (c === 0x2f) {
+        if (xml.charCodeAt(j + 1) !== 0x3e) return null;
+        selfClosing = true;
+        j++;
+        break;
+      }
+      if (j === before || !isNameStart(c)) return null;
+      const a = j++;
+      while (j < n && isNameChar(xml.charCodeAt(j))) j++;
+      const attr = xml.slice(a, j);
+      if (xml.charCodeAt(j) !== 0x3d) return null;
+      const q = xml.charCodeAt(++j);
+      if (q !== 0x22 && q !== 0x27) return null;
+      // The value up to its quote, in one pass: '<' declines, '&' and white space need a second look.
+      let k = j + 1;
+      let marks = 0;
+      for (let c2 = xml.charCodeAt(k); c2 !== q; c2 = xml.charCodeAt(++k)) {
+        if (k >= n || c2 === 0x3c) return null;
+        if (c2 === 0x26 || c2 === 0x09 || c2 === 0x0a) marks++;
+      }
+      for (let m = 0; m < nNames; m++) if (names[m] === attr) return null;
+      if (attr.length >= 7 && PROTO_NAMES.has(attr)) return null;
+      names[nNames++] = attr;
+      let value = xml.slice(j + 1, k);
+      if (marks) {
+        value = value.replace(/[\t\n]/g, ' ');
+        if (value.indexOf('&') >= 0) {
+          const v = decodeRefs(value);
+          if (v === null) return null;
+          value = v;
+        }
+      }
+      attributes[attr] = value;
+      j = k + 1;
+    }
+    events.push({ name, attributes });
+    if (selfClosing) {
+      events.push(CLOSE, name);
+      if (!stack.length) rootClosed = true;
+    } else stack.push(name);
+    i = j + 1;
+  }
+  return rootClosed && !stack.length ? events : null;
+}
