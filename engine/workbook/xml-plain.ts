@@ -32,7 +32,6 @@ export interface PlainTag {
 export const CLOSE: unique symbol = Symbol('close');
 export type PlainEvent = PlainTag | string | typeof CLOSE;
 
-const OUTSIDE_SUBSET = /[^\t\n\x20-\uD7FF\uE000-\uFFFD]/;
 const DECLARATION = /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const CHAR_REF = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -72,9 +71,26 @@ function onlySpace(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Names met before, by a hash of their characters: a tag or attribute name found again is the same
+ * string (no slice to allocate, no string to look up when it becomes a property key). A hit is checked
+ * character by character; a kept name is a copy, never a slice that would keep its whole part alive.
+ */
+const NAMES: Array<string | undefined> = new Array(1024);
+function nameAt(xml: string, from: number, to: number, h: number): string {
+  const slot = h & 1023;
+  const kept = NAMES[slot];
+  if (kept !== undefined && kept.length === to - from && xml.startsWith(kept, from)) return kept;
+  const name = xml.slice(from, to).split('').join('');
+  NAMES[slot] = name;
+  return name;
+}
+
+/** A character outside the subset: a control character other than tab and line feed, a surrogate, U+FFFE, U+FFFF. */
+const outside = (c: number) => (c < 0x20 ? c !== 0x09 && c !== 0x0a : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe));
+
 /** The events of `xml`, or null when it is outside the subset above (then saxes decides). */
 export function plainXmlEvents(xml: string): PlainEvent[] | null {
-  if (OUTSIDE_SUBSET.test(xml) || xml.indexOf('<!') >= 0 || xml.indexOf(']]>') >= 0 || xml.indexOf('<?', 1) >= 0) return null;
   let i = 0;
   if (xml.startsWith('<?')) {
     const d = DECLARATION.exec(xml);
@@ -88,30 +104,41 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
   const names: string[] = [];
   let rootClosed = false;
   for (;;) {
-    const lt = xml.indexOf('<', i);
-    const end = lt < 0 ? n : lt;
-    if (end > i) {
+    // Text up to the next '<', every character looked at: "<!" and "<?" are refused below, as tags.
+    let lt = i;
+    let refs = false;
+    for (; lt < n; lt++) {
+      const c = xml.charCodeAt(lt);
+      if (c === 0x3c) break;
+      if (c === 0x26) refs = true;
+      else if (c === 0x5d) {
+        if (xml.charCodeAt(lt + 1) === 0x5d && xml.charCodeAt(lt + 2) === 0x3e) return null; // "]]>"
+      } else if (outside(c)) return null;
+    }
+    if (lt > i) {
       if (!stack.length) {
-        if (!onlySpace(xml, i, end)) return null;
+        if (!onlySpace(xml, i, lt)) return null;
       } else {
-        let text = xml.slice(i, end);
-        if (text.indexOf('&') >= 0) {
+        let text = xml.slice(i, lt);
+        if (refs) {
           const t = decodeRefs(text);
           if (t === null) return null;
           text = t;
         }
-        if (text) events.push(text);
+        events.push(text);
       }
     }
-    if (lt < 0) break;
+    if (lt >= n) break;
     let j = lt + 1;
     if (xml.charCodeAt(j) === 0x2f) {
       // </name S? >
       const from = ++j;
-      while (j < n && isNameChar(xml.charCodeAt(j))) j++;
-      const name = xml.slice(from, j);
+      let h = 0;
+      for (let c = xml.charCodeAt(j); j < n && isNameChar(c); c = xml.charCodeAt(++j)) h = (h * 31 + c) | 0;
+      if (j === from || !stack.length) return null;
+      const name = nameAt(xml, from, j, h);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3e || !stack.length || stack[stack.length - 1] !== name) return null;
+      if (xml.charCodeAt(j) !== 0x3e || stack[stack.length - 1] !== name) return null;
       stack.pop();
       events.push(CLOSE, name);
       if (!stack.length) rootClosed = true;
@@ -120,9 +147,10 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
     }
     // <name (S attr="value")* S? (> | />)
     if (rootClosed || !isNameStart(xml.charCodeAt(j))) return null;
-    const from = j++;
-    while (j < n && isNameChar(xml.charCodeAt(j))) j++;
-    const name = xml.slice(from, j);
+    const from = j;
+    let h = 0;
+    for (let c = xml.charCodeAt(j); j < n && isNameChar(c); c = xml.charCodeAt(++j)) h = (h * 31 + c) | 0;
+    const name = nameAt(xml, from, j, h);
     const attributes: Record<string, string> = {};
     let nNames = 0;
     let selfClosing = false;
@@ -138,18 +166,21 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
         break;
       }
       if (j === before || !isNameStart(c)) return null;
-      const a = j++;
-      while (j < n && isNameChar(xml.charCodeAt(j))) j++;
-      const attr = xml.slice(a, j);
+      const a = j;
+      let ha = 0;
+      for (let c1 = xml.charCodeAt(j); j < n && isNameChar(c1); c1 = xml.charCodeAt(++j)) ha = (ha * 31 + c1) | 0;
+      const attr = nameAt(xml, a, j, ha);
       if (xml.charCodeAt(j) !== 0x3d) return null;
       const q = xml.charCodeAt(++j);
       if (q !== 0x22 && q !== 0x27) return null;
-      // The value up to its quote, in one pass: '<' declines, '&' and white space need a second look.
+      // The value up to its quote, in one pass: '<' or a character outside the subset declines, '&' and
+      // white space need a second look.
       let k = j + 1;
       let marks = 0;
       for (let c2 = xml.charCodeAt(k); c2 !== q; c2 = xml.charCodeAt(++k)) {
         if (k >= n || c2 === 0x3c) return null;
         if (c2 === 0x26 || c2 === 0x09 || c2 === 0x0a) marks++;
+        else if (outside(c2)) return null;
       }
       for (let m = 0; m < nNames; m++) if (names[m] === attr) return null;
       if (attr.length >= 7 && PROTO_NAMES.has(attr)) return null;

@@ -170,6 +170,21 @@ describe('plain XML tokenizer against saxes', () => {
     expect(declined).toBeGreaterThan(1000);
   });
 
+  test('names met before are reused only when they are the same name (thousands of names, colliding slots)', () => {
+    const r = rng(7);
+    const pick = () => `n${Math.floor(r() * 5000).toString(36)}${'abc'[Math.floor(r() * 3)]}`;
+    for (let round = 0; round < 20; round++) {
+      let xml = '<root>';
+      for (let k = 0; k < 400; k++) {
+        const a = pick();
+        const b = pick();
+        xml += `<${pick()} ${a}="1"${a === b ? '' : ` ${b}="2"`}/>`;
+      }
+      xml += '</root>';
+      expect(compare(xml)).toBe('same');
+    }
+  });
+
   test.each([
     ['<a/>', true],
     ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a b="1"/>', true],
@@ -193,6 +208,10 @@ describe('plain XML tokenizer against saxes', () => {
     ['<a>', false],
     ['', false],
     ['<a>\u0001</a>', false],
+    ['<a b="\u0001"/>', false],
+    ['<a b="\uFFFE"/>', false],
+    ['<a b="x]]>y"/>', true],
+    ['<a>\uD83D\uDE00</a>', false],
   ])('%j: taken %s, and then as saxes gives it', (xml, taken) => {
     const r = compare(xml);
     expect(r).toBe(taken ? 'same' : 'declined');
