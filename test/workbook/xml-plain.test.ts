@@ -212,6 +212,15 @@ describe('plain XML tokenizer against saxes', () => {
     ['<a b="\uFFFE"/>', false],
     ['<a b="x]]>y"/>', true],
     ['<a>\uD83D\uDE00</a>', false],
+    // Past the first 32 characters of a text or a value, where native scans take over.
+    [`<a>${'x'.repeat(40)}]]>y</a>`, false],
+    [`<a>${'x'.repeat(40)}]]y&gt;</a>`, true],
+    [`<a>${'x'.repeat(40)}\u0001</a>`, false],
+    [`<a>${'x'.repeat(40)}&amp;&#x1F600;</a>`, true],
+    [`<a b="${'x'.repeat(40)}<"/>`, false],
+    [`<a b="${'x'.repeat(40)}\uFFFF"/>`, false],
+    [`<a b="${'x'.repeat(40)}&amp;\ty\nz" c='${'é'.repeat(50)}"'/>`, true],
+    [`<a b="${'x'.repeat(40)}/>`, false],
   ])('%j: taken %s, and then as saxes gives it', (xml, taken) => {
     const r = compare(xml);
     expect(r).toBe(taken ? 'same' : 'declined');
