@@ -11,7 +11,7 @@
  *  - characters: tab, line feed and U+0020-U+D7FF, U+E000-U+FFFD only (no carriage return, which XML
  *    turns into a line feed; no surrogate pair, no control character);
  *  - no "<!" (comment, CDATA, DOCTYPE), no "<?" except an XML declaration at the very start of the
- *    form `<?xml version="1.0" [encoding="NAME"] [standalone="yes|no"]?>`, no "]]>" anywhere;
+ *    form `<?xml version="1.0" [encoding="NAME"] [standalone="yes|no"]?>`, no "]]>" in a text;
  *  - names of ASCII letters, digits and `_ . : -`, starting with a letter or `_`;
  *  - attributes `name="value"` (or single quotes) after white space, no space around "=", no "<" in a
  *    value, no name met twice in a tag or known to a plain object (`constructor`, `__proto__`);
@@ -34,7 +34,7 @@ export type PlainEvent = PlainTag | string | typeof CLOSE;
 
 const DECLARATION = /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const CHAR_REF = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: Record<string, string | undefined> = Object.assign(Object.create(null), { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
 
 /** Names a plain object already answers to (all of them 7 characters or more). */
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -42,6 +42,8 @@ const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
 const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d;
+/** A character outside the subset: a control character other than tab and line feed, a surrogate, U+FFFE, U+FFFF. */
+const outside = (c: number) => (c < 0x20 ? c !== 0x09 && c !== 0x0a : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe));
 
 /** References replaced, or null for one outside the subset. */
 function decodeRefs(s: string): string | null {
@@ -52,12 +54,12 @@ function decodeRefs(s: string): string | null {
     if (semi < 0 || semi - k > 10) return null;
     const name = s.slice(k + 1, semi);
     let ch = PREDEFINED[name];
-    if (ch === undefined || !Object.prototype.hasOwnProperty.call(PREDEFINED, name)) {
+    if (ch === undefined) {
       const m = CHAR_REF.exec(name);
       if (!m) return null;
       const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
-      const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-      if (!ok) return null;
+      // A character XML allows: the literal ones, a carriage return, or one past the BMP.
+      if (cp < 0x10000 ? outside(cp) && cp !== 0x0d : cp > 0x10ffff) return null;
       ch = String.fromCodePoint(cp);
     }
     out += s.slice(from, k) + ch;
@@ -77,17 +79,22 @@ function onlySpace(s: string, from: number, to: number): boolean {
  * character by character; a kept name is a copy, never a slice that would keep its whole part alive.
  */
 const NAMES: Array<string | undefined> = new Array(1024);
-function nameAt(xml: string, from: number, to: number, h: number): string {
+/** Where the last name read by nameFrom ends. */
+let nameEnd = 0;
+/** The name starting at `from` (possibly empty: the caller checks), its end in nameEnd. */
+function nameFrom(xml: string, from: number): string {
+  const n = xml.length;
+  let j = from;
+  let h = 0;
+  for (let c = xml.charCodeAt(j); j < n && isNameChar(c); c = xml.charCodeAt(++j)) h = (h * 31 + c) | 0;
+  nameEnd = j;
   const slot = h & 1023;
   const kept = NAMES[slot];
-  if (kept !== undefined && kept.length === to - from && xml.startsWith(kept, from)) return kept;
-  const name = xml.slice(from, to).split('').join('');
+  if (kept !== undefined && kept.length === j - from && xml.startsWith(kept, from)) return kept;
+  const name = xml.slice(from, j).split('').join('');
   NAMES[slot] = name;
   return name;
 }
-
-/** A character outside the subset: a control character other than tab and line feed, a surrogate, U+FFFE, U+FFFF. */
-const outside = (c: number) => (c < 0x20 ? c !== 0x09 && c !== 0x0a : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe));
 
 /** The events of `xml`, or null when it is outside the subset above (then saxes decides). */
 export function plainXmlEvents(xml: string): PlainEvent[] | null {
@@ -132,11 +139,9 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
     let j = lt + 1;
     if (xml.charCodeAt(j) === 0x2f) {
       // </name S? >
-      const from = ++j;
-      let h = 0;
-      for (let c = xml.charCodeAt(j); j < n && isNameChar(c); c = xml.charCodeAt(++j)) h = (h * 31 + c) | 0;
-      if (j === from || !stack.length) return null;
-      const name = nameAt(xml, from, j, h);
+      const name = nameFrom(xml, j + 1);
+      j = nameEnd;
+      if (!name || !stack.length) return null;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3e || stack[stack.length - 1] !== name) return null;
       stack.pop();
@@ -147,10 +152,8 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
     }
     // <name (S attr="value")* S? (> | />)
     if (rootClosed || !isNameStart(xml.charCodeAt(j))) return null;
-    const from = j;
-    let h = 0;
-    for (let c = xml.charCodeAt(j); j < n && isNameChar(c); c = xml.charCodeAt(++j)) h = (h * 31 + c) | 0;
-    const name = nameAt(xml, from, j, h);
+    const name = nameFrom(xml, j);
+    j = nameEnd;
     const attributes: Record<string, string> = {};
     let nNames = 0;
     let selfClosing = false;
@@ -166,10 +169,8 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
         break;
       }
       if (j === before || !isNameStart(c)) return null;
-      const a = j;
-      let ha = 0;
-      for (let c1 = xml.charCodeAt(j); j < n && isNameChar(c1); c1 = xml.charCodeAt(++j)) ha = (ha * 31 + c1) | 0;
-      const attr = nameAt(xml, a, j, ha);
+      const attr = nameFrom(xml, j);
+      j = nameEnd;
       if (xml.charCodeAt(j) !== 0x3d) return null;
       const q = xml.charCodeAt(++j);
       if (q !== 0x22 && q !== 0x27) return null;
