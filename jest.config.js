@@ -3,6 +3,8 @@ const tsJest = ['ts-jest', { diagnostics: false }]; // types are checked once by
 // The engine's formulas are parsed by the mathjs subset bundled into one file (what the command line runs;
 // built by globalSetup), not by mathjs's CommonJS tree of hundreds of files in every test file.
 const moduleNameMapper = { '^\\./mathjs-parser$': '<rootDir>/lib/core/mathjs-parser.js' };
+// exceljs as a test oracle: its single-file build (test/helpers/resolver.js); the engine keeps the Node one.
+const resolver = '<rootDir>/test/helpers/resolver.js';
 module.exports = {
   // The CLI tests spawn the compiled command line: build it first when engine/ changed (and look for
   // LibreOffice once).
@@ -24,6 +26,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
       moduleNameMapper,
+      resolver,
     },
     {
       displayName: 'browser',
@@ -31,6 +34,7 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       moduleNameMapper,
+      resolver,
     },
   ],
 };

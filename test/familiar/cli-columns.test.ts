@@ -18,9 +18,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-columns-'));
   for (const name of ['blank.xlsx', '01.xlsx']) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(SAMPLE, name));
+    await wb.xlsx.load(fs.readFileSync(path.join(SAMPLE, name)) as never);
     wb.getWorksheet('Bảng điểm')!.getCell('E8').value = 'Điểm ĐKT';
-    await wb.xlsx.writeFile(path.join(dir, name === 'blank.xlsx' ? 'blank.xlsx' : 'copies-01.xlsx'));
+    fs.writeFileSync(path.join(dir, name === 'blank.xlsx' ? 'blank.xlsx' : 'copies-01.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
   }
   fs.mkdirSync(path.join(dir, 'copies'));
   fs.renameSync(path.join(dir, 'copies-01.xlsx'), path.join(dir, 'copies', '01.xlsx'));

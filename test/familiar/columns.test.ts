@@ -19,7 +19,7 @@ const INSPECTED = 82.5;
 /** The sample's blank and copy 01, edited by `edit` (on the sheet "Bảng điểm"). */
 async function edited(name: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(DIR, name));
+  await wb.xlsx.load(fs.readFileSync(path.join(DIR, name)) as never);
   edit(wb.getWorksheet('Bảng điểm')!);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -88,7 +88,7 @@ describe('scores as written, in a workbook without formulas', () => {
     const blank = await openWorkbook(fs.readFileSync(path.join(DIR, 'blank.xlsx')), 'blank.xlsx');
     const set = compileSet(importFamiliar(blank.opened!.grids, { file: 'blank.xlsx' }).criteriaSet!);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(DIR, '01.xlsx'));
+    await wb.xlsx.load(fs.readFileSync(path.join(DIR, '01.xlsx')) as never);
     wb.getWorksheet('Bang diem')!.getCell('F32').value = -1;
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const s = await scoreWorkbook(bytes, { file: '01.xlsx', criteria: set });

@@ -208,7 +208,7 @@ describe('check and score on templates', () => {
     const notTpl = path.join(dir, 'plain.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
-    await wb.xlsx.writeFile(notTpl);
+    writeFileSync(notTpl, new Uint8Array(await wb.xlsx.writeBuffer()));
     const r = await run(['template', DEFAULT_SET_FILE, '--from', notTpl, '-o', path.join(dir, 'no.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not_a_template');
