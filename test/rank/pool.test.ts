@@ -4,7 +4,7 @@
  * command with no output file (and no temporary file) left behind.
  */
 import { spawn } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { RankSource } from '../../engine/core';
@@ -111,10 +111,13 @@ describe('rank pool', () => {
 
 describe('Ctrl-C during thidua rank', () => {
   test('SIGINT while scoring: exit 130, no ranking workbook, no temporary file', async () => {
+    const COUNT = 2000;
     const dir = path.join(tmp, 'many');
     mkdirSync(dir);
     const good = files.filter((_, i) => i !== DAMAGED);
-    for (let i = 0; i < 400; i++) copyFileSync(good[i % good.length], path.join(dir, `${String(i).padStart(3, '0')}.xlsx`));
+    // Hard links, not copies: 2000 inputs cost nothing to make and keep the command busy for seconds, so
+    // the signal lands while files are still being scored even on a loaded machine.
+    for (let i = 0; i < COUNT; i++) linkSync(good[i % good.length], path.join(dir, `${String(i).padStart(4, '0')}.xlsx`));
     const outDir = path.join(tmp, 'out');
     mkdirSync(outDir);
     const out = path.join(outDir, 'ranking.xlsx');
@@ -125,13 +128,13 @@ describe('Ctrl-C during thidua rank', () => {
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
         // The first progress line: files are being scored, in this thread and the worker.
-        if (/\d+\/400/.test(stderr)) resolve();
+        if (/\d+\/2000/.test(stderr)) resolve();
       });
       child.on('exit', () => resolve());
     });
     child.kill('SIGINT');
     const code = await exit;
-    expect(stderr).toMatch(/\d+\/400/);
+    expect(stderr).toMatch(/\d+\/2000/);
     expect(code).toBe(130);
     expect(stderr).toContain('nothing was written');
     expect(existsSync(out)).toBe(false);
