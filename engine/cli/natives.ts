@@ -1,10 +1,11 @@
 /**
- * Node's own implementations for the portable engine: zlib's inflate and CRC-32 for the reader's zip
- * layer (engine/workbook/zip-read.ts), its deflate and CRC-32 for the ranking writer
- * (engine/cli/ranking-workbook.ts), and crypto's SHA-256 for the hashes (engine/core/hash.ts). They
- * give the same bytes and digests as the JavaScript ones (tested), several times faster. Installed by
- * the CLI and its worker threads; the add-in keeps the JavaScript ones. zlib and crypto are loaded on
- * first use, so a command that reads no workbook (`--help`) does not load them.
+ * Node's own implementations for the portable engine: zlib's inflate and CRC-32, Buffer's byte
+ * comparison and one-byte text for the reader (engine/workbook/zip-read.ts), its deflate and CRC-32
+ * for the ranking writer (engine/cli/ranking-workbook.ts), and crypto's SHA-256 for the hashes
+ * (engine/core/hash.ts). They give the same bytes, texts and digests as the JavaScript ones (tested),
+ * several times faster. Installed by the CLI and its worker threads; the add-in keeps the JavaScript
+ * ones. zlib and crypto are loaded on first use, so a command that reads no workbook (`--help`) does
+ * not load them.
  */
 import { useNativeSha256 } from '../core/hash';
 import { crc32, useNativeZip } from '../workbook/zip-read';
@@ -35,6 +36,8 @@ export function installNatives(): void {
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     },
     crc32: nodeCrc32,
+    equal: (a, b) => Buffer.compare(a, b) === 0,
+    asciiText: (data) => Buffer.from(data.buffer, data.byteOffset, data.length).toString('latin1'),
   });
   useNativeSha256((data) => crypto().createHash('sha256').update(data).digest('hex'));
 }

@@ -20,7 +20,7 @@ import { SaxesParser } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
-import { sameBytes, sameRange, XlsxFormatError } from './zip-read';
+import { asciiText, sameBytes, sameRange, XlsxFormatError } from './zip-read';
 import { concatBytes } from './zip-write';
 import { CLOSE, plainXmlEvents, type PlainTag } from './xml-plain';
 
@@ -154,11 +154,13 @@ export function utf8Text(data: Uint8Array, dropBom = true): string {
       if (data[j] >= 0x80) last = j;
       j++;
     }
-    out += decoder.decode(data.subarray(plainFrom, i)) + decoder.decode(data.subarray(i, last + 1));
+    out += asciiPiece(data.subarray(plainFrom, i)) + decoder.decode(data.subarray(i, last + 1));
     plainFrom = i = last + 1;
   }
-  return out + decoder.decode(data.subarray(plainFrom, n));
+  return out + asciiPiece(data.subarray(plainFrom, n));
 }
+/** An ASCII stretch: the host's one-byte decoder when it has one (several times faster than a TextDecoder). */
+const asciiPiece = (piece: Uint8Array): string => asciiText(piece) ?? decoder.decode(piece);
 
 /** exceljs decodes some texts twice (sheet names, t="str" values): keep that. */
 function xmlDecode(text: string): string {

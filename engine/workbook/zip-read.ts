@@ -161,10 +161,18 @@ export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map
   return undefined;
 }
 
-/** A native inflate (raw deflate, at most `size` bytes out) and CRC-32, where the host has them. */
+/**
+ * The host's own byte routines, where it has them: inflate (raw deflate, at most `size` bytes out),
+ * CRC-32, equality of two byte ranges and the text of bytes all below 0x80. Each gives what the
+ * JavaScript one here gives (test/workbook/zip-read.test.ts runs both).
+ */
 export interface NativeZip {
   inflateRaw?: (data: Uint8Array, size: number) => Uint8Array;
   crc32?: (data: Uint8Array) => number;
+  /** The same bytes, compared in full. */
+  equal?: (a: Uint8Array, b: Uint8Array) => boolean;
+  /** The text of bytes the caller knows are all ASCII (one character a byte). */
+  asciiText?: (data: Uint8Array) => string;
 }
 let native: NativeZip = {};
 /** Hand in the host's inflate and CRC-32 (the CLI passes Node's zlib; the add-in keeps the JS ones). */
@@ -174,11 +182,19 @@ export function useNativeZip(n: NativeZip): void {
 
 const SAME_STREAM_MAX = 256 * 1024;
 const sameStreams = new Map<string, { packed: Uint8Array; crc: number; size: number; data: Uint8Array }>();
+/** Below this many bytes a loop here compares faster than a call out to the host. */
+const NATIVE_COMPARE_MIN = 256;
 /** The same bytes in a[as, ae) as in b[bs, be) (compared in full). */
 export function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
   if (ae - as !== be - bs) return false;
+  if (native.equal && ae - as >= NATIVE_COMPARE_MIN) return native.equal(a.subarray(as, ae), b.subarray(bs, be));
   for (let i = as, k = bs; i < ae; i++, k++) if (a[i] !== b[k]) return false;
   return true;
+}
+
+/** The text of bytes all below 0x80 (the caller has checked): the host's decoder when it has one. */
+export function asciiText(data: Uint8Array): string | undefined {
+  return native.asciiText?.(data);
 }
 
 /** The same bytes (compared in full). */

@@ -17,6 +17,8 @@ import { planTemplate } from '../../engine/core/template/plan';
 import { FILE_LIMITS, openWorkbook } from '../../engine/workbook/open';
 import { writeRankingWorkbook } from '../../engine/workbook/ranking-workbook';
 import { renderTemplate } from '../../engine/workbook/template/write';
+import { useNativeZip } from '../../engine/workbook/zip-read';
+import { installNatives } from '../../engine/cli/natives';
 import { bytesIndexOf, crc32, decodeAddress, isDateFormat, parseSharedStrings, readSharedStrings, slideFormula, utf8Text, validationsByAddress } from '../../engine/workbook/xlsx-read';
 import { exceljsRead } from '../helpers/exceljs-grid';
 import { buildVariation, VARIATIONS } from '../fixtures/familiar/build';
@@ -201,6 +203,9 @@ function handWorkbook(o: { date1904?: boolean; level?: 0 | 6 } = {}): Uint8Array
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+// A test that installs the CLI's natives gives them back: the others read with the portable code.
+afterEach(() => useNativeZip({}));
 
 describe('the direct reader gives the grids exceljs gave', () => {
   const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')) : [];
@@ -426,7 +431,11 @@ describe('the reader on its own', () => {
     expect((await openWorkbook(good, 'x.xlsx')).opened).toBeDefined();
   });
 
-  test('utf8Text decodes as one TextDecoder does: random bytes, invalid sequences, BOMs, long ASCII runs', () => {
+  test.each([
+    ['its own decoding', () => useNativeZip({})],
+    ["Node's one-byte text for ASCII stretches (the CLI's)", () => installNatives()],
+  ])('utf8Text with %s decodes as one TextDecoder does: random bytes, invalid sequences, BOMs, long ASCII runs', (_host, install) => {
+    install();
     const whole = new TextDecoder('utf-8');
     const rand = rng(16);
     const pieces = [

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { installNatives } from '../../engine/cli/natives';
 import { openWorkbook } from '../../engine/workbook/open';
-import { centralDirectory, crc32, inflateVerified, useNativeZip } from '../../engine/workbook/zip-read';
+import { centralDirectory, crc32, inflateVerified, sameBytes, sameRange, useNativeZip } from '../../engine/workbook/zip-read';
 
 const SAMPLES = path.join(__dirname, '..', 'fixtures', 'samples');
 const samples = readdirSync(SAMPLES, { recursive: true, encoding: 'utf8' })
@@ -42,6 +42,23 @@ describe.each(hosts)('zip layer with %s', (_name, install) => {
         expect(Object.keys(got!.parts)).toEqual(Object.keys(want));
         for (const n of Object.keys(want)) expect(Buffer.compare(got!.parts[n], want[n])).toBe(0);
       }
+    }
+  });
+
+  test('sameRange and sameBytes say what a plain comparison says: short and long ranges, one byte changed anywhere', () => {
+    const rand = rng(11);
+    for (let k = 0; k < 400; k++) {
+      const len = Math.floor(rand() * 1200);
+      const a = Uint8Array.from({ length: len + 20 }, () => Math.floor(rand() * 4));
+      const as = Math.floor(rand() * 10);
+      const b = new Uint8Array(len + 40);
+      const bs = Math.floor(rand() * 20);
+      b.set(a.subarray(as, as + len), bs);
+      if (len && rand() < 0.5) b[bs + Math.floor(rand() * len)] ^= 1 + Math.floor(rand() * 3);
+      const plain = a.subarray(as, as + len).every((x, i) => x === b[bs + i]);
+      expect(sameRange(a, as, as + len, b, bs, bs + len)).toBe(plain);
+      expect(sameBytes(a.subarray(as, as + len), b.subarray(bs, bs + len))).toBe(plain);
+      expect(sameRange(a, as, as + len, b, bs, bs + len + 1)).toBe(false);
     }
   });
 
