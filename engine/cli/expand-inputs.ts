@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { Problem, problem } from '../core';
 import { fileKind, UsageError } from './context';
-import { canonicalPath } from './fs-out';
+import { canonicalPath, rememberCanonical } from './fs-out';
 import { systemDetail } from './sys-errors';
 
 export const INPUT_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.json'];
@@ -17,8 +17,7 @@ export function expandInputs(args: string[], opts: { exclude?: string[] } = {}):
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  const add = (f: string) => {
-    const c = canonicalPath(f);
+  const add = (f: string, c = canonicalPath(f)) => {
     if (seen.has(c) || exclude.has(c)) return;
     seen.add(c);
     files.push(f);
@@ -36,21 +35,28 @@ export function expandInputs(args: string[], opts: { exclude?: string[] } = {}):
       add(arg);
       continue;
     }
-    const names = readdirSync(arg)
-      .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && INPUT_EXTENSIONS.includes(path.extname(n).toLowerCase()))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = readdirSync(arg, { withFileTypes: true })
+      .filter((d) => !d.name.startsWith('~$') && !d.name.startsWith('.') && INPUT_EXTENSIONS.includes(path.extname(d.name).toLowerCase()))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A regular file of the folder is the folder's canonical path and its name: one realpath for the
+    // folder, not one walk of the path for each of a thousand files. A link is followed on its own.
+    let folder: string | undefined;
     let n = 0;
-    for (const name of names) {
-      const f = path.join(arg, name);
-      try {
-        if (!statSync(f).isFile()) continue;
-      } catch {
-        continue;
+    for (const d of entries) {
+      const f = path.join(arg, d.name);
+      if (d.isFile()) add(f, path.join((folder ??= canonicalPath(arg)), d.name));
+      else {
+        try {
+          if (!d.isSymbolicLink() || !statSync(f).isFile()) continue;
+        } catch {
+          continue;
+        }
+        add(f);
       }
-      add(f);
       n++;
     }
     if (!n) problems.push(problem('folder_empty', {}, { file: arg }));
   }
+  rememberCanonical(files, seen);
   return { files, problems };
 }

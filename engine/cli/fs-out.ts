@@ -32,11 +32,24 @@ export function canonicalPath(p: string): string {
   }
 }
 
+/**
+ * The canonical paths of a command's inputs, worked out once per list: a command checks its outputs
+ * against the same list before its work and again before each write (a thousand inputs, several outputs).
+ */
+const canonicalLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+function canonicalInputs(inputs: readonly string[]): ReadonlySet<string> {
+  let set = canonicalLists.get(inputs);
+  if (!set) canonicalLists.set(inputs, (set = new Set(inputs.map(canonicalPath))));
+  return set;
+}
+/** The canonical paths of `inputs`, already known (expandInputs worked them out while listing). */
+export function rememberCanonical(inputs: readonly string[], canonical: ReadonlySet<string>): void {
+  canonicalLists.set(inputs, canonical);
+}
+
 /** Refusals before any work is done (so a long run does not end in "file exists"). */
 export function checkOutputPath(target: string, opts: WriteOutputOptions = {}): void {
-  const canon = canonicalPath(target);
-  for (const i of opts.inputs ?? [])
-    if (canonicalPath(i) === canon) throw new UsageError([problem('output_is_input', { path: target })]);
+  if (opts.inputs?.length && canonicalInputs(opts.inputs).has(canonicalPath(target))) throw new UsageError([problem('output_is_input', { path: target })]);
   let st;
   try {
     st = statSync(target);
