@@ -14,6 +14,14 @@ try {
   }
   throw e;
 }
+// A reader that stops early (`thidua rank ... --json | head`) closes the pipe: the command stops there,
+// quietly, with the status of a writer stopped by SIGPIPE (141), which Node itself ignores. Every file is
+// written in one synchronous step, so stopping between two writes leaves no part of one behind.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
