@@ -164,7 +164,7 @@ export function firstCrcMismatch(parts: Record<string, Uint8Array>, entries: Map
 /**
  * The host's own byte routines, where it has them: inflate (raw deflate, at most `size` bytes out),
  * CRC-32, equality of two byte ranges and the text of bytes all below 0x80. Each gives what the
- * JavaScript one here gives (test/workbook/zip-read.test.ts runs both).
+ * JavaScript one here gives (test/workbook/zip-read.test.ts and xlsx-read.test.ts run both).
  */
 export interface NativeZip {
   inflateRaw?: (data: Uint8Array, size: number) => Uint8Array;
@@ -175,7 +175,7 @@ export interface NativeZip {
   asciiText?: (data: Uint8Array) => string;
 }
 let native: NativeZip = {};
-/** Hand in the host's inflate and CRC-32 (the CLI passes Node's zlib; the add-in keeps the JS ones). */
+/** Hand in the host's byte routines (the CLI passes Node's zlib and Buffer; the add-in keeps the JS ones). */
 export function useNativeZip(n: NativeZip): void {
   native = n;
 }
