@@ -22,7 +22,7 @@ import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
 import { asciiText, sameBytes, sameRange, XlsxFormatError } from './zip-read';
 import { concatBytes } from './zip-write';
-import { CLOSE, plainXmlEvents, type PlainTag } from './xml-plain';
+import { CLOSE, plainXmlEvents, type PlainEvent, type PlainTag } from './xml-plain';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -267,6 +267,22 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 }
 
 /**
+ * The events of the last small part of each name (instructions and stamp sheets, the workbook part,
+ * relationships: the same bytes in every file made from one template), kept with a copy of its bytes
+ * and handed out again only for the same bytes, compared in full. Handlers read events and never
+ * change them (test/workbook/xlsx-read.test.ts checks it), so a kept event list serves every file.
+ */
+const SAME_EVENTS_MAX = 32 * 1024;
+const keptEvents = new Map<string, { bytes: Uint8Array; ref: Uint8Array; events: PlainEvent[] }>();
+function handOut(events: PlainEvent[], open: (t: PlainTag) => void, text: ((s: string) => void) | null, close: (name: string) => void): void {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k];
+    if (typeof e === 'string') text?.(e);
+    else if (e === CLOSE) close(events[++k] as string);
+    else open(e);
+  }
+}
+/**
  * Parse XML as exceljs does (with saxes): the first well-formedness error refuses the part. Plain
  * markup goes through xml-plain.ts, which gives saxes' events for it.
  */
@@ -277,16 +293,21 @@ function parseXml(
   text: ((s: string) => void) | null,
   close: (name: string) => void,
 ): void {
+  // A small part byte for byte as the last one of its name: its events again (they depend on its bytes only).
+  const last = typeof data === 'string' || data.length > SAME_EVENTS_MAX ? undefined : keptEvents.get(part);
+  if (last && (last.ref === data || sameBytes(last.bytes, data as Uint8Array))) {
+    handOut(last.events, open, text, close);
+    return;
+  }
   const xml = typeof data === 'string' ? data : utf8Text(data);
   // The plain subset Office writes, checked in full without saxes; anything else is saxes' to decide.
   const events = plainXmlEvents(xml);
   if (events) {
-    for (let k = 0; k < events.length; k++) {
-      const e = events[k];
-      if (typeof e === 'string') text?.(e);
-      else if (e === CLOSE) close(events[++k] as string);
-      else open(e);
+    if (typeof data !== 'string' && data.length <= SAME_EVENTS_MAX) {
+      if (!keptEvents.has(part) && keptEvents.size >= 64) keptEvents.delete(keptEvents.keys().next().value as string);
+      keptEvents.set(part, { bytes: data.slice(), ref: data, events });
     }
+    handOut(events, open, text, close);
     return;
   }
   const p = new SaxesParser();
@@ -833,7 +854,7 @@ function readSheet(
   let blockFrom = -1;
   let blockRanges: SheetValidations['ranges'] | null = null;
   parseXml(
-    reuse && block ? `${utf8Text(data.subarray(0, block.start))}<${DV_MARK}/>${utf8Text(data.subarray(block.end), false)}` : utf8Text(data),
+    reuse && block ? `${utf8Text(data.subarray(0, block.start))}<${DV_MARK}/>${utf8Text(data.subarray(block.end), false)}` : data,
     part,
     (t) => {
       const a = t.attributes;
