@@ -2,7 +2,7 @@
  * What every command shares: language, output discipline (--json prints one document on stdout and
  * nothing else there), exit codes, reading files, loading criteria sets.
  */
-import { closeSync, openSync, readSync, statSync } from 'fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'fs';
 import * as path from 'path';
 import { UNREADABLE_CODES } from '../core/messages/files';
 import { systemDetail } from './sys-errors';
@@ -58,40 +58,52 @@ export function printProblems(opts: GlobalOptions, problems: Problem[]): void {
 /** Largest input read (the .xlsx limit; text inputs have smaller ones of their own). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
+/** Opening never waits for a writer (a FIFO given as an input): POSIX has O_NONBLOCK, Windows no FIFOs to open. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
  * An input's bytes: only a regular file (a symlink to one is fine; devices, FIFOs and sockets are
- * refused), its size checked with stat before reading, and the read itself bounded (a file growing
- * while read, or lying about its size, stops at the limit).
+ * refused), its size checked on the open file before reading (fstat: no second walk of the path), and
+ * the read itself bounded (a file growing while read, or lying about its size, stops at the limit).
+ * A path that cannot be opened is looked at with stat, to say what it is.
  */
 export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Uint8Array {
-  let st;
+  let fd: number;
   try {
-    st = statSync(file);
+    fd = openSync(file, OPEN_FLAGS);
   } catch (e) {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
+    }
+    if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
+    if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
-  if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
-  if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
-  const tooLarge = (size: number) =>
-    new UsageError([problem('file_too_large', { size: Math.round(size / 1048576), limit: Math.round(maxBytes / 1048576) }, { file })]);
-  if (st.size > maxBytes) throw tooLarge(st.size);
-  let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
+    if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
+    const tooLarge = (size: number) =>
+      new UsageError([problem('file_too_large', { size: Math.round(size / 1048576), limit: Math.round(maxBytes / 1048576) }, { file })]);
+    if (st.size > maxBytes) throw tooLarge(st.size);
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let n = 0;
     for (;;) {
       if (n === buf.length) throw tooLarge(maxBytes + 1);
       const k = readSync(fd, buf, n, buf.length - n, null);
-      if (k === 0) break;
       n += k;
+      // A regular file reads short only at its end (the buffer holds one byte more than its size).
+      if (k === 0 || n < buf.length) break;
     }
     return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 

@@ -142,6 +142,15 @@ export function utf8Text(data: Uint8Array, dropBom = true): string {
   let i = dropBom && n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   let out = '';
   let plainFrom = i;
+  // The host's one-byte decoder over the whole, where it has one: the ASCII text up to the first byte
+  // past 0x7F (found by a regular expression, natively) is already the answer's beginning.
+  const whole = i === 0 ? asciiText(data) : undefined;
+  if (whole !== undefined) {
+    const first = whole.search(NOT_ASCII);
+    if (first < 0) return whole;
+    out = whole.slice(0, first);
+    plainFrom = i = first;
+  }
   while (i < n) {
     if (data[i] < 0x80) {
       i++;
@@ -159,6 +168,7 @@ export function utf8Text(data: Uint8Array, dropBom = true): string {
   }
   return out + asciiPiece(data.subarray(plainFrom, n));
 }
+const NOT_ASCII = /[^\x00-\x7f]/;
 /** An ASCII stretch: the host's one-byte decoder when it has one (several times faster than a TextDecoder). */
 const asciiPiece = (piece: Uint8Array): string => asciiText(piece) ?? decoder.decode(piece);
 
@@ -292,7 +302,15 @@ function parseXml(
   open: (t: PlainTag) => void,
   text: ((s: string) => void) | null,
   close: (name: string) => void,
+  marks?: { name: string; events: PlainEvent[][] },
 ): void {
+  if (marks) {
+    // Each marker element stands for the events of one element cut out of the text, in order.
+    const [own, ownClose] = [open, close];
+    let k = 0;
+    open = (t) => (t.name === marks.name ? handOut(marks.events[k++] ?? [], own, text, ownClose) : own(t));
+    close = (n) => n === marks.name || ownClose(n);
+  }
   // A small part byte for byte as the last one of its name: its events again (they depend on its bytes only).
   const last = typeof data === 'string' || data.length > SAME_EVENTS_MAX ? undefined : keptEvents.get(part);
   if (last && (last.ref === data || sameBytes(last.bytes, data as Uint8Array))) {
@@ -302,6 +320,8 @@ function parseXml(
   const xml = typeof data === 'string' ? data : utf8Text(data);
   // The plain subset Office writes, checked in full without saxes; anything else is saxes' to decide.
   const events = plainXmlEvents(xml);
+  // A text with elements cut out is read only as plain markup (see sheetPieces): the caller reads the whole part.
+  if (!events && marks) throw new XlsxFormatError(`${part}: not plain markup`);
   if (events) {
     if (typeof data !== 'string' && data.length <= SAME_EVENTS_MAX) {
       if (!keptEvents.has(part) && keptEvents.size >= 64) keptEvents.delete(keptEvents.keys().next().value as string);
@@ -734,12 +754,118 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
   return { start, end, bytes: data.subarray(start, end), same: false };
 }
 
+/**
+ * Rows that come back byte for byte. A scoring sheet's rows are the same text in every file made from
+ * one template except where the scores differ (about half of them). The sheet's <row> elements are found
+ * in its BYTES: each opening `<row` (then white space or '>') up to the first `</row>` after it, with no
+ * other `<row` between. One whose bytes are those of a row of the last file of the same part name
+ * (compared in full) is cut out: it takes that row's events, tokenized on its own by xml-plain the first
+ * time it came back (one balanced element in the plain subset, else it is never cut). The other rows
+ * stay in the rest of the part, which, with a marker element (a name no file can guess) where each cut
+ * row was, must be plain markup too (xml-plain, never saxes); each marker hands out its row's events in
+ * place. Plain markup has no comment, CDATA or processing
+ * instruction and no '<' in a value, so every cut opening was a tag in element content; a balanced
+ * element's events depend on its own bytes only, and one balanced element in place of another keeps a
+ * text well-formed or not: this gives what parsing the whole part gives. Anything else (a piece outside
+ * the subset, any error) sends the sheet back through the whole part, for the file's own reading or error.
+ */
+const ROW_MARK = `thiduaKeptRow${Math.random().toString(36).slice(2, 10)}`;
+const ROW_MARK_TAG = `<${ROW_MARK}/>`;
+const ROW_OPEN_B = ascii('<row');
+const ROW_CLOSE_B = ascii('</row');
+/** Per part name, the last file's rows by a hash of their opening tag: bytes, and events once tokenized. */
+type KeptRows = Map<number, { bytes: Uint8Array; events: PlainEvent[] | null | undefined }>;
+const keptRows = new Map<string, KeptRows>();
+const ROWS_KEPT_MAX = 20000;
+/** What the reader reused, counted (the tests check that reuse happens; nothing reads it otherwise). */
+export const readerCounts = { rowsCut: 0 };
+/** Forget every part, block, string and row kept from earlier files (tests read a file cold with it). */
+export function forgetKept(): void {
+  keptEvents.clear();
+  sameParts.clear();
+  lastStrings = null;
+  keptValidations.clear();
+  keptRows.clear();
+}
+
+/** [start, end) of each candidate <row> element in data[0, to) (see above). */
+export function rowSpans(data: Uint8Array, to: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // One pass over the 'w' bytes (rare in sheet markup but for "<row" and "</row").
+  let open = -1;
+  for (let i = data.indexOf(0x77, 3); i >= 0 && i < to; i = data.indexOf(0x77, i + 1)) {
+    if (data[i - 1] !== 0x6f || data[i - 2] !== 0x72) continue;
+    if (data[i - 3] === 0x3c) {
+      // Any "<row": a candidate when a tag named row opens here; a candidate before it is dropped.
+      const after = data[i + 1];
+      open = isSpace(after) || after === 0x3e ? i - 3 : -1;
+    } else if (data[i - 3] === 0x2f && data[i - 4] === 0x3c) {
+      let k = i + 1;
+      while (k < to && isSpace(data[k])) k++;
+      if (open >= 0 && k < to && data[k] === 0x3e) spans.push([open, k + 1]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/**
+ * The text readSheet parses: the part itself, or its pieces with the kept validations block (`dv`) and
+ * the rows (above) replaced by markers; `keep` remembers this file's rows once the parse succeeded.
+ */
+function sheetPieces(
+  data: Uint8Array,
+  part: string,
+  dv: { start: number; end: number } | null,
+  rowsToo: boolean,
+): { text: string | Uint8Array; marks?: { name: string; events: PlainEvent[][] }; keep: () => void } {
+  const tail = (from: number) => (dv ? `${piece(data, from, dv.start)}<${DV_MARK}/>${utf8Text(data.subarray(dv.end), false)}` : from ? piece(data, from, data.length) : data);
+  // A small part is kept whole (parseXml's keptEvents).
+  const spans = rowsToo && data.length > SAME_EVENTS_MAX ? rowSpans(data, dv ? dv.start : data.length) : [];
+  if (!spans.length || spans.length > ROWS_KEPT_MAX) return { text: tail(0), keep: () => undefined };
+  const last = keptRows.get(part);
+  const copy = data.slice(0, spans[spans.length - 1][1]);
+  const mine: KeptRows = new Map();
+  const events: PlainEvent[][] = [];
+  let text = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    // Keyed by a hash of the opening tag (it holds the row number), found again only with the same bytes.
+    let h = 0x811c9dc5;
+    for (let i = start; i < end && i < start + 200; i++) {
+      h = Math.imul(h ^ data[i], 16777619);
+      if (data[i] === 0x3e) break;
+    }
+    const was = last?.get(h);
+    const same = !!was && sameRange(was.bytes, 0, was.bytes.length, data, start, end);
+    // A row met again is tokenized on its own the first time (null: not one plain element, never cut).
+    let ev = same ? was.events : undefined;
+    if (same && ev === undefined) ev = plainXmlEvents(utf8Text(data.subarray(start, end), false));
+    if (!mine.has(h)) mine.set(h, { bytes: copy.subarray(start, end), events: ev });
+    if (!ev) continue;
+    events.push(ev);
+    readerCounts.rowsCut++;
+    text += piece(data, from, start) + ROW_MARK_TAG;
+    from = end;
+  }
+  const keep = () => {
+    if (!keptRows.has(part) && keptRows.size >= 16) keptRows.delete(keptRows.keys().next().value as string);
+    keptRows.set(part, mine);
+  };
+  if (!events.length) return { text: tail(0), keep };
+  return { text: text + tail(from), marks: { name: ROW_MARK, events }, keep };
+}
+/** The text of data[from, to) (a piece cut on ASCII bytes: a byte order mark dropped only at the start). */
+const piece = (data: Uint8Array, from: number, to: number) => (to > from ? utf8Text(data.subarray(from, to), from === 0) : '');
+
 function readSheet(
   data: Uint8Array,
   part: string,
   name: string,
   hidden: boolean,
   ctx: { shared: string[]; styles: Styles; date1904: boolean; file: string; problems: Problem[]; rels: Map<string, Rel> },
+  /** false: nothing kept from earlier files is used (the whole part is parsed, for the file's own error). */
+  useKept = true,
 ): { grid: Grid; validations: SheetValidations } {
   const { maxRows, maxCols } = FILE_LIMITS;
   const { styles, shared, date1904 } = ctx;
@@ -847,14 +973,17 @@ function readSheet(
   };
 
   const kept = keptValidations.get(part);
-  const block = validationsBlock(data, kept?.bytes);
+  const block = validationsBlock(data, useKept ? kept?.bytes : undefined);
   const reuse = block?.same ? kept : undefined;
   /** The block's element as parsed here (to keep its ranges for the next file). */
   let blockElements = 0;
   let blockFrom = -1;
   let blockRanges: SheetValidations['ranges'] | null = null;
+  const pieces = sheetPieces(data, part, reuse && block ? block : null, useKept);
+  const problemsBefore = ctx.problems.length;
+  try {
   parseXml(
-    reuse && block ? `${utf8Text(data.subarray(0, block.start))}<${DV_MARK}/>${utf8Text(data.subarray(block.end), false)}` : data,
+    pieces.text,
     part,
     (t) => {
       const a = t.attributes;
@@ -1013,7 +1142,16 @@ function readSheet(
           return;
       }
     },
+    pieces.marks,
   );
+  } catch (e) {
+    // Rows or the validations block were cut out: the file's own error (or its own reading, with its
+    // own positions in messages) comes from the whole part.
+    if (!pieces.marks && !reuse) throw e;
+    ctx.problems.length = problemsBefore;
+    return readSheet(data, part, name, hidden, ctx, false);
+  }
+  pieces.keep();
 
   // One block, parsed here as one element outside any cell: its ranges serve the next file's same block.
   if (block && !reuse && blockElements === 1 && blockRanges) {

@@ -1,0 +1,123 @@
+/**
+ * The reader's rows kept from the last file (sheetPieces in engine/workbook/xlsx-read.ts): a run of
+ * filled templates where each file is the last one with a few scores changed (most rows come back byte
+ * for byte and are cut out), interleaved with files whose kept rows sit in another context (a comment,
+ * CDATA, a nested or self-closing row, carriage returns, a '>' or '<' in a value, a part cut short, a
+ * row twice, a foreign element). Each file read right after the last one must give exactly what the
+ * same file read cold gives (nothing kept: the whole part parsed, problems and errors included), and an
+ * ordinary file what exceljs, the independent reference, gives cell by cell. The run must cut rows
+ * often, or it would test nothing.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { planTemplate } from '../../engine/core/template/plan';
+import { openWorkbook } from '../../engine/workbook/open';
+import { forgetKept, readerCounts, rowSpans, validationsByAddress } from '../../engine/workbook/xlsx-read';
+import { renderTemplate } from '../../engine/workbook/template/write';
+import { differences } from '../helpers/reader-diff';
+import { rng } from '../helpers/big-set';
+import { defaultSet, fillColumn, randomEntries, toBytes } from '../template/helpers';
+
+jest.setTimeout(120_000);
+
+/** Everything a reading gives, as one text: problems, sheets, counts, merges, cells, validations. */
+async function reading(bytes: Uint8Array, file: string): Promise<string> {
+  const { opened, problems } = await openWorkbook(bytes, file);
+  const out: unknown[] = [problems.map((p) => [p.code, p.sheet, p.cell, p.messages.en])];
+  for (const g of opened?.grids ?? []) {
+    const cells: unknown[] = [];
+    for (let r = 1; r <= g.rowCount + 1; r++) for (let c = 1; c <= g.colCount + 1; c++) cells.push(g.cell(r, c) ?? 0);
+    out.push([g.sheet, g.rowCount, g.colCount, g.hidden, g.merges, [...(g.hiddenRows ?? [])], [...(g.hiddenCols ?? [])], cells, validationsByAddress(opened!.validations[g.sheet])]);
+  }
+  return JSON.stringify(out);
+}
+
+/**
+ * The file read right after the last one (rows kept) against the same file read cold (nothing kept:
+ * the whole part parsed); and, for a file exceljs reads, against exceljs cell by cell.
+ */
+async function sameAsCold(bytes: Uint8Array, file: string, alsoExceljs: boolean): Promise<string> {
+  const warm = await reading(bytes, file);
+  forgetKept();
+  const cold = await reading(bytes, file);
+  if (warm !== cold) return `${file}: read after the last file differs from a cold reading: ${warm.slice(0, 300)} // ${cold.slice(0, 300)}`;
+  if (!alsoExceljs) return JSON.parse(warm)[0].some((p: string[]) => p[0] === 'not_xlsx') ? 'refused' : 'same';
+  const d = await differences(bytes, file);
+  return d.length ? `${file}: differs from exceljs ${JSON.stringify(d.slice(0, 3))}` : 'same';
+}
+
+describe('rows kept from the last file', () => {
+  test('a file read after the last one gives what it gives read cold (and what exceljs gives), in every context a kept row can come back in', async () => {
+    const set = defaultSet();
+    const plan = planTemplate(set, { mode: 'self', unit: 'Trường Chính trị tỉnh A', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const wb = await renderTemplate(plan);
+    const rand = rng(20261203);
+    fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
+    const parts = unzipSync(await toBytes(wb));
+    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts[n].length > 32 * 1024)!;
+    expect(sheetPart).toBeDefined();
+    let xml = strFromU8(parts[sheetPart]);
+    const rowsOf = (x: string) => x.match(/<row [^>]*>.*?<\/row>/g) ?? [];
+    expect(rowsOf(xml).length).toBeGreaterThan(30);
+    const pickRow = (x: string) => {
+      const rows = rowsOf(x);
+      return rows[Math.floor(rand() * rows.length)];
+    };
+    /** Other contexts for a row met before (and parts broken around it). */
+    const contexts: Array<(x: string) => string> = [
+      (x) => x.replace(pickRow(x), (r) => `<!--${r}-->`),
+      (x) => x.replace(pickRow(x), (r) => `<!--${r}`),
+      (x) => x.replace(pickRow(x), (r) => `${r.replace(/<\/row>$/, '')}<![CDATA[${r}]]></row>`),
+      (x) => x.replace(pickRow(x), (r) => `${r.replace(/<\/row>$/, '')}${r}</row>`),
+      (x) => x.replace(pickRow(x), (r) => `${r.replace(/>.*$/, '/>')}${r}`),
+      (x) => x.replace(pickRow(x), (r) => r.replace('><c ', '>\r\n<c ')),
+      (x) => x.replace(pickRow(x), (r) => r.replace('<row ', '<row x="a>b" ')),
+      (x) => x.replace(pickRow(x), (r) => r.replace(/<\/row>$/, '</row >')),
+      (x) => x.replace(pickRow(x), (r) => r + r),
+      (x) => x.replace(pickRow(x), (r) => `<x:row xmlns:x="urn:x">${r}</x:row>`),
+      (x) => x.replace(pickRow(x), (r) => `<?pi ${r.replace(/\?>/g, '')}?>${r}`),
+      (x) => x.replace(pickRow(x), (r) => r.replace(/<c /, '<c a="<" ')),
+      (x) => x.slice(0, x.indexOf(pickRow(x)) + pickRow(x).length),
+      (x) => x.replace(pickRow(x), (r) => `${r}<row r="9999">`),
+      (x) => x.replace('<sheetData>', '<sheetData><rowX/>'),
+    ];
+    const cutBefore = readerCounts.rowsCut;
+    const outcomes: Record<string, number> = {};
+    const failures: string[] = [];
+    for (let k = 0; k < 90; k++) {
+      // The next school's file: the last one with a few numbers changed.
+      for (let m = 1 + Math.floor(rand() * 3); m > 0; m--) {
+        const nums = [...xml.matchAll(/<v>(\d+(?:\.\d+)?)<\/v>/g)];
+        const hit = nums[Math.floor(rand() * nums.length)];
+        xml = xml.slice(0, hit.index) + `<v>${Math.floor(rand() * 20) / 4}</v>` + xml.slice(hit.index! + hit[0].length);
+      }
+      const odd = k % 3 === 2 ? contexts[(k / 3) % contexts.length | 0] : null;
+      const text = odd ? odd(xml) : xml;
+      // The last file again, so that its rows are the ones kept, then this one.
+      await reading(zipSync({ ...parts, [sheetPart]: strToU8(xml) }), `school-${k}-last.xlsx`);
+      const o = await sameAsCold(zipSync({ ...parts, [sheetPart]: strToU8(text) }), `school-${k}.xlsx`, !odd);
+      if (o !== 'same' && o !== 'refused') failures.push(o);
+      outcomes[o === 'same' || o === 'refused' ? o : 'different'] = (outcomes[o === 'same' || o === 'refused' ? o : 'different'] ?? 0) + 1;
+    }
+    expect(failures).toEqual([]);
+    expect(outcomes.refused).toBeGreaterThan(0);
+    // Most rows came back and were cut out.
+    expect(readerCounts.rowsCut - cutBefore).toBeGreaterThan(60 * 20);
+  });
+
+  test('rowSpans: each span is a whole <row ...>...</row> with no other "<row" inside, in order', () => {
+    const rand = rng(7);
+    const bits = ['<row r="1">', '<row>', '</row>', '</row >', '<row/>', '<rowBreaks>', '<c r="A1"><v>1</v></c>', 'w', 'ro', '</ro', '<rov>', ' '];
+    for (let k = 0; k < 3000; k++) {
+      const s = Array.from({ length: Math.floor(rand() * 12) }, () => bits[Math.floor(rand() * bits.length)]).join('');
+      const b = strToU8(s);
+      const to = rand() < 0.8 ? b.length : Math.floor(rand() * (b.length + 1));
+      let last = 0;
+      for (const [start, end] of rowSpans(b, to)) {
+        const span = s.slice(start, end);
+        expect([s, span, start >= last && end <= to]).toEqual([s, span, true]);
+        expect([s, /^<row[\s>]/.test(span) && /<\/row\s*>$/.test(span) && !span.slice(4).includes('<row')]).toEqual([s, true]);
+        last = end;
+      }
+    }
+  });
+});
