@@ -493,8 +493,8 @@ function siChunks(data: Uint8Array): { starts: number[]; ends: number[] } | null
   const starts: number[] = [];
   const ends: number[] = [];
   let open = -1;
-  for (let i = 0; i < n; i++) {
-    if (data[i] !== 0x3c) continue;
+  // From one '<' to the next (a native search; the bytes between are text or inside a tag).
+  for (let i = data.indexOf(0x3c); i >= 0 && i < n; i = data.indexOf(0x3c, i + 1)) {
     const c1 = data[i + 1];
     if (c1 === 0x21) return null; // <!
     if (c1 === 0x3f) {

@@ -96,6 +96,22 @@ function nameFrom(xml: string, from: number): string {
   return name;
 }
 
+/**
+ * A tag without attributes (`<v>`, `<f>`, `<t>`, ...): one frozen tag per name, handed out every time.
+ * Consumers read events and never change them (the reader also hands out events kept from earlier
+ * files); frozen, a change would fail loudly.
+ */
+const BARE = new Map<string, PlainTag>();
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+function bareTag(name: string): PlainTag {
+  let t = BARE.get(name);
+  if (!t) {
+    t = Object.freeze({ name, attributes: NO_ATTRIBUTES });
+    if (BARE.size < 4096) BARE.set(name, t);
+  }
+  return t;
+}
+
 /** The events of `xml`, or null when it is outside the subset above (then saxes decides). */
 export function plainXmlEvents(xml: string): PlainEvent[] | null {
   let i = 0;
@@ -198,7 +214,7 @@ export function plainXmlEvents(xml: string): PlainEvent[] | null {
       attributes[attr] = value;
       j = k + 1;
     }
-    events.push({ name, attributes });
+    events.push(nNames ? { name, attributes } : bareTag(name));
     if (selfClosing) {
       events.push(CLOSE, name);
       if (!stack.length) rootClosed = true;
