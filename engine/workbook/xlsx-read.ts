@@ -662,18 +662,23 @@ function readStyles(data: Uint8Array | undefined): Styles {
 // ---------------------------------------------------------------------------------------------------
 // Worksheets
 
-/** A cell as parsed, before it becomes a GridCell. */
-interface RawCell {
-  row: number;
-  col: number;
-  s: number;
+/**
+ * A cell as parsed, before it becomes a GridCell. A class with every field set in one order: one shape
+ * for every cell, whatever it holds (fields added later gave each kind of cell its own).
+ */
+class RawCell {
   /** Formula cell: formula text (may be ''), shared-formula master address, result. */
-  isFormula: boolean;
-  formula?: string;
-  shared?: string;
-  result?: unknown;
+  formula: string | undefined = undefined;
+  shared: string | undefined = undefined;
+  result: unknown = undefined;
   /** Value cell: the value in exceljs' terms (string, number, boolean, Date, {error}, {richText}). */
-  value?: unknown;
+  value: unknown = undefined;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly s: number,
+    readonly isFormula: boolean,
+  ) {}
 }
 
 const clip = (s: string) => (s.length > FILE_LIMITS.maxCellChars ? s.slice(0, FILE_LIMITS.maxCellChars) : s);
@@ -920,7 +925,8 @@ function readSheet(
     else if (addr && col <= prevCol) refuse('cell_out_of_order', { ref: cAddr.slice(0, 12), row: r }, cAddr);
     let raw: RawCell | null = null;
     if (fText || fType) {
-      raw = { row: r, col, s: cS, isFormula: true, formula: fText };
+      raw = new RawCell(r, col, cS, true);
+      raw.formula = fText;
       if (vText) {
         if (cT === 'str') raw.result = xmlDecode(vText);
         else if (cT === 'b') raw.result = parseInt(vText, 10) !== 0;
@@ -936,7 +942,7 @@ function readSheet(
         }
       }
     } else if (rich || vText !== undefined) {
-      raw = { row: r, col, s: cS, isFormula: false };
+      raw = new RawCell(r, col, cS, false);
       const v = vText ?? '';
       switch (cT) {
         case 's': {
@@ -960,7 +966,7 @@ function readSheet(
         default:
           raw.value = parseFloat(v);
       }
-    } else if (cS) raw = { row: r, col, s: cS, isFormula: false }; // styled, empty: counts for the column count
+    } else if (cS) raw = new RawCell(r, col, cS, false); // styled, empty: counts for the column count
     if (addr || raw) prevCol = col;
     if (!raw) return;
     if (col > (rowMax.get(r) ?? 0)) rowMax.set(r, col);
