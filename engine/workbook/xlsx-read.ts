@@ -12,7 +12,8 @@
  * Browser-safe: no Node imports. The zip layer (directory, inflating, CRC-32 of every part, which fflate
  * does not check) is zip-read.ts.
  * Past 400 lines on purpose: one reader whose styles, shared-strings and sheet passes share the per-file
- * limits and the per-content caches (parts, validation blocks and shared strings met in the last file);
+ * limits and the per-content caches (parts and their events, validation blocks, rows and shared strings
+ * met in the last file);
  * it is tested as one unit against exceljs, and splitting it would spread those bounds over several
  * files. The next split, if it grows: the shared-strings and styles passes.
  */
@@ -768,16 +769,14 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
  * time it came back (one balanced element in the plain subset, else it is never cut). The other rows
  * stay in the rest of the part, which, with a marker element (a name no file can guess) where each cut
  * row was, must be plain markup too (xml-plain, never saxes); each marker hands out its row's events in
- * place. Plain markup has no comment, CDATA or processing
- * instruction and no '<' in a value, so every cut opening was a tag in element content; a balanced
- * element's events depend on its own bytes only, and one balanced element in place of another keeps a
- * text well-formed or not: this gives what parsing the whole part gives. Anything else (a piece outside
- * the subset, any error) sends the sheet back through the whole part, for the file's own reading or error.
+ * place. Plain markup has no comment, CDATA or processing instruction and no '<' in a value, so every
+ * cut opening was a tag in element content; a balanced element's events depend on its own bytes only,
+ * and one balanced element in place of another keeps a text well-formed or not: this gives what parsing
+ * the whole part gives. Anything else (a piece outside the subset, any error) sends the sheet back
+ * through the whole part, for the file's own reading or error (test/workbook/row-reuse.test.ts).
  */
 const ROW_MARK = `thiduaKeptRow${Math.random().toString(36).slice(2, 10)}`;
 const ROW_MARK_TAG = `<${ROW_MARK}/>`;
-const ROW_OPEN_B = ascii('<row');
-const ROW_CLOSE_B = ascii('</row');
 /** Per part name, the last file's rows by a hash of their opening tag: bytes, and events once tokenized. */
 type KeptRows = Map<number, { bytes: Uint8Array; events: PlainEvent[] | null | undefined }>;
 const keptRows = new Map<string, KeptRows>();
@@ -988,168 +987,168 @@ function readSheet(
   const pieces = sheetPieces(data, part, reuse && block ? block : null, useKept);
   const problemsBefore = ctx.problems.length;
   try {
-  parseXml(
-    pieces.text,
-    part,
-    (t) => {
-      const a = t.attributes;
-      if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
-        if (t.name === DV_MARK) {
-          if (reuse) validationRanges.push(...reuse.ranges);
+    parseXml(
+      pieces.text,
+      part,
+      (t) => {
+        const a = t.attributes;
+        if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
+          if (t.name === DV_MARK) {
+            if (reuse) validationRanges.push(...reuse.ranges);
+            return;
+          }
+          blockElements++;
+          blockFrom = validationRanges.length;
+        }
+        if (inCell) {
+          switch (t.name) {
+            case 'f':
+              node = 'f';
+              fType = a.t;
+              fSi = a.si;
+              fRef = a.ref;
+              return;
+            case 'v':
+              node = 'v';
+              return;
+            case 't':
+              if (inRun) runT = [];
+              else node = 't';
+              return;
+            case 'r':
+              inRun = true;
+              (rich ??= []).push('');
+              return;
+          }
           return;
         }
-        blockElements++;
-        blockFrom = validationRanges.length;
-      }
-      if (inCell) {
         switch (t.name) {
-          case 'f':
-            node = 'f';
-            fType = a.t;
-            fSi = a.si;
-            fRef = a.ref;
+          case 'sheetData':
+            inSheetData = true;
             return;
-          case 'v':
-            node = 'v';
+          case 'row': {
+            row = parseInt(a.r, 10);
+            if (!(row > 0)) row = lastRow + 1;
+            else if (row <= lastRow && seenRow) refuse('row_out_of_order', { row, previous: lastRow }, `A${row}`);
+            seenRow = true;
+            prevCol = 0;
+            if (row > lastRow) lastRow = row;
+            if (a.s) rowStyle.set(row, parseInt(a.s, 10));
+            if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
             return;
-          case 't':
-            if (inRun) runT = [];
-            else node = 't';
-            return;
-          case 'r':
-            inRun = true;
-            (rich ??= []).push('');
-            return;
-        }
-        return;
-      }
-      switch (t.name) {
-        case 'sheetData':
-          inSheetData = true;
-          return;
-        case 'row': {
-          row = parseInt(a.r, 10);
-          if (!(row > 0)) row = lastRow + 1;
-          else if (row <= lastRow && seenRow) refuse('row_out_of_order', { row, previous: lastRow }, `A${row}`);
-          seenRow = true;
-          prevCol = 0;
-          if (row > lastRow) lastRow = row;
-          if (a.s) rowStyle.set(row, parseInt(a.s, 10));
-          if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
-          return;
-        }
-        case 'c':
-          if (!inSheetData) return;
-          inCell = true;
-          cAddr = a.r ?? '';
-          cT = a.t;
-          cS = a.s ? parseInt(a.s, 10) : 0;
-          fText = fType = fSi = fRef = vText = undefined;
-          rich = null;
-          return;
-        case 'col':
-          if (a.hidden === '1' || a.hidden === 'true')
-            for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
-          if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
-          return;
-        case 'mergeCell':
-          if (a.ref) mergeRefs.push(a.ref);
-          return;
-        case 'hyperlink':
-          if (a['r:id'] && !ctx.rels.has(a['r:id'])) throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
-          if (a['r:id'] && a.ref) hyperlinks.add(a.ref);
-          return;
-        case 'dataValidation': {
-          dvSqref = a.sqref ?? '';
-          dv = { type: a.type || 'any', formulae: [] };
-          return;
-        }
-        case 'formula1':
-        case 'formula2':
-          if (dv) dvFormula = [];
-          return;
-      }
-    },
-    (s) => {
-      if (inCell) {
-        if (runT) runT.push(s);
-        else if (node === 'f') fText = fText ? fText + s : s;
-        else if ((node === 'v' || node === 't') && !rich) vText = vText ? vText + s : s;
-      } else if (dvFormula) dvFormula.push(s);
-    },
-    (name) => {
-      if (inCell) {
-        switch (name) {
+          }
           case 'c':
-            endCell();
-            inCell = false;
-            node = '';
-            inRun = false;
-            runT = null;
+            if (!inSheetData) return;
+            inCell = true;
+            cAddr = a.r ?? '';
+            cT = a.t;
+            cS = a.s ? parseInt(a.s, 10) : 0;
+            fText = fType = fSi = fRef = vText = undefined;
+            rich = null;
             return;
-          case 'f':
-          case 'v':
-          case 'is':
-            node = '';
+          case 'col':
+            if (a.hidden === '1' || a.hidden === 'true')
+              for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
+            if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
             return;
-          case 't':
-            if (runT && rich) {
-              rich[rich.length - 1] += unescapeX(runT.join(''));
-              runT = null;
-            } else node = '';
+          case 'mergeCell':
+            if (a.ref) mergeRefs.push(a.ref);
             return;
-          case 'r':
-            inRun = false;
+          case 'hyperlink':
+            if (a['r:id'] && !ctx.rels.has(a['r:id'])) throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
+            if (a['r:id'] && a.ref) hyperlinks.add(a.ref);
+            return;
+          case 'dataValidation': {
+            dvSqref = a.sqref ?? '';
+            dv = { type: a.type || 'any', formulae: [] };
+            return;
+          }
+          case 'formula1':
+          case 'formula2':
+            if (dv) dvFormula = [];
             return;
         }
-        return;
-      }
-      switch (name) {
-        case 'dataValidations':
-          if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
-          blockFrom = -1;
-          return;
-        case 'sheetData':
-          inSheetData = false;
-          return;
-        case 'formula1':
-        case 'formula2':
-          if (dv && dvFormula) {
-            const f = dvFormula.join('');
-            dv.formulae!.push(
-              dv.type === 'whole' || dv.type === 'textLength'
-                ? parseInt(f, 10)
-                : dv.type === 'decimal'
-                  ? parseFloat(f)
-                  : dv.type === 'date'
-                    ? excelToDate(parseFloat(f), false)
-                    : f,
-            );
-            dvFormula = null;
+      },
+      (s) => {
+        if (inCell) {
+          if (runT) runT.push(s);
+          else if (node === 'f') fText = fText ? fText + s : s;
+          else if ((node === 'v' || node === 't') && !rich) vText = vText ? vText + s : s;
+        } else if (dvFormula) dvFormula.push(s);
+      },
+      (name) => {
+        if (inCell) {
+          switch (name) {
+            case 'c':
+              endCell();
+              inCell = false;
+              node = '';
+              inRun = false;
+              runT = null;
+              return;
+            case 'f':
+            case 'v':
+            case 'is':
+              node = '';
+              return;
+            case 't':
+              if (runT && rich) {
+                rich[rich.length - 1] += unescapeX(runT.join(''));
+                runT = null;
+              } else node = '';
+              return;
+            case 'r':
+              inRun = false;
+              return;
           }
           return;
-        case 'dataValidation':
-          if (dv) {
-            if (!dv.formulae!.length) delete dv.formulae;
-            // Kept as ranges (interval arithmetic): the cost is the sqref's length, not its area.
-            for (const ref of dvSqref.split(/\s+/g)) {
-              if (!ref) continue;
-              const box = decodeRange(ref);
-              if (!box) continue;
-              if (ref.includes(':')) {
-                box.bottom = Math.min(box.bottom, maxRows);
-                box.right = Math.min(box.right, maxCols);
-                if (box.top > box.bottom || box.left > box.right) continue;
-              }
-              validationRanges.push({ ...box, v: dv });
+        }
+        switch (name) {
+          case 'dataValidations':
+            if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
+            blockFrom = -1;
+            return;
+          case 'sheetData':
+            inSheetData = false;
+            return;
+          case 'formula1':
+          case 'formula2':
+            if (dv && dvFormula) {
+              const f = dvFormula.join('');
+              dv.formulae!.push(
+                dv.type === 'whole' || dv.type === 'textLength'
+                  ? parseInt(f, 10)
+                  : dv.type === 'decimal'
+                    ? parseFloat(f)
+                    : dv.type === 'date'
+                      ? excelToDate(parseFloat(f), false)
+                      : f,
+              );
+              dvFormula = null;
             }
-            dv = null;
-          }
-          return;
-      }
-    },
-    pieces.marks,
-  );
+            return;
+          case 'dataValidation':
+            if (dv) {
+              if (!dv.formulae!.length) delete dv.formulae;
+              // Kept as ranges (interval arithmetic): the cost is the sqref's length, not its area.
+              for (const ref of dvSqref.split(/\s+/g)) {
+                if (!ref) continue;
+                const box = decodeRange(ref);
+                if (!box) continue;
+                if (ref.includes(':')) {
+                  box.bottom = Math.min(box.bottom, maxRows);
+                  box.right = Math.min(box.right, maxCols);
+                  if (box.top > box.bottom || box.left > box.right) continue;
+                }
+                validationRanges.push({ ...box, v: dv });
+              }
+              dv = null;
+            }
+            return;
+        }
+      },
+      pieces.marks,
+    );
   } catch (e) {
     // Rows or the validations block were cut out: the file's own error (or its own reading, with its
     // own positions in messages) comes from the whole part.
