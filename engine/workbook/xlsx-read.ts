@@ -10,20 +10,19 @@
  *  - rowCount / colCount as exceljs counted them (rows and styled cells included);
  *  - hidden sheets, and data validations per address.
  * Browser-safe: no Node imports. The zip layer (directory, inflating, CRC-32 of every part, which fflate
- * does not check) is zip-read.ts.
+ * does not check) is zip-read.ts; decoding and parsing one part (and its kept events) is xml-parse.ts.
  * Past 400 lines on purpose: one reader whose styles, shared-strings and sheet passes share the per-file
- * limits and the per-content caches (parts and their events, validation blocks, rows and shared strings
- * met in the last file);
- * it is tested as one unit against exceljs, and splitting it would spread those bounds over several
- * files. The next split, if it grows: the shared-strings and styles passes.
+ * limits and the per-content caches (parts, validation blocks, rows and shared strings met in the last
+ * file); it is tested as one unit against exceljs, and splitting it would spread those bounds over
+ * several files. The next split, if it grows: the shared-strings and styles passes.
  */
-import { SaxesParser } from 'saxes';
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
-import { asciiText, sameBytes, sameRange, XlsxFormatError } from './zip-read';
+import { sameBytes, sameRange, XlsxFormatError } from './zip-read';
+import { forgetKeptEvents, parseXml, SAME_EVENTS_MAX, utf8Text } from './xml-parse';
 import { concatBytes } from './zip-write';
-import { CLOSE, plainXmlEvents, type PlainEvent, type PlainTag } from './xml-plain';
+import { plainXmlEvents, type PlainEvent } from './xml-plain';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -123,55 +122,10 @@ export interface XlsxContent {
 }
 
 export { XlsxFormatError, crc32, centralDirectory, firstCrcMismatch, type ZipEntry } from './zip-read';
+export { utf8Text } from './xml-parse';
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers matching exceljs' own
-
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/**
- * The part's bytes as text, exactly as `new TextDecoder('utf-8').decode(data)` gives them (a leading BOM
- * dropped, invalid sequences replaced), but decoded in pieces: a TextDecoder is several times slower on
- * one long text with some non-ASCII characters (the Vietnamese messages of a sheet's validations) than
- * on its ASCII stretches and its non-ASCII ones apart. The cuts fall just before an ASCII byte, which is
- * never inside a UTF-8 sequence and which a decoder never swallows into a replacement, so the pieces
- * join to the same text (test/workbook/xlsx-read.test.ts checks it over random bytes). `dropBom` false
- * keeps a leading BOM (a piece cut from the middle of a part).
- */
-export function utf8Text(data: Uint8Array, dropBom = true): string {
-  const n = data.length;
-  let i = dropBom && n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-  let out = '';
-  let plainFrom = i;
-  // The host's one-byte decoder over the whole, where it has one: the ASCII text up to the first byte
-  // past 0x7F (found by a regular expression, natively) is already the answer's beginning.
-  const whole = i === 0 ? asciiText(data) : undefined;
-  if (whole !== undefined) {
-    const first = whole.search(NOT_ASCII);
-    if (first < 0) return whole;
-    out = whole.slice(0, first);
-    plainFrom = i = first;
-  }
-  while (i < n) {
-    if (data[i] < 0x80) {
-      i++;
-      continue;
-    }
-    // A stretch holding non-ASCII bytes, up to the first run of 64 ASCII bytes after it.
-    let j = i + 1;
-    let last = i;
-    while (j < n && j - last <= 64) {
-      if (data[j] >= 0x80) last = j;
-      j++;
-    }
-    out += asciiPiece(data.subarray(plainFrom, i)) + decoder.decode(data.subarray(i, last + 1));
-    plainFrom = i = last + 1;
-  }
-  return out + asciiPiece(data.subarray(plainFrom, n));
-}
-const NOT_ASCII = /[^\x00-\x7f]/;
-/** An ASCII stretch: the host's one-byte decoder when it has one (several times faster than a TextDecoder). */
-const asciiPiece = (piece: Uint8Array): string => asciiText(piece) ?? decoder.decode(piece);
 
 /** exceljs decodes some texts twice (sheet names, t="str" values): keep that. */
 function xmlDecode(text: string): string {
@@ -275,75 +229,6 @@ export function slideFormula(formula: string, from: { row: number; col: number }
     if (!m[3]) row += to.row - from.row;
     return (sheet || '') + (m[1] || '') + colLetters(col) + (m[3] || '') + row;
   });
-}
-
-/**
- * The events of the last small part of each name (instructions and stamp sheets, the workbook part,
- * relationships: the same bytes in every file made from one template), kept with a copy of its bytes
- * and handed out again only for the same bytes, compared in full. Handlers read events and never
- * change them (test/workbook/xlsx-read.test.ts checks it), so a kept event list serves every file.
- */
-const SAME_EVENTS_MAX = 32 * 1024;
-const keptEvents = new Map<string, { bytes: Uint8Array; ref: Uint8Array; events: PlainEvent[] }>();
-function handOut(events: PlainEvent[], open: (t: PlainTag) => void, text: ((s: string) => void) | null, close: (name: string) => void): void {
-  for (let k = 0; k < events.length; k++) {
-    const e = events[k];
-    if (typeof e === 'string') text?.(e);
-    else if (e === CLOSE) close(events[++k] as string);
-    else open(e);
-  }
-}
-/**
- * Parse XML as exceljs does (with saxes): the first well-formedness error refuses the part. Plain
- * markup goes through xml-plain.ts, which gives saxes' events for it.
- */
-function parseXml(
-  data: Uint8Array | string,
-  part: string,
-  open: (t: PlainTag) => void,
-  text: ((s: string) => void) | null,
-  close: (name: string) => void,
-  marks?: { name: string; events: PlainEvent[][] },
-): void {
-  if (marks) {
-    // Each marker element stands for the events of one element cut out of the text, in order.
-    const [own, ownClose] = [open, close];
-    let k = 0;
-    open = (t) => (t.name === marks.name ? handOut(marks.events[k++] ?? [], own, text, ownClose) : own(t));
-    close = (n) => n === marks.name || ownClose(n);
-  }
-  // A small part byte for byte as the last one of its name: its events again (they depend on its bytes only).
-  const last = typeof data === 'string' || data.length > SAME_EVENTS_MAX ? undefined : keptEvents.get(part);
-  if (last && (last.ref === data || sameBytes(last.bytes, data as Uint8Array))) {
-    handOut(last.events, open, text, close);
-    return;
-  }
-  const xml = typeof data === 'string' ? data : utf8Text(data);
-  // The plain subset Office writes, checked in full without saxes; anything else is saxes' to decide.
-  const events = plainXmlEvents(xml);
-  // A text with elements cut out is read only as plain markup (see sheetPieces): the caller reads the whole part.
-  if (!events && marks) throw new XlsxFormatError(`${part}: not plain markup`);
-  if (events) {
-    if (typeof data !== 'string' && data.length <= SAME_EVENTS_MAX) {
-      if (!keptEvents.has(part) && keptEvents.size >= 64) keptEvents.delete(keptEvents.keys().next().value as string);
-      keptEvents.set(part, { bytes: data.slice(), ref: data, events });
-    }
-    handOut(events, open, text, close);
-    return;
-  }
-  const p = new SaxesParser();
-  let error: Error | undefined;
-  p.on('error', (e) => {
-    if (!error) error = e;
-  });
-  p.on('opentag', open);
-  if (text) p.on('text', text);
-  p.on('closetag', (t) => close(t.name));
-  p.write(xml);
-  // exceljs stopped at the first error too; closing also catches a part cut short or left unclosed
-  // (where exceljs failed later, on the half-read model).
-  if (!error) p.close();
-  if (error) throw new XlsxFormatError(`${part}: ${error.message.slice(0, 160)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -785,7 +670,7 @@ const ROWS_KEPT_MAX = 20000;
 export const readerCounts = { rowsCut: 0 };
 /** Forget every part, block, string and row kept from earlier files (tests read a file cold with it). */
 export function forgetKept(): void {
-  keptEvents.clear();
+  forgetKeptEvents();
   sameParts.clear();
   lastStrings = null;
   keptValidations.clear();
