@@ -1085,7 +1085,11 @@ function readSheet(
   };
   const hasValues = (r: number) => rowHas.has(r) || inSlaveRow(r);
   let columnCount = 0;
-  for (const [r, max] of rowMax) if (max > columnCount && hasValues(r)) columnCount = max;
+  // forEach, not for-of, on the per-file paths: no iterator result or entry pair per element before the
+  // code is optimized (the first hundreds of files of a run).
+  rowMax.forEach((max, r) => {
+    if (max > columnCount && hasValues(r)) columnCount = max;
+  });
   for (const m of merges) if (m.right > columnCount && (m.right > m.left || m.bottom > m.top || hasValues(m.top))) columnCount = m.right;
   const anyValues = rowHas.size > 0 || slaveRows.length > 0;
 
@@ -1149,16 +1153,16 @@ function readSheet(
     const m = cells.get(r);
     const out: Array<GridCell | undefined> = [];
     if (m)
-      for (const [c, raw] of m) {
-        if (c > colCount || slaveOf.has(r * 16384 + c)) continue;
+      m.forEach((raw, c) => {
+        if (c > colCount || slaveOf.has(r * 16384 + c)) return;
         const g = toGrid(raw);
         if (g) out[c - 1] = g;
-      }
+      });
     rows.push(out);
   }
   // Cells inside merged ranges: the top-left cell's value (as exceljs' merge cells give), their own style
   // when the file gave them one, else the row's or column's.
-  for (const [key, at] of slaveOf) {
+  slaveOf.forEach((at, key) => {
     const r = Math.floor(key / 16384);
     const c = key % 16384;
     const own = cells.get(r)?.get(c);
@@ -1183,7 +1187,7 @@ function readSheet(
       st = { bold: (rs?.hasFont ? rs : cs)?.bold, indent: (rs?.hasAlign ? rs : cs)?.indent };
     }
     (rows[r - 1] ??= [])[c - 1] = withStyle(g, st);
-  }
+  });
 
   return {
     grid: {
