@@ -666,6 +666,8 @@ const ROW_MARK_TAG = `<${ROW_MARK}/>`;
 type KeptRows = Map<number, { bytes: Uint8Array; events: PlainEvent[] | null | undefined }>;
 const keptRows = new Map<string, KeptRows>();
 const ROWS_KEPT_MAX = 20000;
+/** A larger part is parsed whole (its rows are not kept: at most this much is held from one file). */
+const ROWS_PART_MAX = 4 * 1024 * 1024;
 /** What the reader reused, counted (the tests check that reuse happens; nothing reads it otherwise). */
 export const readerCounts = { rowsCut: 0 };
 /** Forget every part, block, string and row kept from earlier files (tests read a file cold with it). */
@@ -710,7 +712,7 @@ function sheetPieces(
 ): { text: string | Uint8Array; marks?: { name: string; events: PlainEvent[][] }; keep: () => void } {
   const tail = (from: number) => (dv ? `${piece(data, from, dv.start)}<${DV_MARK}/>${utf8Text(data.subarray(dv.end), false)}` : from ? piece(data, from, data.length) : data);
   // A small part is kept whole (parseXml's keptEvents).
-  const spans = rowsToo && data.length > SAME_EVENTS_MAX ? rowSpans(data, dv ? dv.start : data.length) : [];
+  const spans = rowsToo && data.length > SAME_EVENTS_MAX && data.length <= ROWS_PART_MAX ? rowSpans(data, dv ? dv.start : data.length) : [];
   if (!spans.length || spans.length > ROWS_KEPT_MAX) return { text: tail(0), keep: () => undefined };
   const last = keptRows.get(part);
   const copy = data.slice(0, spans[spans.length - 1][1]);
