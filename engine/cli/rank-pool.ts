@@ -16,10 +16,12 @@ import type { WorkerInit, WorkerReply, WorkerTask } from './rank-worker';
 /**
  * Below this many files the pool is not used. A worker pays the start-up of the scoring modules again
  * and warms up on its own, its results cross threads as messages, and two heaps collect garbage side by
- * side on cores that also run V8's collector threads. Measured on a 2-core machine at idle (compiled
- * CLI, ranking workbook written), this thread with one worker against this thread alone: 100 files
- * 1.5-1.6 s vs 1.2-1.35 s, 500 files 3.3-3.5 s vs 3.1-3.3 s, 1,000 files 3.7-4.8 s vs 4.2-4.5 s with
- * 230 MB peak RSS against 175 MB. So the pool starts where the other cores' share of the files
+ * side on cores that also run V8's collector and optimizing-compiler threads (a run's first few hundred
+ * files wait for optimized code, and a worker compiles it all again). Measured on a 2-core machine at
+ * idle (compiled CLI, ranking workbook written), this thread with one worker against this thread alone:
+ * 100 files 1.5-1.6 s vs 1.2-1.35 s, 500 files 3.3-3.5 s vs 3.1-3.3 s, 1,000 files 3.7-4.8 s vs
+ * 4.2-4.5 s with 230 MB peak RSS against 175 MB; again after the reader got faster (round 11), 1,000
+ * files 3.2-3.6 s vs 2.9-3.1 s. So the pool starts where the other cores' share of the files
  * outweighs a worker's start: 1,200 files with one worker, 600 with two, 400 with three (the last two
  * not measured here). Under tsx (TypeScript compiled on the fly, about 1.2 s of CPU a worker) from
  * 1,000 files whatever the cores, so that the tests exercise it.
