@@ -61,6 +61,12 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 /** Opening never waits for a writer (a FIFO given as an input): POSIX has O_NONBLOCK, Windows no FIFOs to open. */
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
+/** A directory, device, FIFO or socket is refused, saying what it is. */
+function refuseUnlessFile(st: import('fs').Stats, file: string): void {
+  if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
+  if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
+}
+
 /**
  * An input's bytes: only a regular file (a symlink to one is fine; devices, FIFOs and sockets are
  * refused), its size checked on the open file before reading (fstat: no second walk of the path), and
@@ -78,14 +84,12 @@ export function readInput(file: string, maxBytes = MAX_INPUT_BYTES): Uint8Array 
     } catch {
       throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
     }
-    if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
-    if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
+    refuseUnlessFile(st, file);
     throw new UsageError([problem('file_unreadable', { detail: systemDetail(e) }, { file })]);
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UsageError([problem('file_unreadable', { detail: systemDetail({ code: 'EISDIR' }) }, { file })]);
-    if (!st.isFile()) throw new UsageError([problem('not_regular_file', fileKind(st), { file })]);
+    refuseUnlessFile(st, file);
     const tooLarge = (size: number) =>
       new UsageError([problem('file_too_large', { size: Math.round(size / 1048576), limit: Math.round(maxBytes / 1048576) }, { file })]);
     if (st.size > maxBytes) throw tooLarge(st.size);

@@ -19,8 +19,8 @@
 import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
-import { sameBytes, sameRange, XlsxFormatError } from './zip-read';
-import { forgetKeptEvents, parseXml, SAME_EVENTS_MAX, utf8Text } from './xml-parse';
+import { sameRange, XlsxFormatError } from './zip-read';
+import { forgetKeptEvents, keptPerPart, parseXml, SAME_EVENTS_MAX, utf8Text } from './xml-parse';
 import { concatBytes } from './zip-write';
 import { plainXmlEvents, type PlainEvent } from './xml-plain';
 
@@ -299,21 +299,16 @@ const ALSO_PARSED = /^(_rels\/\.rels|docProps\/(app|core)\.xml|xl\/worksheets\/_
 
 /**
  * Parts that come back byte for byte in every file made from one template (styles, comments, drawings,
- * relationships): the result of the last read of each part name is kept with a copy of its bytes, and
- * reused only when the new part's bytes are exactly the same (compared in full, never by hash or CRC),
- * so a reuse gives what parsing again would. One entry per part name, small parts only.
+ * relationships): the result of the last read of each part name, reused only for the same bytes
+ * (keptPerPart). One entry per part name, small parts only.
  */
 const SAME_PART_MAX = 256 * 1024;
-const sameParts = new Map<string, { bytes: Uint8Array; ref: Uint8Array; value: unknown }>();
+const sameParts = keptPerPart<unknown>(SAME_PART_MAX);
 function oncePerContent<V>(name: string, data: Uint8Array, parse: () => V): V {
-  const last = sameParts.get(name);
-  // The zip layer hands the same bytes object again for a part whose compressed bytes were the same.
-  if (last && (last.ref === data || sameBytes(last.bytes, data))) return last.value as V;
+  const last = sameParts.find(name, data);
+  if (last) return last.value as V;
   const value = parse();
-  if (data.length <= SAME_PART_MAX) {
-    if (!sameParts.has(name) && sameParts.size >= 64) sameParts.delete(sameParts.keys().next().value as string);
-    sameParts.set(name, { bytes: data.slice(), ref: data, value });
-  }
+  sameParts.keep(name, data, value);
   return value;
 }
 

@@ -56,13 +56,34 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 const asciiPiece = (piece: Uint8Array): string => asciiText(piece) ?? decoder.decode(piece);
 
 /**
+ * The value last made from each part name, kept with a copy of the part's bytes and handed out again
+ * only for the same bytes (compared in full, never by hash or CRC; the zip layer hands the same bytes
+ * object again for a part whose compressed bytes were the same), so a reuse gives what reading again
+ * would. At most `names` names, parts of at most `maxBytes` bytes.
+ */
+export function keptPerPart<V>(maxBytes: number, names = 64) {
+  const kept = new Map<string, { bytes: Uint8Array; ref: Uint8Array; value: V }>();
+  return {
+    find(name: string, data: Uint8Array): { value: V } | undefined {
+      const last = data.length <= maxBytes ? kept.get(name) : undefined;
+      return last && (last.ref === data || sameBytes(last.bytes, data)) ? last : undefined;
+    },
+    keep(name: string, data: Uint8Array, value: V): void {
+      if (data.length > maxBytes) return;
+      if (!kept.has(name) && kept.size >= names) kept.delete(kept.keys().next().value as string);
+      kept.set(name, { bytes: data.slice(), ref: data, value });
+    },
+    clear: () => kept.clear(),
+  };
+}
+
+/**
  * The events of the last small part of each name (instructions and stamp sheets, the workbook part,
- * relationships: the same bytes in every file made from one template), kept with a copy of its bytes
- * and handed out again only for the same bytes, compared in full. Handlers read events and never
+ * relationships: the same bytes in every file made from one template). Handlers read events and never
  * change them (test/workbook/xlsx-read.test.ts checks it), so a kept event list serves every file.
  */
 export const SAME_EVENTS_MAX = 32 * 1024;
-const keptEvents = new Map<string, { bytes: Uint8Array; ref: Uint8Array; events: PlainEvent[] }>();
+const keptEvents = keptPerPart<PlainEvent[]>(SAME_EVENTS_MAX);
 /** Forget the kept events (tests read a file cold with it). */
 export function forgetKeptEvents(): void {
   keptEvents.clear();
@@ -95,9 +116,9 @@ export function parseXml(
     close = (n) => n === marks.name || ownClose(n);
   }
   // A small part byte for byte as the last one of its name: its events again (they depend on its bytes only).
-  const last = typeof data === 'string' || data.length > SAME_EVENTS_MAX ? undefined : keptEvents.get(part);
-  if (last && (last.ref === data || sameBytes(last.bytes, data as Uint8Array))) {
-    handOut(last.events, open, text, close);
+  const last = typeof data === 'string' ? undefined : keptEvents.find(part, data);
+  if (last) {
+    handOut(last.value, open, text, close);
     return;
   }
   const xml = typeof data === 'string' ? data : utf8Text(data);
@@ -106,10 +127,7 @@ export function parseXml(
   // A text with elements cut out is read only as plain markup (see sheetPieces in xlsx-read.ts): the caller reads the whole part.
   if (!events && marks) throw new XlsxFormatError(`${part}: not plain markup`);
   if (events) {
-    if (typeof data !== 'string' && data.length <= SAME_EVENTS_MAX) {
-      if (!keptEvents.has(part) && keptEvents.size >= 64) keptEvents.delete(keptEvents.keys().next().value as string);
-      keptEvents.set(part, { bytes: data.slice(), ref: data, events });
-    }
+    if (typeof data !== 'string') keptEvents.keep(part, data, events);
     handOut(events, open, text, close);
     return;
   }

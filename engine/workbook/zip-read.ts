@@ -171,7 +171,10 @@ export interface NativeZip {
   crc32?: (data: Uint8Array) => number;
   /** The same bytes, compared in full. */
   equal?: (a: Uint8Array, b: Uint8Array) => boolean;
-  /** The text of bytes the caller knows are all ASCII (one character a byte). */
+  /**
+   * One character a byte (Latin-1): a byte below 0x80 as itself, any other as a character past U+007F.
+   * The reader takes the text as it is for ASCII bytes and finds the first other byte in it.
+   */
   asciiText?: (data: Uint8Array) => string;
 }
 let native: NativeZip = {};
@@ -192,7 +195,7 @@ export function sameRange(a: Uint8Array, as: number, ae: number, b: Uint8Array, 
   return true;
 }
 
-/** The text of bytes all below 0x80 (the caller has checked): the host's decoder when it has one. */
+/** The host's one-byte text of `data` (NativeZip.asciiText), where it has one: the text itself for ASCII bytes. */
 export function asciiText(data: Uint8Array): string | undefined {
   return native.asciiText?.(data);
 }
