@@ -43,7 +43,8 @@ export interface CellValidation {
 /**
  * A sheet's data validations kept as the ranges the file states (never expanded cell by cell: one
  * `A1:XFD1048576` costs one entry). `at` gives the validation exceljs would have listed at an address:
- * the last one stated that covers it, ranges clipped to what a grid holds.
+ * the last one stated that covers it, ranges clipped to what a grid holds. `at` answers from `ranges`
+ * alone, and nothing modifies them once read (a check may keep its answer for the very same range objects).
  */
 export interface SheetValidations {
   ranges: Array<{ top: number; left: number; bottom: number; right: number; v: CellValidation }>;

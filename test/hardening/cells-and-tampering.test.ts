@@ -101,6 +101,22 @@ describe('tampering with a generated template', () => {
     expect(find(ps, 'validation_removed')).toMatchObject({ cell: addr, criterion: 'I.1' });
   });
 
+  test('validations checked again for every file: a file read after one with the same block, or a different one, gets its own answer', async () => {
+    const addr = plan.entries.self['II.3'];
+    const wb = await loadXlsx(filled);
+    const ws = wb.getWorksheet(plan.sheetName)!;
+    (ws as unknown as { dataValidations: { remove(a: string): void } }).dataValidations.remove(addr);
+    const removed = await toBytes(wb);
+    const cells = async (bytes: Uint8Array, file: string) =>
+      (await scoreWorkbook(bytes, { file })).problems.filter((p) => p.code === 'validation_removed').map((p) => `${p.file}!${p.cell}`);
+    // Same bytes twice in a row (the reader hands back the kept ranges), then the other file, each way.
+    expect(await cells(filled, 'a.xlsx')).toEqual([]);
+    expect(await cells(filled, 'b.xlsx')).toEqual([]);
+    expect(await cells(removed, 'c.xlsx')).toEqual([`c.xlsx!${addr}`]);
+    expect(await cells(removed, 'd.xlsx')).toEqual([`d.xlsx!${addr}`]);
+    expect(await cells(filled, 'e.xlsx')).toEqual([]);
+  });
+
   test('the scoring sheet hidden: refused (only the visible sheet the metadata names is scored)', async () => {
     const ps = await edit((ws) => (ws.state = 'hidden'));
     expect(find(ps, 'scored_sheet_hidden')).toMatchObject({ sheet: plan.sheetName, severity: 'error', file: 'yb.xlsx' });

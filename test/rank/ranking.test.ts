@@ -1,4 +1,7 @@
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { buildRanking, compileSet, problem, rankReport, RankingCollector, unitKey } from '../../engine/core';
+import { freshCopy } from '../../engine/core/rank/ranking';
 import { compile, tinyDef, unit } from './helpers';
 
 const set = compile(tinyDef());
@@ -279,6 +282,35 @@ describe('collector', () => {
       [1, 'Một'],
       [2, 'Hai'],
     ]);
+  });
+
+  test('what it keeps holds nothing of the text its strings were cut from (the whole XML of a workbook)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const c = new RankingCollector();
+    const before = (gc(), process.memoryUsage().heapUsed);
+    for (let i = 0; i < 40; i++) {
+      // A 1 MB text of its own for each file, the kept strings substrings of it (as the reader cuts them).
+      const xml = `${i}`.padEnd(1_000_000, '<c r="A1"><v>9</v></c>') + `Trường Chính trị tỉnh số ${i}|Cụm chấm: minh chứng đủ, đạt ${i}|`;
+      const [name, remark] = xml.slice(1_000_000).split('|');
+      const src = unit(set, name, [9, 9, 9, 9], null, { file: `f${i}.xlsx` });
+      src.remarks = { 'I.1': remark };
+      src.problems = [problem('unit_differs_from_metadata', { found: name, expected: remark }, { file: 'x.xlsx', sheet: name, cell: 'B3' }, 'warning')];
+      c.add(src);
+    }
+    const held = (gc(), process.memoryUsage().heapUsed) - before;
+    expect(held).toBeLessThan(10_000_000); // 40 MB when a kept string still points into its text
+    expect(c.inputs[7].unit).toBe('Trường Chính trị tỉnh số 7');
+    expect(c.inputs[7].remarks).toEqual({ 'I.1': 'Cụm chấm: minh chứng đủ, đạt 7' });
+    expect(c.inputs[7].problems[0]).toMatchObject({ sheet: 'Trường Chính trị tỉnh số 7', params: { found: 'Trường Chính trị tỉnh số 7' } });
+  });
+
+  test('freshCopy: the same plain data, strings and all', () => {
+    const data = { a: 'x'.repeat(40), n: [1, null, { b: 'ngắn', c: true, d: undefined }], e: 0.5, when: new Date(0) };
+    const copied = freshCopy(data);
+    expect(copied).toEqual(data);
+    expect(copied.n).not.toBe(data.n);
+    expect(copied.when).toBe(data.when);
   });
 
   test('the JSON report carries the contract names', () => {

@@ -203,33 +203,52 @@ export function slimSource(src: RankSource, sets: Map<string, CompiledSet> = new
     };
   };
   const ev = src.evaluation;
+  const copy = opts.copyStrings === false ? <T>(v: T) => v : freshCopy;
   const remarks: Record<string, string> = {};
   for (const [k, v] of Object.entries(src.remarks ?? {})) {
     const s = String(v ?? '').trim();
-    if (s) remarks[k] = s;
+    if (s) remarks[k] = copy(s);
   }
-  // structuredClone copies every kept string into a fresh one: a unit name or remark sliced out of a
-  // workbook's XML would otherwise keep that whole XML text alive for the rest of the run. A worker
-  // thread skips it (copyStrings false): posting the message copies every string anyway.
-  const slim = {
+  // Every kept string that may come from a workbook is copied afresh (freshCopy): a worker thread skips
+  // it (copyStrings false), posting the message copied every string already. The column scores hold
+  // numbers, and their section texts are the shared set's.
+  return {
     file: src.file,
-    unit: src.unit,
+    unit: copy(src.unit),
     year: src.year,
-    cluster: src.cluster,
+    cluster: copy(src.cluster),
     layout: src.layout,
-    criteriaSet: src.criteriaSet ? { id: src.criteriaSet.id, hash: src.criteriaSet.hash } : null,
-    evaluation: ev ? { unit: ev.unit, self: ev.self, inspected: ev.inspected, final: ev.final, disqualifications: ev.disqualifications, problems: [] } : null,
+    criteriaSet: src.criteriaSet ? { id: copy(src.criteriaSet.id), hash: copy(src.criteriaSet.hash) } : null,
+    evaluation: ev
+      ? { unit: copy(ev.unit), self: slimCol(ev.self), inspected: slimCol(ev.inspected), final: ev.final && { ...ev.final }, disqualifications: copy(ev.disqualifications), problems: [] }
+      : null,
     remarks,
-    problems: src.problems,
+    problems: copy(src.problems),
     sha256: src.sha256,
-    provenance: src.provenance,
+    provenance: copy(src.provenance),
+    set,
   };
-  const kept = opts.copyStrings === false ? slim : structuredClone(slim);
-  if (kept.evaluation) {
-    kept.evaluation.self = slimCol(kept.evaluation.self);
-    kept.evaluation.inspected = slimCol(kept.evaluation.inspected);
-  }
-  return { ...kept, set };
+}
+
+/**
+ * A string with nothing of another one: V8 keeps a substring as a view on its parent, so a unit name or
+ * a remark sliced out of a workbook's XML would keep that whole text alive for the rest of the run. The
+ * prefixed string must be flattened (copied) before it is sliced, so the result's parent is that copy.
+ * (test/rank/ranking.test.ts measures that nothing of the parent stays held.)
+ */
+export function freshString(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** A copy of plain data (objects, arrays) with every string fresh (freshString); other values as they are. */
+export function freshCopy<T>(v: T): T {
+  if (typeof v === 'string') return freshString(v) as T;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(freshCopy) as T;
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = freshCopy((v as Record<string, unknown>)[k]);
+  return o as T;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -399,7 +399,7 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
   const year = yearRaw !== null && Number.isInteger(yearRaw) ? yearRaw : emb.meta.year ?? undefined;
   // The unit and the year are locked where the metadata states them: the sheet must still say the same.
   const metaUnit = emb.meta.unit ?? '';
-  if (metaUnit && shownUnit && !hasControlChars(shownUnit) && unitKey(shownUnit) !== unitKey(metaUnit))
+  if (metaUnit && shownUnit && shownUnit !== metaUnit && !hasControlChars(shownUnit) && unitKey(shownUnit) !== unitKey(metaUnit))
     P.push(
       problem('unit_differs_from_metadata', { found: shownUnit.slice(0, 120), expected: metaUnit.slice(0, 120) }, at(plan.unitCell), emb.meta.mode === 'inspection' ? 'error' : 'warning'),
     );

@@ -9,7 +9,7 @@ import { findEmbeddedGrid, normalizeFormula, readTemplate } from '../../core/tem
 import { normalizedOnce } from '../../core/template/read-cache';
 import { registerLayout } from './index';
 import type { LayoutInput, LayoutReadResult, WorkbookLayout } from './types';
-import type { WorkbookValidations } from '../xlsx-read';
+import type { SheetValidations, WorkbookValidations } from '../xlsx-read';
 
 /** The "Bảng tiêu chí: <id> · mã kiểm tra <hash>" line a generated scoring sheet keeps in its title block. */
 const SET_LINE = /^(Bảng tiêu chí|Criteria set): \S+ · (mã kiểm tra|check code) [0-9a-f]{6,}/;
@@ -25,12 +25,10 @@ function findOrphanSheet(grids: Grid[]): { grid: Grid; cell: string } | undefine
 /** Two formula texts the same once normalised (the same text needs no normalising). */
 const sameFormula = (a: string, b: string) => a === b || normalizedOnce(a, normalizeFormula) === normalizedOnce(b, normalizeFormula);
 
-/** Entry cells whose validation is missing or differs from the plan's (type and bounds). */
-function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, file: string): Problem[] {
-  const model = validations[plan.sheetName];
-  if (!model) return [];
-  const out: Problem[] = [];
-  for (const row of plan.rows)
+/** Entry cells (address, criterion key) whose validation is missing or differs from the plan's (type and bounds). */
+function unvalidatedCells(model: SheetValidations, rows: TemplatePlan['rows']): Array<{ cell: string; key: string | undefined }> {
+  const out: Array<{ cell: string; key: string | undefined }> = [];
+  for (const row of rows)
     for (const cell of row.cells) {
       const want = cell.validation;
       if (!want) continue;
@@ -42,9 +40,32 @@ function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, 
         (want.type === 'list' ||
           (want.type === 'custom' ? sameFormula(String(got.formulae?.[0] ?? ''), want.formula ?? '') : false) ||
           (want.type !== 'custom' && (want.min === undefined || bounds[0] === want.min) && (want.max === undefined || bounds.includes(want.max))));
-      if (!same) out.push(problem('validation_removed', {}, { file, sheet: plan.sheetName, cell: cell.address, criterion: row.key }));
+      if (!same) out.push({ cell: cell.address, key: row.key });
     }
   return out;
+}
+
+/**
+ * The last answer of unvalidatedCells. It depends only on the plan's rows and on the validation ranges. A
+ * set's rows are planned once (read-cache.ts) and the reader hands back the very same range objects (never
+ * modified) when a sheet's validations block is byte for byte the last file's: the same rows over the same
+ * objects, in the same order, is the same answer.
+ */
+let lastCheck: { rows: TemplatePlan['rows']; ranges: SheetValidations['ranges']; cells: Array<{ cell: string; key: string | undefined }> } | undefined;
+
+const sameObjects = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Entry cells whose validation is missing or differs from the plan's, as problems of this file. */
+function checkValidations(validations: WorkbookValidations, plan: TemplatePlan, file: string): Problem[] {
+  const model = validations[plan.sheetName];
+  if (!model) return [];
+  let cells: Array<{ cell: string; key: string | undefined }>;
+  if (lastCheck && lastCheck.rows === plan.rows && sameObjects(lastCheck.ranges, model.ranges)) cells = lastCheck.cells;
+  else {
+    cells = unvalidatedCells(model, plan.rows);
+    lastCheck = { rows: plan.rows, ranges: model.ranges, cells };
+  }
+  return cells.map((c) => problem('validation_removed', {}, { file, sheet: plan.sheetName, cell: c.cell, criterion: c.key }));
 }
 
 export const templateLayout: WorkbookLayout = {
