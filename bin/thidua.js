@@ -4,9 +4,11 @@
 'use strict';
 let cli;
 try {
+  // lib/'s modules compiled from the build's code cache where it matches them (lib/cli/code-cache.js).
+  require('../lib/cli/code-cache.js').installCodeCache();
   cli = require('../lib/cli/main.js');
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/main')) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && /lib[\\/]cli[\\/](main|code-cache)/.test(String(e.message))) {
     process.stderr.write(
       'thidua: chưa biên dịch dòng lệnh, hãy chạy "npm run build:cli" / the command line is not built: run "npm run build:cli"\n',
     );

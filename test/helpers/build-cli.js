@@ -1,6 +1,6 @@
 /**
  * Jest global setup: the tests that spawn `bin/thidua.js` run the compiled CLI in lib/, so build it
- * when it is missing or older than a source file under engine/ (`npm ci` builds it through `prepare`;
+ * (with its code cache) when it is missing or older than a source file under engine/ (`npm ci` builds it through `prepare`;
  * this catches an edit made since).
  */
 const { execFileSync } = require('child_process');
@@ -24,8 +24,15 @@ module.exports = function buildCli() {
   const built = path.join(ROOT, 'lib/core/mathjs-parser.js');
   const upToDate = (f) => existsSync(f) && statSync(f).mtimeMs >= newest(path.join(ROOT, 'engine'));
   const bundle = require('../../scripts/bundle-cli.js');
-  if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built) && bundle.parserBundled()) return;
+  const codeCache = require('../../scripts/code-cache.js');
+  // The code cache is made last, from the built lib/ (a stale entry is never used, but would be slower).
+  const cache = path.join(ROOT, 'lib/.v8-code-cache');
+  if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built) && bundle.parserBundled()) {
+    if (!upToDate(cache)) codeCache();
+    return;
+  }
   process.stderr.write('\njest: building the CLI (npm run build:cli)\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
   bundle();
+  codeCache();
 };

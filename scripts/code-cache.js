@@ -1,0 +1,54 @@
+/**
+ * Last step of `npm run build:cli`: runs `thidua demo`, then rank, template, check, score, lint and
+ * report on its files, in one child process with the code cache recorder on (engine/cli/code-cache.ts), which writes lib/.v8-code-cache for every later run of the
+ * command line. The trial's output goes to a temporary folder, removed afterwards. A failure here
+ * fails the build: the command line would still run without the cache, but the demo must work.
+ */
+'use strict';
+const { execFileSync } = require('child_process');
+const { mkdtempSync, rmSync } = require('fs');
+const { tmpdir } = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function buildCodeCache() {
+  const out = mkdtempSync(path.join(tmpdir(), 'thidua-code-cache-'));
+  try {
+    const lib = path.join(ROOT, 'lib/cli');
+    const demo = path.join(out, 'demo');
+    const at = (...p) => path.join(demo, ...p);
+    // The trial: the demo (every step of the year), then the commands a user runs on its files.
+    const runs = [
+      ['demo', '-o', demo, '--force'],
+      ['rank', at('kiem-tra'), '-o', at('r.xlsx'), '--json'],
+      ['template', at('cum-thi-dua-2024.criteria.yaml'), '-o', at('t.xlsx')],
+      ['check', at('kiem-tra', 'bac-kan.xlsx')],
+      ['score', at('tu-cham', 'bac-kan.xlsx'), '--json'],
+      ['lint', at('cum-thi-dua-2024.criteria.yaml')],
+      ['report', at('kiem-tra'), '-o', at('docs')],
+      ['--help'],
+    ];
+    const script = `
+      require(${JSON.stringify(path.join(lib, 'code-cache.js'))}).recordCodeCache();
+      const { main } = require(${JSON.stringify(path.join(lib, 'main.js'))});
+      (async () => {
+        for (const argv of ${JSON.stringify(runs)}) {
+          const code = await main(argv);
+          if (code !== 0 && code !== 1) throw new Error('code cache trial: thidua ' + argv.join(' ') + ' exited ' + code);
+        }
+        process.exitCode = 0;
+      })();`;
+    try {
+      execFileSync(process.execPath, ['-e', script], { cwd: out, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, THIDUA_LANG: 'vi' } });
+    } catch (e) {
+      process.stderr.write(String(e.stderr ?? ''));
+      throw e;
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+module.exports = buildCodeCache;
+if (require.main === module) buildCodeCache();
