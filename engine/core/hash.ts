@@ -8,11 +8,23 @@ function noble(): Noble {
 
 /** JSON with object keys sorted, so equal data always hashes the same whatever the key order. */
 export function canonicalJson(value: unknown): string {
+  // A flat record of strings (the stamps' metadata and entries, hashed for every file): the same text
+  // without a replacer, which JSON.stringify calls once per key (test/core/hash.test.ts compares both).
+  if (isStringRecord(value)) return JSON.stringify(Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])));
   return JSON.stringify(value, (_k, v) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
       : v,
   );
+}
+
+/** A plain object (not an array, no prototype of its own) whose every own value is a string. */
+function isStringRecord(value: unknown): value is Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(value)) if (typeof (value as Record<string, unknown>)[k] !== 'string') return false;
+  return true;
 }
 
 let native: ((data: string | Uint8Array) => string) | undefined;

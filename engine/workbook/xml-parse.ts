@@ -5,11 +5,18 @@
  * kept events; a text with elements cut out (xlsx-read.ts's kept rows) hands out theirs at each marker.
  * Browser-safe: no Node imports (the host's one-byte decoder comes through zip-read's natives).
  */
-import { SaxesParser } from 'saxes';
+import type { SaxesParser as Saxes } from 'saxes';
 import { asciiText, sameBytes, XlsxFormatError } from './zip-read';
 import { CLOSE, plainXmlEvents, type PlainEvent, type PlainTag } from './xml-plain';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** saxes is loaded for the first part outside the plain subset (most runs never need it: about 10 ms). */
+let saxesLib: typeof Saxes | undefined;
+function saxesParser(): typeof Saxes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (saxesLib ??= (require('saxes') as typeof import('saxes')).SaxesParser);
+}
 
 /**
  * The part's bytes as text, exactly as `new TextDecoder('utf-8').decode(data)` gives them (a leading BOM
@@ -131,7 +138,7 @@ export function parseXml(
     handOut(events, open, text, close);
     return;
   }
-  const p = new SaxesParser();
+  const p = new (saxesParser())();
   let error: Error | undefined;
   p.on('error', (e) => {
     if (!error) error = e;

@@ -600,9 +600,10 @@ function resolveTie<E extends RankEntry>(group: E[], level: number, breakers: Ti
   return parts.flatMap((p) => resolveTie(p, level + 1, breakers, set, decidedBy));
 }
 
-const collator = new Intl.Collator('vi');
+/** Made on the first tie it orders (creating a Vietnamese collator costs about 13 ms). */
+let collator: Intl.Collator | undefined;
 function collate(a: string, b: string): number {
-  return collator.compare(a, b);
+  return (collator ??= new Intl.Collator('vi')).compare(a, b);
 }
 
 function proposeAwards(defs: AwardDef[], units: RankedUnit[], entryOf: Map<RankedUnit, RankEntry>, problems: Problem[]): AwardProposal[] {
