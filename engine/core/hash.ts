@@ -10,7 +10,7 @@ function noble(): Noble {
 export function canonicalJson(value: unknown): string {
   // A flat record of strings (the stamps' metadata and entries, hashed for every file): the same text
   // without a replacer, which JSON.stringify calls once per key (test/core/hash.test.ts compares both).
-  if (isStringRecord(value)) return JSON.stringify(Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])));
+  if (isStringRecord(value)) return JSON.stringify(sortedCopy(value));
   return JSON.stringify(value, (_k, v) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
@@ -25,6 +25,24 @@ function isStringRecord(value: unknown): value is Record<string, string> {
   if (proto !== Object.prototype && proto !== null) return false;
   for (const k of Object.keys(value)) if (typeof (value as Record<string, unknown>)[k] !== 'string') return false;
   return true;
+}
+
+/** The last record's keys as given and sorted: every file's stamp has the keys of the last file's, in its order. */
+let lastKeys: string[] = [];
+let lastSorted: string[] = [];
+
+/** A copy with the keys inserted in sorted order ("__proto__" as an own key, as Object.fromEntries makes it). */
+function sortedCopy(value: Record<string, string>): Record<string, string> {
+  const keys = Object.keys(value);
+  if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+    lastKeys = keys;
+    lastSorted = [...keys].sort();
+  }
+  const out: Record<string, string> = {};
+  for (const k of lastSorted)
+    if (k === '__proto__') Object.defineProperty(out, k, { value: value[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = value[k];
+  return out;
 }
 
 let native: ((data: string | Uint8Array) => string) | undefined;

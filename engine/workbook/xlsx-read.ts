@@ -162,8 +162,16 @@ const BUILTIN_FORMATS: Record<number, string> = {
 /** A number format shows a date or time: date/time letters outside [brackets] and "quotes". */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    known = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    if (dateFormats.size >= 1024) dateFormats.clear();
+    dateFormats.set(fmt, known);
+  }
+  return known;
 }
+/** isDateFormat's answers by format text (asked for every styled number; a workbook has a few formats). */
+const dateFormats = new Map<string, boolean>();
 
 function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));

@@ -2,7 +2,8 @@
  * canonicalJson's shortcut for flat records of strings gives the very text of the general form (a
  * replacer sorting every object's keys), on random records: integer-like keys (which JSON orders
  * first), "__proto__", Vietnamese, emoji and lone surrogates, values that are not all strings (the
- * general form then). Stamps and set hashes already written depend on this text.
+ * general form then), the same keys again with other values. Stamps and set hashes already written
+ * depend on this text.
  */
 import { canonicalJson, hashCriteriaSet } from '../../engine/core/hash';
 
@@ -28,6 +29,11 @@ test('flat records of strings, and records that are not: the same text as the ge
     for (let i = 0; i < size; i++) Object.defineProperty(o, pick(keys), { value: rand() < 0.1 ? pick(others) : pick(strings), enumerable: true, writable: true, configurable: true });
     if (Object.values(o).every((v) => typeof v === 'string')) flat++;
     expect(canonicalJson(o)).toBe(reference(o));
+    // The same keys again, in the same order, with other values (as the next file's stamp has them).
+    const again = Object.fromEntries(Object.keys(o).map((k) => [k, pick(strings)]));
+    expect(canonicalJson(again)).toBe(reference(again));
+    const reversed = Object.fromEntries(Object.keys(o).reverse().map((k) => [k, pick(strings)]));
+    expect(canonicalJson(reversed)).toBe(reference(reversed));
     const nested = { b: o, a: [o, 'x'], c: '1' };
     expect(canonicalJson(nested)).toBe(reference(nested));
   }
