@@ -1,7 +1,7 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { buildRanking, compileSet, problem, rankReport, RankingCollector, unitKey } from '../../engine/core';
-import { freshCopy } from '../../engine/core/rank/ranking';
+import { freshCopy } from '../../engine/core/rank/collector';
 import { compile, tinyDef, unit } from './helpers';
 
 const set = compile(tinyDef());
