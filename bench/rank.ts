@@ -232,7 +232,7 @@ export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (!(require('../scripts/bundle-cli.js') as { parserBundled: () => boolean }).parserBundled()) throw new Error('lib/core/mathjs-parser.js is not the bundled parser after npm run build:cli');
   if (!existsSync(path.join(ROOT, 'lib', 'cli', 'rank-worker.js'))) throw new Error('lib/cli/rank-worker.js missing after npm run build:cli');
-  if (!existsSync(path.join(ROOT, 'lib', '.v8-code-cache'))) throw new Error('lib/.v8-code-cache missing after npm run build:cli');
+  if (!existsSync((require('../scripts/code-cache.js') as { cacheFile: () => string }).cacheFile())) throw new Error('lib/.v8-code-cache missing after npm run build:cli');
   say(`command: node bin/thidua.js (compiled lib/ and its code cache, rebuilt in ${((performance.now() - b0) / 1000).toFixed(1)} s)`);
   const work = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));
   try {

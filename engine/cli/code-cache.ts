@@ -1,18 +1,18 @@
 /**
  * V8's code cache for the command line's own modules (lib/), made once by the build and read by every
  * run: a module found in it is compiled from the bytecode the build's trial run left (its functions as
- * they were compiled by the end of `thidua demo`), instead of being parsed and compiled again at each
- * start and at each first call of a function. On 2 cores this is about a tenth of a 60-file `rank`.
+ * they were compiled by the end of the trial: scripts/code-cache.js), instead of being parsed and
+ * compiled again at each start and at each first call of a function. On 2 cores this is about a tenth of a 60-file `rank`.
  *
  * Safety: an entry serves only the exact text it was made from (SHA-1 of the module's source, checked
  * before use: V8's own check compares lengths only) under the same V8 version, architecture and flags
  * (V8 refuses cached data made under other flags, and the module is then compiled as usual). Its bytes
  * are checked against their own SHA-1 too: V8 does not verify a code cache's content, and a damaged one
  * stops the process in its deserializer. A missing, damaged or foreign cache file, or entry, is ignored:
- * the command runs exactly as without it. The file is written whole or not at all (renamed into place). Only modules under
- * lib/ are concerned; node_modules compile as usual. Node 22 has module.enableCompileCache; Node 20,
- * which the package supports, has only vm.Script's cachedData, used here the way v8-compile-cache does,
- * but with the cache made at build time, never written by a user's run.
+ * the command runs exactly as without it. The file is written whole or not at all (renamed into place).
+ * Only modules under lib/ are concerned; node_modules compile as usual. Node 22 has
+ * module.enableCompileCache; Node 20, which the package supports, has only vm.Script's cachedData, used
+ * here the way v8-compile-cache does, but with the cache made at build time, never written by a user's run.
  *
  * File: "THIDUA-V8-CACHE 1\n", one JSON line { v8, arch, entries: [{ file, sha1, data, offset, length }] },
  * then the entries' bytes.

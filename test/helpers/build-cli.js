@@ -1,7 +1,7 @@
 /**
  * Jest global setup: the tests that spawn `bin/thidua.js` run the compiled CLI in lib/, so build it
- * (with its code cache) when it is missing or older than a source file under engine/ (`npm ci` builds it through `prepare`;
- * this catches an edit made since).
+ * (with its code cache) when it is missing or older than a source file under engine/ (`npm ci` builds
+ * it through `prepare`; this catches an edit made since).
  */
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync } = require('fs');
@@ -26,9 +26,8 @@ module.exports = function buildCli() {
   const bundle = require('../../scripts/bundle-cli.js');
   const codeCache = require('../../scripts/code-cache.js');
   // The code cache is made last, from the built lib/ (a stale entry is never used, but would be slower).
-  const cache = path.join(ROOT, 'lib/.v8-code-cache');
   if (upToDate(path.join(ROOT, 'lib/cli/main.js')) && upToDate(built) && bundle.parserBundled()) {
-    if (!upToDate(cache)) codeCache();
+    if (!upToDate(codeCache.cacheFile())) codeCache();
     return;
   }
   process.stderr.write('\njest: building the CLI (npm run build:cli)\n');
