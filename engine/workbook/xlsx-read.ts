@@ -651,11 +651,15 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
 
 /**
  * Rows that come back byte for byte. A scoring sheet's rows are the same text in every file made from
- * one template except where the scores differ (about half of them). The sheet's <row> elements are found
- * in its BYTES: each opening `<row` (then white space or '>') up to the first `</row>` after it, with no
- * other `<row` between. One whose bytes are those of a row of the last file of the same part name
- * (compared in full) is cut out: it takes that row's events, tokenized on its own by xml-plain the first
- * time it came back (one balanced element in the plain subset, else it is never cut). The other rows
+ * one template except where the scores differ, and a row that differs from the last file's is often
+ * one an earlier school's file already had (the same scores, the same remark). The sheet's <row>
+ * elements are found in its BYTES: each opening `<row` (then white space or '>') up to the first
+ * `</row>` after it, with no other `<row` between. One whose bytes are those of a row kept from the last
+ * files of the same part name (found by a hash of its opening tag, which holds the row number, among
+ * the versions kept under it; then compared in full) is cut out: it takes that row's events, tokenized
+ * on its own by xml-plain the first time it came back (one balanced element in the plain subset, else
+ * it is never cut). Up to ROW_VERSIONS versions of a row are kept, the least recently seen dropped
+ * first, at most ROWS_KEPT_BYTES of them a part. The other rows
  * stay in the rest of the part, which, with a marker element (a name no file can guess) where each cut
  * row was, must be plain markup too (xml-plain, never saxes); each marker hands out its row's events in
  * place. Plain markup has no comment, CDATA or processing instruction and no '<' in a value, so every
@@ -666,10 +670,17 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
  */
 const ROW_MARK = `thiduaKeptRow${Math.random().toString(36).slice(2, 10)}`;
 const ROW_MARK_TAG = `<${ROW_MARK}/>`;
-/** Per part name, the last file's rows by a hash of their opening tag: bytes, and events once tokenized. */
-type KeptRows = Map<number, { bytes: Uint8Array; events: PlainEvent[] | null | undefined }>;
+/** A row kept: its bytes (a copy), and its events once tokenized (null: not one plain element). */
+type KeptRow = { bytes: Uint8Array; events: PlainEvent[] | null | undefined };
+/** Per part name, by a hash of the opening tag, the versions of a row seen in its last files (most recent last). */
+type KeptRows = { rows: Map<number, KeptRow[]>; bytes: number };
 const keptRows = new Map<string, KeptRows>();
+/** A part with more rows than this is parsed whole. */
 const ROWS_KEPT_MAX = 20000;
+/** Versions kept of one row (a scoring row takes a few values across a cluster's schools). */
+const ROW_VERSIONS = 32;
+/** At most this many bytes of rows kept a part (their events take several times as much); past it, the part's rows start again. */
+const ROWS_KEPT_BYTES = 2 * 1024 * 1024;
 /** A larger part is parsed whole (its rows are not kept: at most this much is held from one file). */
 const ROWS_PART_MAX = 4 * 1024 * 1024;
 /** What the reader reused, counted (the tests check that reuse happens; nothing reads it otherwise). */
@@ -719,24 +730,30 @@ function sheetPieces(
   const spans = rowsToo && data.length > SAME_EVENTS_MAX && data.length <= ROWS_PART_MAX ? rowSpans(data, dv ? dv.start : data.length) : [];
   if (!spans.length || spans.length > ROWS_KEPT_MAX) return { text: tail(0), keep: () => undefined };
   const last = keptRows.get(part);
-  const copy = data.slice(0, spans[spans.length - 1][1]);
-  const mine: KeptRows = new Map();
+  /** This file's rows: each one's hash, and the kept row it matched (undefined: none). */
+  const hashes = new Array<number>(spans.length);
+  const matched = new Array<KeptRow | undefined>(spans.length);
   const events: PlainEvent[][] = [];
   let text = '';
   let from = 0;
-  for (const [start, end] of spans) {
-    // Keyed by a hash of the opening tag (it holds the row number), found again only with the same bytes.
+  for (let s = 0; s < spans.length; s++) {
+    const [start, end] = spans[s];
+    // Keyed by a hash of the opening tag (it holds the row number); a version is taken only with the same bytes.
     let h = 0x811c9dc5;
     for (let i = start; i < end && i < start + 200; i++) {
       h = Math.imul(h ^ data[i], 16777619);
       if (data[i] === 0x3e) break;
     }
-    const was = last?.get(h);
-    const same = !!was && sameRange(was.bytes, 0, was.bytes.length, data, start, end);
+    hashes[s] = h;
+    const versions = last?.rows.get(h);
+    if (!versions) continue;
+    let was: KeptRow | undefined;
+    for (let v = versions.length - 1; v >= 0 && !was; v--) if (sameRange(versions[v].bytes, 0, versions[v].bytes.length, data, start, end)) was = versions[v];
+    if (!was) continue;
+    matched[s] = was;
     // A row met again is tokenized on its own the first time (null: not one plain element, never cut).
-    let ev = same ? was.events : undefined;
-    if (same && ev === undefined) ev = plainXmlEvents(utf8Text(data.subarray(start, end), false));
-    if (!mine.has(h)) mine.set(h, { bytes: copy.subarray(start, end), events: ev });
+    if (was.events === undefined) was.events = plainXmlEvents(utf8Text(was.bytes, false));
+    const ev = was.events;
     if (!ev) continue;
     events.push(ev);
     readerCounts.rowsCut++;
@@ -744,8 +761,26 @@ function sheetPieces(
     from = end;
   }
   const keep = () => {
+    let kept: KeptRows = last ?? { rows: new Map(), bytes: 0 };
+    if (kept.bytes > ROWS_KEPT_BYTES) kept = { rows: new Map(), bytes: 0 };
+    for (let s = 0; s < spans.length; s++) {
+      const h = hashes[s];
+      let versions = kept.rows.get(h);
+      if (!versions) kept.rows.set(h, (versions = []));
+      // Seen now: the most recent version (the oldest gives way past ROW_VERSIONS).
+      const m = matched[s];
+      const at = m ? versions.indexOf(m) : -1;
+      if (at >= 0) {
+        if (at !== versions.length - 1) versions.push(versions.splice(at, 1)[0]);
+        continue;
+      }
+      const row: KeptRow = { bytes: data.slice(spans[s][0], spans[s][1]), events: undefined };
+      versions.push(row);
+      kept.bytes += row.bytes.length;
+      if (versions.length > ROW_VERSIONS) kept.bytes -= versions.shift()!.bytes.length;
+    }
     if (!keptRows.has(part) && keptRows.size >= 16) keptRows.delete(keptRows.keys().next().value as string);
-    keptRows.set(part, mine);
+    keptRows.set(part, kept);
   };
   if (!events.length) return { text: tail(0), keep };
   return { text: text + tail(from), marks: { name: ROW_MARK, events }, keep };

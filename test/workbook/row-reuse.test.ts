@@ -1,5 +1,5 @@
 /**
- * The reader's rows kept from the last file (sheetPieces in engine/workbook/xlsx-read.ts): a run of
+ * The reader's rows kept from the last files (sheetPieces in engine/workbook/xlsx-read.ts): a run of
  * filled templates where each file is the last one with a few scores changed (most rows come back byte
  * for byte and are cut out), interleaved with files whose kept rows sit in another context (a comment,
  * CDATA, a nested or self-closing row, carriage returns, a '>' or '<' in a value, a part cut short, a
@@ -102,6 +102,46 @@ describe('rows kept from the last file', () => {
     expect(outcomes.refused).toBeGreaterThan(0);
     // Most rows came back and were cut out.
     expect(readerCounts.rowsCut - cutBefore).toBeGreaterThan(60 * 20);
+  });
+
+  test('rows kept from files before the last one come back too (several schools read in turn), and each file reads as it reads cold', async () => {
+    const set = defaultSet();
+    const plan = planTemplate(set, { mode: 'self', unit: 'Trường Chính trị tỉnh B', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const wb = await renderTemplate(plan);
+    const rand = rng(20261204);
+    // Four schools' own scores; the cluster's files come in turn three times over, so that most rows of a
+    // file are those of the school read four files back (never the last file's, which is another school's).
+    const files: Uint8Array[] = [];
+    for (let k = 0; k < 4; k++) {
+      fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
+      files.push(await toBytes(wb));
+    }
+    const sheetPart = Object.keys(unzipSync(files[0])).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && unzipSync(files[0])[n].length > 32 * 1024)!;
+    const rowsOf = (b: Uint8Array) => strFromU8(unzipSync(b)[sheetPart]).match(/<row [^>]*>.*?<\/row>/g) ?? [];
+    const order = [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3];
+    // The rows each file shares with the one just before it (all a last-file-only reuse could cut), and
+    // with any file before it in the run (all that can be cut now).
+    let withLast = 0;
+    let withAny = 0;
+    order.forEach((k, i) => {
+      if (!i) return;
+      const rows = rowsOf(files[k]);
+      const last = new Set(rowsOf(files[order[i - 1]]));
+      const any = new Set(order.slice(0, i).flatMap((j) => rowsOf(files[j])));
+      withLast += rows.filter((r) => last.has(r)).length;
+      withAny += rows.filter((r) => any.has(r)).length;
+    });
+    expect(withAny).toBeGreaterThan(withLast + 30 * 4);
+    forgetKept();
+    const before = readerCounts.rowsCut;
+    const warm: string[] = [];
+    for (const [i, k] of order.entries()) warm.push(await reading(files[k], `school-${k}-${i}.xlsx`));
+    expect(readerCounts.rowsCut - before).toBe(withAny);
+    for (const [i, k] of order.entries()) {
+      forgetKept();
+      expect([i, warm[i] === (await reading(files[k], `school-${k}-${i}.xlsx`))]).toEqual([i, true]);
+    }
+    expect(await differences(files[0], 'school-0.xlsx')).toEqual([]);
   });
 
   test('rowSpans: each span is a whole <row ...>...</row> with no other "<row" inside, in order', () => {
