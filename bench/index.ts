@@ -22,6 +22,10 @@ async function main() {
     console.log('\n## rank end to end (npm run bench -- rank)');
     for (const l of await (await import('./rank')).benchRank()) console.log(l);
   }
+  if (only === 'instructions') {
+    console.log('\n## instructions a file, under valgrind (npm run bench -- instructions)');
+    for (const l of await (await import('./instructions')).benchInstructions()) console.log(l);
+  }
   if (!only || only === 'addin') {
     console.log('\n## add-in start-up in headless Chromium, CPU 4x slower (npm run bench -- addin)');
     for (const l of await (await import('./addin-startup')).benchAddinStartup()) console.log(l);
