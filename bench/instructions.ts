@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { corpus } from './rank';
+import { buildCli, corpus } from './rank';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUN = path.join(__dirname, 'instructions-run.js');
@@ -30,8 +30,7 @@ function instructions(root: string, dir: string, n: number): number {
 
 export async function benchInstructions(): Promise<string[]> {
   if (spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).status !== 0) return ['  valgrind not found: not measured (Debian: apt-get install valgrind)'];
-  const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
+  buildCli();
   const files = await corpus(SIZES[1], 40);
   const dir = path.dirname(files[0]);
   const roots = [ROOT, ...(process.env.BENCH_BASE ? [path.resolve(process.env.BENCH_BASE)] : [])];

@@ -216,6 +216,20 @@ const check = (what: string, figure: string, ok: boolean) => {
   return goal(ok);
 };
 
+/**
+ * The whole of `npm run build:cli`, checked: tsc, then the one-file mathjs parser bundle written over
+ * tsc's lib/core/mathjs-parser.js (tsc alone leaves a parser that loads mathjs's whole CommonJS tree),
+ * the pool's worker and the code cache. The benches run lib/ built afresh, never a stale build.
+ */
+export function buildCli(): void {
+  const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!(require('../scripts/bundle-cli.js') as { parserBundled: () => boolean }).parserBundled()) throw new Error('lib/core/mathjs-parser.js is not the bundled parser after npm run build:cli');
+  if (!existsSync(path.join(ROOT, 'lib', 'cli', 'rank-worker.js'))) throw new Error('lib/cli/rank-worker.js missing after npm run build:cli');
+  if (!existsSync((require('../scripts/code-cache.js') as { cacheFile: () => string }).cacheFile())) throw new Error('lib/.v8-code-cache missing after npm run build:cli');
+}
+
 export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}): Promise<string[]> {
   const sizes = opts.sizes ?? (process.env.BENCH_RANK_FILES ? process.env.BENCH_RANK_FILES.split(',').map(Number) : [60, 1000]);
   const leaves = opts.leaves ?? 40;
@@ -228,14 +242,7 @@ export async function benchRank(opts: { sizes?: number[]; leaves?: number } = {}
   // The command runs as users run it: bin/thidua.js on the JavaScript compiled into lib/, built afresh here
   // so that the figures are never those of a stale build.
   const b0 = performance.now();
-  // The whole of `npm run build:cli`: tsc, then the one-file mathjs parser bundle written over tsc's
-  // lib/core/mathjs-parser.js (tsc alone leaves a parser that loads mathjs's whole CommonJS tree).
-  const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (!(require('../scripts/bundle-cli.js') as { parserBundled: () => boolean }).parserBundled()) throw new Error('lib/core/mathjs-parser.js is not the bundled parser after npm run build:cli');
-  if (!existsSync(path.join(ROOT, 'lib', 'cli', 'rank-worker.js'))) throw new Error('lib/cli/rank-worker.js missing after npm run build:cli');
-  if (!existsSync((require('../scripts/code-cache.js') as { cacheFile: () => string }).cacheFile())) throw new Error('lib/.v8-code-cache missing after npm run build:cli');
+  buildCli();
   say(`command: node bin/thidua.js (compiled lib/ and its code cache, rebuilt in ${((performance.now() - b0) / 1000).toFixed(1)} s)`);
   const work = mkdtempSync(path.join(tmpdir(), 'thidua-bench-rank-'));
   try {

@@ -659,10 +659,9 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
  * the versions kept under it; then compared in full) is cut out: it takes that row's events, tokenized
  * on its own by xml-plain the first time it came back (one balanced element in the plain subset, else
  * it is never cut). Up to ROW_VERSIONS versions of a row are kept, the least recently seen dropped
- * first, at most ROWS_KEPT_BYTES of them a part. The other rows
- * stay in the rest of the part, which, with a marker element (a name no file can guess) where each cut
- * row was, must be plain markup too (xml-plain, never saxes); each marker hands out its row's events in
- * place. Plain markup has no comment, CDATA or processing instruction and no '<' in a value, so every
+ * first, at most ROWS_KEPT_BYTES of them a part. The other rows stay in the rest of the part, which,
+ * with a marker element (a name no file can guess) where each cut row was, must be plain markup too
+ * (xml-plain, never saxes); each marker hands out its row's events in place. Plain markup has no comment, CDATA or processing instruction and no '<' in a value, so every
  * cut opening was a tag in element content; a balanced element's events depend on its own bytes only,
  * and one balanced element in place of another keeps a text well-formed or not: this gives what parsing
  * the whole part gives. Anything else (a piece outside the subset, any error) sends the sheet back
