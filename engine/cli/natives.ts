@@ -31,8 +31,10 @@ export function nodeDeflateRaw(data: Uint8Array, level: number): Uint8Array {
 export function installNatives(): void {
   useNativeZip({
     // At most the size the directory states: a longer stream is stopped there (and refused by the caller).
+    // The output in one chunk of that size (up to 8 MB), not in 16 KB chunks joined at the end: a third
+    // less time for a sheet's 80 KB.
     inflateRaw: (data, size) => {
-      const out = zlib().inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+      const out = zlib().inflateRawSync(data, { maxOutputLength: Math.max(size, 1), chunkSize: Math.min(size, 8 << 20) + 64 });
       return new Uint8Array(out.buffer, out.byteOffset, out.length);
     },
     crc32: nodeCrc32,

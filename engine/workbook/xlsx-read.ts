@@ -20,9 +20,9 @@ import { problem, type Problem } from '../core/problems';
 import type { Grid, GridCell } from '../core/grid';
 import type { CellValue } from '../core/kinds/types';
 import { sameRange, XlsxFormatError } from './zip-read';
-import { forgetKeptEvents, keptPerPart, parseXml, SAME_EVENTS_MAX, utf8Text } from './xml-parse';
+import { forgetKeptEvents, handOut, keptPerPart, parseXml, SAME_EVENTS_MAX, utf8Text } from './xml-parse';
 import { concatBytes } from './zip-write';
-import { plainXmlEvents, type PlainEvent } from './xml-plain';
+import { plainXmlEvents, type PlainEvent, type PlainTag } from './xml-plain';
 
 /** Bounds shared with open.ts (which re-exports them). */
 export const FILE_LIMITS = {
@@ -669,8 +669,29 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
  */
 const ROW_MARK = `thiduaKeptRow${Math.random().toString(36).slice(2, 10)}`;
 const ROW_MARK_TAG = `<${ROW_MARK}/>`;
-/** A row kept: its bytes (a copy), and its events once tokenized (null: not one plain element). */
-type KeptRow = { bytes: Uint8Array; events: PlainEvent[] | null | undefined };
+/**
+ * A row kept: its bytes (a copy), its events once tokenized (null: not one plain element), and once
+ * readSheet has handed them out, what they did (null: something a program cannot replay; see readSheet).
+ */
+type KeptRow = { bytes: Uint8Array; events: PlainEvent[] | null | undefined; program?: RowProgram | null };
+/**
+ * What a kept row's events did to readSheet's state, from a state where they depend on nothing but
+ * themselves: the row's opening tag, and for each cell (in order) the cell's fields as they stood when
+ * the cell closed. Replaying it gives what handing the events out again gives.
+ */
+type RowProgram = { attrs: Record<string, string>; cells: ProgramCell[] };
+type ProgramCell = {
+  cAddr: string;
+  addr: { row: number; col: number } | null;
+  t: string | undefined;
+  s: number;
+  fText: string | undefined;
+  fType: string | undefined;
+  fSi: string | undefined;
+  fRef: string | undefined;
+  vText: string | undefined;
+  rich: string[] | null;
+};
 /** Per part name, by a hash of the opening tag, the versions of a row seen in its last files (most recent last). */
 type KeptRows = { rows: Map<number, KeptRow[]>; bytes: number };
 const keptRows = new Map<string, KeptRows>();
@@ -683,7 +704,7 @@ const ROWS_KEPT_BYTES = 2 * 1024 * 1024;
 /** A larger part is parsed whole (its rows are not kept: at most this much is held from one file). */
 const ROWS_PART_MAX = 4 * 1024 * 1024;
 /** What the reader reused, counted (the tests check that reuse happens; nothing reads it otherwise). */
-export const readerCounts = { rowsCut: 0 };
+export const readerCounts = { rowsCut: 0, rowsReplayed: 0 };
 /** Forget every part, block, string and row kept from earlier files (tests read a file cold with it). */
 export function forgetKept(): void {
   forgetKeptEvents();
@@ -723,7 +744,7 @@ function sheetPieces(
   part: string,
   dv: { start: number; end: number } | null,
   rowsToo: boolean,
-): { text: string | Uint8Array; marks?: { name: string; events: PlainEvent[][] }; keep: () => void } {
+): { text: string | Uint8Array; cut?: KeptRow[]; keep: () => void } {
   const tail = (from: number) => (dv ? `${piece(data, from, dv.start)}<${DV_MARK}/>${utf8Text(data.subarray(dv.end), false)}` : from ? piece(data, from, data.length) : data);
   // A small part is kept whole (parseXml's keptEvents).
   const spans = rowsToo && data.length > SAME_EVENTS_MAX && data.length <= ROWS_PART_MAX ? rowSpans(data, dv ? dv.start : data.length) : [];
@@ -732,7 +753,8 @@ function sheetPieces(
   /** This file's rows: each one's hash, and the kept row it matched (undefined: none). */
   const hashes = new Array<number>(spans.length);
   const matched = new Array<KeptRow | undefined>(spans.length);
-  const events: PlainEvent[][] = [];
+  /** The kept rows cut out, in order (each with its events). */
+  const cut: KeptRow[] = [];
   let text = '';
   let from = 0;
   for (let s = 0; s < spans.length; s++) {
@@ -752,9 +774,8 @@ function sheetPieces(
     matched[s] = was;
     // A row met again is tokenized on its own the first time (null: not one plain element, never cut).
     if (was.events === undefined) was.events = plainXmlEvents(utf8Text(was.bytes, false));
-    const ev = was.events;
-    if (!ev) continue;
-    events.push(ev);
+    if (!was.events) continue;
+    cut.push(was);
     readerCounts.rowsCut++;
     text += piece(data, from, start) + ROW_MARK_TAG;
     from = end;
@@ -773,7 +794,7 @@ function sheetPieces(
         if (at !== versions.length - 1) versions.push(versions.splice(at, 1)[0]);
         continue;
       }
-      const row: KeptRow = { bytes: data.slice(spans[s][0], spans[s][1]), events: undefined };
+      const row: KeptRow = { bytes: data.slice(spans[s][0], spans[s][1]), events: undefined, program: undefined };
       versions.push(row);
       kept.bytes += row.bytes.length;
       if (versions.length > ROW_VERSIONS) kept.bytes -= versions.shift()!.bytes.length;
@@ -781,8 +802,8 @@ function sheetPieces(
     if (!keptRows.has(part) && keptRows.size >= 16) keptRows.delete(keptRows.keys().next().value as string);
     keptRows.set(part, kept);
   };
-  if (!events.length) return { text: tail(0), keep };
-  return { text: text + tail(from), marks: { name: ROW_MARK, events }, keep };
+  if (!cut.length) return { text: tail(0), keep };
+  return { text: text + tail(from), cut, keep };
 }
 /** The text of data[from, to) (a piece cut on ASCII bytes: a byte order mark dropped only at the start). */
 const piece = (data: Uint8Array, from: number, to: number) => (to > from ? utf8Text(data.subarray(from, to), from === 0) : '');
@@ -841,8 +862,7 @@ function readSheet(
   const refuse = (code: 'cell_misplaced' | 'cell_out_of_order' | 'row_out_of_order', params: Record<string, unknown>, cell: string) => {
     if (disorder++ < 20) ctx.problems.push(problem(code, params, { file: ctx.file, sheet: name, cell: cell.slice(0, 12) }));
   };
-  const endCell = () => {
-    const addr = decodeAddress(cAddr);
+  const endCell = (addr: { row: number; col: number } | null) => {
     const col = addr ? addr.col : prevCol + 1;
     const r = row;
     if (addr && addr.row !== r) refuse('cell_misplaced', { ref: cAddr.slice(0, 12), row: r }, cAddr);
@@ -902,6 +922,17 @@ function readSheet(
     }
   };
 
+  const openRow = (a: Record<string, string>) => {
+    row = parseInt(a.r, 10);
+    if (!(row > 0)) row = lastRow + 1;
+    else if (row <= lastRow && seenRow) refuse('row_out_of_order', { row, previous: lastRow }, `A${row}`);
+    seenRow = true;
+    prevCol = 0;
+    if (row > lastRow) lastRow = row;
+    if (a.s) rowStyle.set(row, parseInt(a.s, 10));
+    if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
+  };
+
   const kept = keptValidations.get(part);
   const block = validationsBlock(data, useKept ? kept?.bytes : undefined);
   const reuse = block?.same ? kept : undefined;
@@ -911,173 +942,212 @@ function readSheet(
   let blockRanges: SheetValidations['ranges'] | null = null;
   const pieces = sheetPieces(data, part, reuse && block ? block : null, useKept);
   const problemsBefore = ctx.problems.length;
+
+  // A kept row's program (KeptRow.program) is recorded the first time its events are handed out from
+  // the state below ("clean": outside any cell and validation, inside sheetData), where what they do
+  // depends on themselves only, and only when, outside its cells, the row opens nothing but cells (any
+  // other element there could touch state a program does not replay; a closing tag there closes an
+  // element opened there, or a cell, and touches nothing). Inside a cell every event only sets the
+  // cell's fields, which the program takes as they stand when the cell closes; the row's opening tag
+  // and each cell's end then run the very code the events run (openRow, endCell). Replayed only from
+  // the same clean state: anywhere else the events are handed out as they are
+  // (test/workbook/row-reuse.test.ts reads every such case warm and cold).
+  let recording: { attrs: Record<string, string> | null; cells: ProgramCell[]; ok: boolean } | null = null;
+  const onOpen = (t: PlainTag) => {
+    const a = t.attributes;
+    if (recording && !inCell)
+      if (t.name === 'row' && !recording.attrs) recording.attrs = a;
+      else if (t.name !== 'c') recording.ok = false;
+    if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
+      if (t.name === DV_MARK) {
+        if (reuse) validationRanges.push(...reuse.ranges);
+        return;
+      }
+      blockElements++;
+      blockFrom = validationRanges.length;
+    }
+    if (inCell) {
+      switch (t.name) {
+        case 'f':
+          node = 'f';
+          fType = a.t;
+          fSi = a.si;
+          fRef = a.ref;
+          return;
+        case 'v':
+          node = 'v';
+          return;
+        case 't':
+          if (inRun) runT = [];
+          else node = 't';
+          return;
+        case 'r':
+          inRun = true;
+          (rich ??= []).push('');
+          return;
+      }
+      return;
+    }
+    switch (t.name) {
+      case 'sheetData':
+        inSheetData = true;
+        return;
+      case 'row':
+        openRow(a);
+        return;
+      case 'c':
+        if (!inSheetData) return;
+        inCell = true;
+        cAddr = a.r ?? '';
+        cT = a.t;
+        cS = a.s ? parseInt(a.s, 10) : 0;
+        fText = fType = fSi = fRef = vText = undefined;
+        rich = null;
+        return;
+      case 'col':
+        if (a.hidden === '1' || a.hidden === 'true')
+          for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
+        if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
+        return;
+      case 'mergeCell':
+        if (a.ref) mergeRefs.push(a.ref);
+        return;
+      case 'hyperlink':
+        if (a['r:id'] && !ctx.rels.has(a['r:id'])) throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
+        if (a['r:id'] && a.ref) hyperlinks.add(a.ref);
+        return;
+      case 'dataValidation': {
+        dvSqref = a.sqref ?? '';
+        dv = { type: a.type || 'any', formulae: [] };
+        return;
+      }
+      case 'formula1':
+      case 'formula2':
+        if (dv) dvFormula = [];
+        return;
+    }
+  };
+  const onText = (s: string) => {
+    if (inCell) {
+      if (runT) runT.push(s);
+      else if (node === 'f') fText = fText ? fText + s : s;
+      else if ((node === 'v' || node === 't') && !rich) vText = vText ? vText + s : s;
+    } else if (dvFormula) dvFormula.push(s);
+  };
+  const onClose = (name: string) => {
+    if (inCell) {
+      switch (name) {
+        case 'c': {
+          const addr = decodeAddress(cAddr);
+          if (recording) recording.cells.push({ cAddr, addr, t: cT, s: cS, fText, fType, fSi, fRef, vText, rich });
+          endCell(addr);
+          inCell = false;
+          node = '';
+          inRun = false;
+          runT = null;
+          return;
+        }
+        case 'f':
+        case 'v':
+        case 'is':
+          node = '';
+          return;
+        case 't':
+          if (runT && rich) {
+            rich[rich.length - 1] += unescapeX(runT.join(''));
+            runT = null;
+          } else node = '';
+          return;
+        case 'r':
+          inRun = false;
+          return;
+      }
+      return;
+    }
+    switch (name) {
+      case 'dataValidations':
+        if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
+        blockFrom = -1;
+        return;
+      case 'sheetData':
+        inSheetData = false;
+        return;
+      case 'formula1':
+      case 'formula2':
+        if (dv && dvFormula) {
+          const f = dvFormula.join('');
+          dv.formulae!.push(
+            dv.type === 'whole' || dv.type === 'textLength'
+              ? parseInt(f, 10)
+              : dv.type === 'decimal'
+                ? parseFloat(f)
+                : dv.type === 'date'
+                  ? excelToDate(parseFloat(f), false)
+                  : f,
+          );
+          dvFormula = null;
+        }
+        return;
+      case 'dataValidation':
+        if (dv) {
+          if (!dv.formulae!.length) delete dv.formulae;
+          // Kept as ranges (interval arithmetic): the cost is the sqref's length, not its area.
+          for (const ref of dvSqref.split(/\s+/g)) {
+            if (!ref) continue;
+            const box = decodeRange(ref);
+            if (!box) continue;
+            if (ref.includes(':')) {
+              box.bottom = Math.min(box.bottom, maxRows);
+              box.right = Math.min(box.right, maxCols);
+              if (box.top > box.bottom || box.left > box.right) continue;
+            }
+            validationRanges.push({ ...box, v: dv });
+          }
+          dv = null;
+        }
+        return;
+    }
+  };
+  const replay = (p: RowProgram) => {
+    openRow(p.attrs);
+    for (const c of p.cells) {
+      cAddr = c.cAddr;
+      cT = c.t;
+      cS = c.s;
+      fText = c.fText;
+      fType = c.fType;
+      fSi = c.fSi;
+      fRef = c.fRef;
+      vText = c.vText;
+      rich = c.rich;
+      endCell(c.addr);
+    }
+    // Each cell's close left inCell false, node '', inRun false and runT null: as they already are.
+  };
+  const cut = pieces.cut;
+  const marks = cut && {
+    name: ROW_MARK,
+    at: (k: number) => {
+      const kept = cut[k];
+      if (!kept?.events) return;
+      const clean = !inCell && !dv && !dvFormula && inSheetData && !recording;
+      if (clean && kept.program) {
+        readerCounts.rowsReplayed++;
+        return replay(kept.program);
+      }
+      if (!clean || kept.program === null) return handOut(kept.events, onOpen, onText, onClose);
+      recording = { attrs: null, cells: [], ok: true };
+      handOut(kept.events, onOpen, onText, onClose);
+      kept.program = recording.ok && recording.attrs ? { attrs: recording.attrs, cells: recording.cells } : null;
+      recording = null;
+    },
+  };
   try {
-    parseXml(
-      pieces.text,
-      part,
-      (t) => {
-        const a = t.attributes;
-        if (!inCell && (t.name === DV_MARK || t.name === 'dataValidations') && !dv && !dvFormula) {
-          if (t.name === DV_MARK) {
-            if (reuse) validationRanges.push(...reuse.ranges);
-            return;
-          }
-          blockElements++;
-          blockFrom = validationRanges.length;
-        }
-        if (inCell) {
-          switch (t.name) {
-            case 'f':
-              node = 'f';
-              fType = a.t;
-              fSi = a.si;
-              fRef = a.ref;
-              return;
-            case 'v':
-              node = 'v';
-              return;
-            case 't':
-              if (inRun) runT = [];
-              else node = 't';
-              return;
-            case 'r':
-              inRun = true;
-              (rich ??= []).push('');
-              return;
-          }
-          return;
-        }
-        switch (t.name) {
-          case 'sheetData':
-            inSheetData = true;
-            return;
-          case 'row': {
-            row = parseInt(a.r, 10);
-            if (!(row > 0)) row = lastRow + 1;
-            else if (row <= lastRow && seenRow) refuse('row_out_of_order', { row, previous: lastRow }, `A${row}`);
-            seenRow = true;
-            prevCol = 0;
-            if (row > lastRow) lastRow = row;
-            if (a.s) rowStyle.set(row, parseInt(a.s, 10));
-            if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(row);
-            return;
-          }
-          case 'c':
-            if (!inSheetData) return;
-            inCell = true;
-            cAddr = a.r ?? '';
-            cT = a.t;
-            cS = a.s ? parseInt(a.s, 10) : 0;
-            fText = fType = fSi = fRef = vText = undefined;
-            rich = null;
-            return;
-          case 'col':
-            if (a.hidden === '1' || a.hidden === 'true')
-              for (let c = parseInt(a.min, 10); c <= Math.min(parseInt(a.max, 10), maxCols); c++) hiddenCols.add(c);
-            if (a.style) cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) });
-            return;
-          case 'mergeCell':
-            if (a.ref) mergeRefs.push(a.ref);
-            return;
-          case 'hyperlink':
-            if (a['r:id'] && !ctx.rels.has(a['r:id'])) throw new XlsxFormatError(`${part}: hyperlink ${a['r:id'].slice(0, 20)} without its relationship`);
-            if (a['r:id'] && a.ref) hyperlinks.add(a.ref);
-            return;
-          case 'dataValidation': {
-            dvSqref = a.sqref ?? '';
-            dv = { type: a.type || 'any', formulae: [] };
-            return;
-          }
-          case 'formula1':
-          case 'formula2':
-            if (dv) dvFormula = [];
-            return;
-        }
-      },
-      (s) => {
-        if (inCell) {
-          if (runT) runT.push(s);
-          else if (node === 'f') fText = fText ? fText + s : s;
-          else if ((node === 'v' || node === 't') && !rich) vText = vText ? vText + s : s;
-        } else if (dvFormula) dvFormula.push(s);
-      },
-      (name) => {
-        if (inCell) {
-          switch (name) {
-            case 'c':
-              endCell();
-              inCell = false;
-              node = '';
-              inRun = false;
-              runT = null;
-              return;
-            case 'f':
-            case 'v':
-            case 'is':
-              node = '';
-              return;
-            case 't':
-              if (runT && rich) {
-                rich[rich.length - 1] += unescapeX(runT.join(''));
-                runT = null;
-              } else node = '';
-              return;
-            case 'r':
-              inRun = false;
-              return;
-          }
-          return;
-        }
-        switch (name) {
-          case 'dataValidations':
-            if (blockFrom >= 0 && !dv && !dvFormula) blockRanges = validationRanges.slice(blockFrom);
-            blockFrom = -1;
-            return;
-          case 'sheetData':
-            inSheetData = false;
-            return;
-          case 'formula1':
-          case 'formula2':
-            if (dv && dvFormula) {
-              const f = dvFormula.join('');
-              dv.formulae!.push(
-                dv.type === 'whole' || dv.type === 'textLength'
-                  ? parseInt(f, 10)
-                  : dv.type === 'decimal'
-                    ? parseFloat(f)
-                    : dv.type === 'date'
-                      ? excelToDate(parseFloat(f), false)
-                      : f,
-              );
-              dvFormula = null;
-            }
-            return;
-          case 'dataValidation':
-            if (dv) {
-              if (!dv.formulae!.length) delete dv.formulae;
-              // Kept as ranges (interval arithmetic): the cost is the sqref's length, not its area.
-              for (const ref of dvSqref.split(/\s+/g)) {
-                if (!ref) continue;
-                const box = decodeRange(ref);
-                if (!box) continue;
-                if (ref.includes(':')) {
-                  box.bottom = Math.min(box.bottom, maxRows);
-                  box.right = Math.min(box.right, maxCols);
-                  if (box.top > box.bottom || box.left > box.right) continue;
-                }
-                validationRanges.push({ ...box, v: dv });
-              }
-              dv = null;
-            }
-            return;
-        }
-      },
-      pieces.marks,
-    );
+    parseXml(pieces.text, part, onOpen, onText, onClose, marks);
   } catch (e) {
     // Rows or the validations block were cut out: the file's own error (or its own reading, with its
     // own positions in messages) comes from the whole part.
-    if (!pieces.marks && !reuse) throw e;
+    if (!cut && !reuse) throw e;
     ctx.problems.length = problemsBefore;
     return readSheet(data, part, name, hidden, ctx, false);
   }

@@ -95,7 +95,8 @@ const keptEvents = keptPerPart<PlainEvent[]>(SAME_EVENTS_MAX);
 export function forgetKeptEvents(): void {
   keptEvents.clear();
 }
-function handOut(events: PlainEvent[], open: (t: PlainTag) => void, text: ((s: string) => void) | null, close: (name: string) => void): void {
+/** Hand a part's (or a cut element's) events to the handlers, in order. */
+export function handOut(events: PlainEvent[], open: (t: PlainTag) => void, text: ((s: string) => void) | null, close: (name: string) => void): void {
   for (let k = 0; k < events.length; k++) {
     const e = events[k];
     if (typeof e === 'string') text?.(e);
@@ -113,13 +114,13 @@ export function parseXml(
   open: (t: PlainTag) => void,
   text: ((s: string) => void) | null,
   close: (name: string) => void,
-  marks?: { name: string; events: PlainEvent[][] },
+  /** Marker elements, each standing for one element cut out of the text: `at(k)` hands out the k-th one's events. */
+  marks?: { name: string; at: (k: number) => void },
 ): void {
   if (marks) {
-    // Each marker element stands for the events of one element cut out of the text, in order.
     const [own, ownClose] = [open, close];
     let k = 0;
-    open = (t) => (t.name === marks.name ? handOut(marks.events[k++] ?? [], own, text, ownClose) : own(t));
+    open = (t) => (t.name === marks.name ? marks.at(k++) : own(t));
     close = (n) => n === marks.name || ownClose(n);
   }
   // A small part byte for byte as the last one of its name: its events again (they depend on its bytes only).

@@ -144,6 +144,71 @@ describe('rows kept from the last file', () => {
     expect(await differences(files[0], 'school-0.xlsx')).toEqual([]);
   });
 
+  test('a kept row replayed from what its events did (its program) gives what handing the events out gives: hidden and styled rows, shared formulas, rich inline text, cells out of order, rows without numbers, in cells and after foreign elements', async () => {
+    const set = defaultSet();
+    const plan = planTemplate(set, { mode: 'self', unit: 'Trường Chính trị tỉnh C', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+    const wb = await renderTemplate(plan);
+    const rand = rng(20261205);
+    fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
+    const parts = unzipSync(await toBytes(wb));
+    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts[n].length > 32 * 1024)!;
+    const xml = strFromU8(parts[sheetPart]);
+    // Rows past the table, each one byte for byte in every file below (so kept, then replayed).
+    const odd = [
+      '<row r="601" s="1" customFormat="1" hidden="1"><c r="A601" t="inlineStr"><is><r><rPr><b/></rPr><t>đậm</t></r><r><t xml:space="preserve"> nhạt</t></r></is></c><c r="B601" t="b"><v>1</v></c><c r="C601" t="e"><v>#N/A</v></c></row>',
+      '<row r="602"><c r="A602"><f t="shared" ref="A602:A603" si="7">B602*2</f><v>2</v></c><c r="B602"><v>1</v></c></row>',
+      '<row r="603"><c r="A603"><f t="shared" si="7"/><v>4</v></c><c r="C603" s="1"/><c r="B603"><v>2</v></c></row>',
+      '<row><c><v>5</v></c><c t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="F604" t="s"><v>0</v></c></row>',
+      '<row r="605"><c r="A605"><v>1</v></c><mergeCell ref="A605:B605"/><x/><c r="B605"><v>2</v></c></row>',
+      '<row r="606"><c r="A606"><c r="B606"><v>1</v></c><v>3</v></c></row>',
+      '<row r="604"><c r="A604"><v>7</v></c></row>',
+      '<row r="607" spans="1:3"><c r="B607"><v>8</v></c><c r="A607"><v>9</v></c></row>',
+    ];
+    const withRows = (x: string, rows: string[]) => x.replace('</sheetData>', `${rows.join('')}</sheetData>`);
+    const file = (x: string) => zipSync({ ...parts, [sheetPart]: strToU8(x) });
+    /** Another school's scores: a few numbers changed. */
+    const changed = (x: string) => {
+      const nums = [...x.matchAll(/<v>(\d+(?:\.\d+)?)<\/v>/g)].filter((m) => m.index! < x.indexOf('<row r="601"'));
+      const hit = nums[Math.floor(rand() * nums.length)];
+      return x.slice(0, hit.index) + `<v>${Math.floor(rand() * 20) / 4}</v>` + x.slice(hit.index! + hit[0].length);
+    };
+    let x = withRows(xml, odd);
+    /** Nothing kept, then three files: the first keeps the rows, the second records them, the third replays them. */
+    const prime = async () => {
+      forgetKept();
+      for (let k = 0; k < 3; k++) {
+        x = changed(x);
+        await reading(file(x), `school-${k}.xlsx`);
+      }
+    };
+    const variants = [
+      x,
+      // The same rows in another order (refused where out of order), twice, and inside a cell or a foreign element.
+      withRows(xml, [...odd].reverse()),
+      withRows(xml, [...odd, ...odd]),
+      withRows(xml, [`<row r="600"><c r="A600">${odd[1]}<v>1</v></c></row>`, odd[0], `<x>${odd[3]}</x>`, odd[6]]),
+      withRows(xml, [odd[0]]).replace('<sheetData>', `<sheetData>${odd[2]}`),
+      withRows(xml, odd).replace(/<\/sheetData>[\s\S]*$/, ''),
+    ];
+    let replayed = 0;
+    for (const [i, v] of variants.entries()) {
+      await prime();
+      const before = readerCounts.rowsReplayed;
+      const o = await sameAsCold(file(v), `variant-${i}.xlsx`, false);
+      replayed += readerCounts.rowsReplayed - before;
+      expect([i, o === 'same' || o === 'refused' ? 'ok' : o]).toEqual([i, 'ok']);
+    }
+    // The rows with nothing but cells outside their cells were replayed; the others were handed out.
+    expect(replayed).toBeGreaterThan(variants.length * 3);
+    await prime();
+    const before = readerCounts.rowsReplayed;
+    const warm = await reading(file(x), 'last.xlsx');
+    // Every row but the two with something else outside their cells (a foreign element, a nested cell).
+    expect(readerCounts.rowsReplayed - before).toBeGreaterThan(60);
+    forgetKept();
+    expect(warm).toBe(await reading(file(x), 'last.xlsx'));
+  });
+
   test('rowSpans: each span is a whole <row ...>...</row> with no other "<row" inside, in order', () => {
     const rand = rng(7);
     const bits = ['<row r="1">', '<row>', '</row>', '</row >', '<row/>', '<rowBreaks>', '<c r="A1"><v>1</v></c>', 'w', 'ro', '</ro', '<rov>', ' '];
