@@ -45,16 +45,22 @@ async function sameAsCold(bytes: Uint8Array, file: string, alsoExceljs: boolean)
   return d.length ? `${file}: differs from exceljs ${JSON.stringify(d.slice(0, 3))}` : 'same';
 }
 
+/** A filled self-assessment template's parts, and the name of its scoring sheet's part (the large one). */
+async function filledParts(unit: string, seed: number): Promise<{ parts: Record<string, Uint8Array>; sheetPart: string; rand: () => number }> {
+  const set = defaultSet();
+  const plan = planTemplate(set, { mode: 'self', unit, year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
+  const wb = await renderTemplate(plan);
+  const rand = rng(seed);
+  fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
+  const parts = unzipSync(await toBytes(wb));
+  const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts[n].length > 32 * 1024)!;
+  expect(sheetPart).toBeDefined();
+  return { parts, sheetPart, rand };
+}
+
 describe('rows kept from the last file', () => {
   test('a file read after the last one gives what it gives read cold (and what exceljs gives), in every context a kept row can come back in', async () => {
-    const set = defaultSet();
-    const plan = planTemplate(set, { mode: 'self', unit: 'Trường Chính trị tỉnh A', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
-    const wb = await renderTemplate(plan);
-    const rand = rng(20261203);
-    fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
-    const parts = unzipSync(await toBytes(wb));
-    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts[n].length > 32 * 1024)!;
-    expect(sheetPart).toBeDefined();
+    const { parts, sheetPart, rand } = await filledParts('Trường Chính trị tỉnh A', 20261203);
     let xml = strFromU8(parts[sheetPart]);
     const rowsOf = (x: string) => x.match(/<row [^>]*>.*?<\/row>/g) ?? [];
     expect(rowsOf(xml).length).toBeGreaterThan(30);
@@ -145,13 +151,7 @@ describe('rows kept from the last file', () => {
   });
 
   test('a kept row replayed from what its events did (its program) gives what handing the events out gives: hidden and styled rows, shared formulas, rich inline text, cells out of order, rows without numbers, in cells and after foreign elements', async () => {
-    const set = defaultSet();
-    const plan = planTemplate(set, { mode: 'self', unit: 'Trường Chính trị tỉnh C', year: 2024, generatedAt: '2024-12-01T00:00:00Z' });
-    const wb = await renderTemplate(plan);
-    const rand = rng(20261205);
-    fillColumn(wb.getWorksheet(plan.sheetName)!, plan, 'self', randomEntries(set, rand));
-    const parts = unzipSync(await toBytes(wb));
-    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && parts[n].length > 32 * 1024)!;
+    const { parts, sheetPart, rand } = await filledParts('Trường Chính trị tỉnh C', 20261205);
     const xml = strFromU8(parts[sheetPart]);
     // Rows past the table, each one byte for byte in every file below (so kept, then replayed).
     const odd = [
