@@ -654,18 +654,20 @@ function validationsBlock(data: Uint8Array, kept: Uint8Array | undefined): { sta
  * one template except where the scores differ, and a row that differs from the last file's is often
  * one an earlier school's file already had (the same scores, the same remark). The sheet's <row>
  * elements are found in its BYTES: each opening `<row` (then white space or '>') up to the first
- * `</row>` after it, with no other `<row` between. One whose bytes are those of a row kept from the last
- * files of the same part name (found by a hash of its opening tag, which holds the row number, among
- * the versions kept under it; then compared in full) is cut out: it takes that row's events, tokenized
- * on its own by xml-plain the first time it came back (one balanced element in the plain subset, else
- * it is never cut). Up to ROW_VERSIONS versions of a row are kept, the least recently seen dropped
- * first, at most ROWS_KEPT_BYTES of them a part. The other rows stay in the rest of the part, which,
- * with a marker element (a name no file can guess) where each cut row was, must be plain markup too
- * (xml-plain, never saxes); each marker hands out its row's events in place. Plain markup has no comment, CDATA or processing instruction and no '<' in a value, so every
- * cut opening was a tag in element content; a balanced element's events depend on its own bytes only,
- * and one balanced element in place of another keeps a text well-formed or not: this gives what parsing
- * the whole part gives. Anything else (a piece outside the subset, any error) sends the sheet back
- * through the whole part, for the file's own reading or error (test/workbook/row-reuse.test.ts).
+ * `</row>` after it, with no other `<row` between. One whose bytes are those of a row kept from the
+ * last files of the same part name (found by a hash of its opening tag, which holds the row number,
+ * among the versions kept under it; then compared in full) is cut out: it takes that row's events,
+ * tokenized on its own by xml-plain the first time it came back (one balanced element in the plain
+ * subset, else it is never cut). Up to ROW_VERSIONS versions of a row are kept, the least recently
+ * seen dropped first, at most ROWS_KEPT_BYTES of them a part. The other rows stay in the rest of the
+ * part, which, with a marker element (a name no file can guess) where each cut row was, must be plain
+ * markup too (xml-plain, never saxes); each marker stands for its row's events in place (handed out,
+ * or replayed from the row's program: see readSheet). Plain markup has no comment, CDATA or processing
+ * instruction and no '<' in a value, so every cut opening was a tag in element content; a balanced
+ * element's events depend on its own bytes only, and one balanced element in place of another keeps a
+ * text well-formed or not: this gives what parsing the whole part gives. Anything else (a piece
+ * outside the subset, any error) sends the sheet back through the whole part, for the file's own
+ * reading or error (test/workbook/row-reuse.test.ts).
  */
 const ROW_MARK = `thiduaKeptRow${Math.random().toString(36).slice(2, 10)}`;
 const ROW_MARK_TAG = `<${ROW_MARK}/>`;
@@ -673,7 +675,7 @@ const ROW_MARK_TAG = `<${ROW_MARK}/>`;
  * A row kept: its bytes (a copy), its events once tokenized (null: not one plain element), and once
  * readSheet has handed them out, what they did (null: something a program cannot replay; see readSheet).
  */
-type KeptRow = { bytes: Uint8Array; events: PlainEvent[] | null | undefined; program?: RowProgram | null };
+type KeptRow = { bytes: Uint8Array; events: PlainEvent[] | null | undefined; program: RowProgram | null | undefined };
 /**
  * What a kept row's events did to readSheet's state, from a state where they depend on nothing but
  * themselves: the row's opening tag, and for each cell (in order) the cell's fields as they stood when
