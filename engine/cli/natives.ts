@@ -1,7 +1,7 @@
 /**
  * Node's own implementations for the portable engine: zlib's inflate and CRC-32, Buffer's byte
  * comparison and one-byte text for the reader (engine/workbook/zip-read.ts), its deflate and CRC-32
- * for the ranking writer (engine/cli/ranking-workbook.ts), and crypto's SHA-256 for the hashes
+ * for the writers (NODE_DEFLATER: the ranking workbook, the templates of `template --units`), and crypto's SHA-256 for the hashes
  * (engine/core/hash.ts). They give the same bytes, texts and digests as the JavaScript ones (tested),
  * several times faster. Installed by the CLI and its worker threads; the add-in keeps the JavaScript
  * ones. zlib and crypto are loaded on first use, so a command that reads no workbook (`--help`) does
@@ -9,6 +9,7 @@
  */
 import { useNativeSha256 } from '../core/hash';
 import { crc32, useNativeZip } from '../workbook/zip-read';
+import type { Deflater } from '../workbook/zip-write';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 let zlibLib: typeof import('zlib') | undefined;
@@ -27,6 +28,9 @@ export function nodeCrc32(data: Uint8Array): number {
 export function nodeDeflateRaw(data: Uint8Array, level: number): Uint8Array {
   return zlib().deflateRawSync(data, { level });
 }
+
+/** Node's deflate and CRC-32, for the writers (the ranking workbook, the templates of `template --units`). */
+export const NODE_DEFLATER: Deflater = { deflateRaw: nodeDeflateRaw, crc32: nodeCrc32 };
 
 export function installNatives(): void {
   useNativeZip({

@@ -75,7 +75,8 @@ function startWorker(init: WorkerInit): Worker {
   // Under tsx the worker registers tsx itself (workers do not inherit the main thread's loader hooks).
   const w = ts
     ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true, workerData: init })
-    : new Worker(file, { workerData: init });
+    : // Compiled: the worker's modules come from the build's code cache too, as the main thread's do.
+      new Worker(`require(${JSON.stringify(path.join(__dirname, 'code-cache.js'))}).installCodeCache(); require(${JSON.stringify(file)});`, { eval: true, workerData: init });
   live.add(w);
   w.once('exit', () => live.delete(w));
   return w;

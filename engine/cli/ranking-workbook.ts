@@ -5,14 +5,12 @@
  */
 import type { Ranking } from '../core';
 import { RankingWorkbookOptions, writeRankingWorkbook as write } from '../workbook/ranking-workbook';
-import type { Deflater } from '../workbook/zip-write';
-import { nodeCrc32, nodeDeflateRaw } from './natives';
+import { NODE_DEFLATER } from './natives';
 
 export { RANKING_SHEETS, RANKING_WORKBOOK_KEYWORD, safeText } from '../workbook/ranking-workbook';
 export type { RankingWorkbookOptions } from '../workbook/ranking-workbook';
 
-/** Node's deflate and CRC-32 (natives.ts). */
-export const NODE_DEFLATER: Deflater = { deflateRaw: nodeDeflateRaw, crc32: nodeCrc32 };
+export { NODE_DEFLATER } from './natives';
 
 export function writeRankingWorkbook(r: Ranking, opts: RankingWorkbookOptions = {}): Promise<Uint8Array> {
   return write(r, { deflater: NODE_DEFLATER, ...opts });

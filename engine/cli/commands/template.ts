@@ -17,6 +17,7 @@ import { EXIT, GlobalOptions, langOf, printJson, readInput, requireCriteria, say
 import { fileNamesForUnits } from '../file-names';
 import { checkOutputPath, writeOutputAtomic } from '../fs-out';
 import { checkUnits, readUnitsFile } from '../units-file';
+import { NODE_DEFLATER } from '../natives';
 
 interface Options extends GlobalOptions {
   mode?: string;
@@ -214,8 +215,13 @@ async function runUnitTemplates(criteriaFile: string, opts: Options, lang: Lang)
   // exceljs (behind the batch writer) is loaded only when templates are written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { writeUnitTemplates } = require('../../workbook/template/batch') as typeof import('../../workbook/template/batch');
-  const { rendered } = await writeUnitTemplates(set, { mode, year, lang, toolVersion: TOOL_VERSION, generatedAt: new Date().toISOString() }, units, ({ bytes }, i) =>
-    writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
+  const { rendered } = await writeUnitTemplates(
+    set,
+    { mode, year, lang, toolVersion: TOOL_VERSION, generatedAt: new Date().toISOString() },
+    units,
+    ({ bytes }, i) =>
+      writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
+    NODE_DEFLATER,
   );
   if (opts.json)
     printJson({

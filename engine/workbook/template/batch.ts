@@ -10,7 +10,7 @@
  * read clean; a copy that does not is rendered in full instead, and the caller is told how many were.
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { packPart, type StoredPart, zipStored } from '../zip-write';
+import { type Deflater, FFLATE_DEFLATER, packPart, type StoredPart, zipStored } from '../zip-write';
 import type { CompiledSet } from '../../core/compile';
 import type { TemplateOptions, TemplatePlan } from '../../core/template/plan';
 import { readTemplate } from '../../core/template/read';
@@ -33,12 +33,12 @@ export interface UnitTemplate {
 type Deflated = Omit<StoredPart, 'name'>;
 
 /** A zip of the package: the shared deflated parts as they are, the unit's own parts deflated now, in the package's order. */
-function zipCopy(order: string[], shared: Map<string, Deflated>, own: Map<string, Uint8Array>): Uint8Array {
+function zipCopy(order: string[], shared: Map<string, Deflated>, own: Map<string, Uint8Array>, deflater: Deflater): Uint8Array {
   return zipStored(
     order.map((name) => {
       const d = shared.get(name);
       if (d) return { name, ...d };
-      return { name, ...packPart(own.get(name)!, 6) };
+      return { name, ...packPart(own.get(name)!, 6, deflater) };
     }),
   );
 }
@@ -53,13 +53,15 @@ async function carriesUnit(bytes: Uint8Array, unit: string): Promise<boolean> {
 
 /**
  * Templates for `units` (in order), handed to `each` one at a time (so a caller can write each and
- * let it go). Returns how many had to be rendered in full.
+ * let it go). Returns how many had to be rendered in full. `deflater` compresses the copies' parts
+ * (fflate's by default, browser-safe; the command line hands in Node's zlib).
  */
 export async function writeUnitTemplates(
   set: CompiledSet,
   opts: Omit<TemplateOptions, 'unit' | 'prefill'>,
   units: string[],
   each: (t: UnitTemplate, index: number) => void | Promise<void>,
+  deflater: Deflater = FFLATE_DEFLATER,
 ): Promise<{ rendered: number }> {
   const base = await writeTemplate(set, { ...opts, unit: PLACEHOLDER });
   const parts = unzipSync(base.bytes);
@@ -73,7 +75,7 @@ export async function writeUnitTemplates(
   const order = Object.keys(parts);
   const shared = new Map<string, Deflated>();
   for (const name of order)
-    if (texts[name] === undefined) shared.set(name, packPart(parts[name], 6));
+    if (texts[name] === undefined) shared.set(name, packPart(parts[name], 6, deflater));
   let rendered = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
@@ -86,7 +88,7 @@ export async function writeUnitTemplates(
         return baseHash ? named.split(baseHash).join(unitHash) : named;
       };
       for (const name of marked) own.set(name, strToU8(swap(texts[name])));
-      const copy = zipCopy(order, shared, own);
+      const copy = zipCopy(order, shared, own, deflater);
       if (await carriesUnit(copy, unit)) bytes = copy;
     }
     const plan = { ...base.plan, meta: { ...base.plan.meta, unit, metaHash: unitHash } };
