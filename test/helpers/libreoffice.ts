@@ -34,6 +34,29 @@ export function haveLibreOffice(what: string): boolean {
   return false;
 }
 
+/**
+ * True when LibreOffice Writer is there too (documents to PDF): its library beside soffice's own
+ * program. Otherwise a loud skip on a laptop, a failure under CI, as haveLibreOffice.
+ */
+export function haveLibreOfficeWriter(what: string): boolean {
+  if (!haveLibreOffice(what)) return false;
+  let program = '';
+  try {
+    const bin = spawnSync('sh', ['-c', `readlink -f "$(command -v ${SOFFICE})"`], { encoding: 'utf8' }).stdout.trim();
+    program = path.dirname(bin);
+  } catch {
+    /* not found: said below */
+  }
+  if (program && ['libswlo.so', 'libswlo.dylib', 'swlo.dll'].some((f) => existsSync(path.join(program, f)))) return true;
+  const msg = `LibreOffice Writer is not installed: ${what} is SKIPPED. Install it with: apt-get install -y libreoffice-writer-nogui`;
+  if (process.env.CI) test(`LibreOffice Writer is available under CI (${what})`, () => expect(msg).toBe('Writer installed'));
+  else {
+    process.stderr.write(`\n*** ${msg} ***\n\n`);
+    test.skip(msg, () => undefined);
+  }
+  return false;
+}
+
 const RECALC_ON_LOAD = `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 `;

@@ -108,18 +108,20 @@ function headerBlock(d: OfficialDoc): Table {
   return twoColumns(left, right, 0.42);
 }
 
-function table(b: Extract<Block, { kind: 'table' }>): Table {
+/** `keepLast`: the last rows stay on the page of what follows (the document's ending). */
+function table(b: Extract<Block, { kind: 'table' }>, keepLast = 0): Table {
   const sum = b.widths.reduce((x, y) => x + y, 0);
   const widths = b.widths.map((x) => Math.round((TEXT_WIDTH * x) / sum));
-  const cellPara = (v: string | Run[], i: number, bold: boolean) =>
-    para(runs(typeof v === 'string' ? [{ text: v }] : v, TABLE_TEXT, { bold }), { align: b.align?.[i] ?? 'left' });
+  const kept = b.rows.length - keepLast;
+  const cellPara = (v: string | Run[], i: number, bold: boolean, k: number) =>
+    para(runs(typeof v === 'string' ? [{ text: v }] : v, TABLE_TEXT, { bold }), { align: b.align?.[i] ?? 'left', keepNext: k >= kept || undefined });
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: b.head.map((h, i) => cell([para(runs([{ text: h }], TABLE_TEXT, { bold: true }), { align: 'center' })], widths[i], { shade: true })),
   });
   const rows = b.rows.map(
-    (r, k) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell([cellPara(v, i, !!b.boldRows?.includes(k))], widths[i])) }),
+    (r, k) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell([cellPara(v, i, !!b.boldRows?.includes(k), k)], widths[i])) }),
   );
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders: BORDERS, rows: [head, ...rows] });
 }
@@ -132,6 +134,9 @@ function signatureParas(s: Signature): Paragraph[] {
     para(runs(s.name, 28, { bold: true }), { align: 'center' }),
   ];
 }
+
+/** Rows of a table closing the body that go to the ending's page with it. */
+const KEPT_ROWS = 2;
 
 function ending(d: OfficialDoc): Table[] {
   const recipients = [
@@ -149,12 +154,15 @@ function sectionOf(d: OfficialDoc) {
   d.title.forEach((t, i) => children.push(para(runs([{ text: t }], 28, { bold: true }), { align: 'center', before: i === 0 ? 360 : 0 })));
   children.push(text('________', 28, { bold: true }));
   if (d.addressee) children.push(para(runs(d.addressee, 28), { align: 'center', before: 120, after: 120 }));
-  for (const b of d.body) {
+  // The signature never stands alone on a page (Nghị định 30 practice): the body's last paragraph, or
+  // a closing table's last rows, are kept with the ending, so a page break falls before them instead.
+  d.body.forEach((b, i) => {
+    const last = i === d.body.length - 1 || undefined;
     if (b.kind === 'heading') children.push(para(runs([{ text: b.text }], BODY, { bold: true }), { before: 120, keepNext: true }));
-    else if (b.kind === 'para') children.push(para(runs(b.runs), { align: b.align ?? 'justify', indent: b.indent, before: 60 }));
-    else children.push(table(b), para([], { after: 60 }));
-  }
-  children.push(para([], { after: 120 }), ...ending(d));
+    else if (b.kind === 'para') children.push(para(runs(b.runs), { align: b.align ?? 'justify', indent: b.indent, before: 60, keepNext: last }));
+    else children.push(table(b, last ? KEPT_ROWS : 0), para([], { after: 60, keepNext: last }));
+  });
+  children.push(para([], { after: 120, keepNext: true }), ...ending(d));
   return {
     properties: {
       page: { size: PAGE, margin: { ...MARGIN, header: Math.round(10 * MM), footer: Math.round(10 * MM) } },
