@@ -154,6 +154,8 @@ export interface PlanExpectation {
   number: string;
   text: string;
   max: number | null;
+  /** Another max the row may show (what earlier versions wrote there): read without a problem. */
+  alsoAccepted?: number | null;
 }
 
 export interface TemplatePrefill {

@@ -182,7 +182,8 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
   for (const n of set.nodes) {
     const row = nodeRow.get(n.id)!;
     const kind: RowKind = n.depth === 0 ? 'section' : n.isLeaf ? 'leaf' : 'group';
-    const maxShown = n.depth === 0 && n.role === 'bonus' ? n.cap ?? n.max : n.max;
+    // A capped section (bonus, or a deduction "trừ tối đa 10 điểm") shows its cap: what the engine counts at most.
+    const maxShown = n.depth === 0 && n.role !== 'base' ? n.cap ?? n.max : n.max;
     // A deduction row says what to type in it: the number of cases or the points.
     const ownSpec = n.isLeaf && n.role === 'deduction' ? set.entryByKey.get(n.id) : undefined;
     const text = ownSpec ? `${n.text}${L.deductionHint(ownSpec.unit === 'cases' ? 'cases' : 'points')}` : n.text;
@@ -191,7 +192,9 @@ export function planTemplate(set: CompiledSet, opts: TemplateOptions): TemplateP
       cellOf(row, COL.text, 'text', { value: text, note: typeof n.def.guidance === 'string' ? n.def.guidance : undefined }),
       cellOf(row, COL.max, 'max', { value: maxShown, numFmt: 'general' }),
     ];
-    expectations.push({ key: n.id, row, criterion: n.id, number: n.number, text, max: maxShown });
+    // Templates written before a capped deduction showed its cap left that cell as the section's max.
+    const legacyMax = n.role === 'deduction' && maxShown !== n.max ? { alsoAccepted: n.max } : {};
+    expectations.push({ key: n.id, row, criterion: n.id, number: n.number, text, max: maxShown, ...legacyMax });
     if (n.isLeaf) {
       const leaf = n as CompiledLeaf;
       const own = leaf.entries.find((e) => e.key === leaf.id);

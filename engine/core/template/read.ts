@@ -224,6 +224,11 @@ function visibleCopies(grids: Grid[], scored: Grid, plan: TemplatePlan): Array<{
   return out;
 }
 
+/** A row's max cell shows `max` (blank for none). */
+function showsMax(max: number | null, blank: boolean, got: number | null): boolean {
+  return max === null ? blank : got !== null && toMilli(got) === toMilli(max);
+}
+
 export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: CompiledSet } = {}): TemplateReadResult {
   const file = opts.file;
   const out: TemplateReadResult = { set: null, plan: null, submission: null, figures: [], problems: [], meta: {}, structureBroken: false };
@@ -351,7 +356,7 @@ export function readTemplate(grids: Grid[], opts: { file?: string; criteria?: Co
     const maxCell = grid.cell(r, C.max);
     const got = numberOf(maxCell);
     const blank = !maxCell || (maxCell.formula === undefined && cellText(maxCell) === '');
-    const ok = e.max === null ? blank : got !== null && toMilli(got) === toMilli(e.max);
+    const ok = showsMax(e.max, blank, got) || (e.alsoAccepted !== undefined && showsMax(e.alsoAccepted, blank, got));
     if (!ok) P.push(problem('max_edited', { found: maxCell?.formula ? `=${maxCell.formula}` : cellText(maxCell) || '—', expected: e.max ?? '—' }, at(A(C.max, r), crit)));
     const text = cellText(grid.cell(r, C.text));
     // (The same text needs no normalising: most rows are as generated.)
