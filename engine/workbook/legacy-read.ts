@@ -15,11 +15,34 @@ import { FILE_LIMITS } from './xlsx-read';
 
 export type LegacyFormat = 'xls' | 'ods';
 
+/** SheetJS's notes carry XML entities (&gt;): shown as the characters. */
+const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * SheetJS reports what it could not parse on the console (console.error), which would reach the user's
+ * terminal unexplained. Its notes are caught while it reads and returned as warnings naming the file,
+ * except those about number formats: values are read raw (`v`) here, never through a format.
+ */
+function quietly<T>(read: () => T): { value: T; notes: string[] } {
+  const notes: string[] = [];
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const note = (...args: unknown[]) => void notes.push(args.map(String).join(' '));
+  console.error = console.warn = console.log = note;
+  try {
+    return { value: read(), notes: notes.filter((n) => !/number format/i.test(n)) };
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 /** Grids of an .xls or .ods, or the problem that stopped the reading (never a stack trace). */
 export function readLegacy(bytes: Uint8Array, file: string, format: LegacyFormat): { grids?: Grid[]; problems: Problem[] } {
   let wb: XLSX.WorkBook;
+  let notes: string[];
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, sheetRows: FILE_LIMITS.maxRows + 1, WTF: false });
+    ({ value: wb, notes } = quietly(() =>
+      XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, sheetRows: FILE_LIMITS.maxRows + 1, WTF: false }),
+    ));
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     // An OLE2 file SheetJS cannot read is password-protected (an encrypted .xlsx is OLE2 too) or damaged.
@@ -79,5 +102,7 @@ export function readLegacy(bytes: Uint8Array, file: string, format: LegacyFormat
       ...(hiddenCols.size ? { hiddenCols } : {}),
     });
   });
-  return problems.length ? { problems } : { grids, problems };
+  if (problems.length) return { problems };
+  const unique = [...new Set(notes)];
+  return { grids, problems: unique.slice(0, 10).map((n) => problem('legacy_reader_note', { detail: xmlText(n).slice(0, 160) }, { file })) };
 }

@@ -62,3 +62,22 @@ test('a damaged .xls is refused with a message, not a stack trace', async () => 
   expect(opened).toBeUndefined();
   expect(problems.map((p) => [p.code, p.file])).toEqual([[expect.stringMatching(/^(not_xlsx|encrypted_or_xls)$/), 'broken.xls']]);
 });
+
+// SheetJS writes what it cannot parse to the console (an .ods's conditional number formats): nothing
+// of it reaches the user's terminal, and notes that could touch the figures come back as warnings.
+test('the .xls/.ods reader prints nothing on the console; its notes are warnings naming the file', async () => {
+  const spies = (['error', 'warn', 'log'] as const).map((m) => jest.spyOn(console, m));
+  try {
+    const files = cases.map(([layout, fmt]) => path.join(LEGACY, layout, `blank.${fmt}`));
+    for (const file of files) {
+      const { opened, problems } = await openWorkbook(fs.readFileSync(file), file);
+      expect(opened).toBeDefined();
+      for (const p of problems.filter((x) => x.code === 'legacy_reader_note')) expect([p.severity, p.file]).toEqual(['warning', file]);
+    }
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    // The console is the caller's again afterwards.
+    expect([console.error, console.warn, console.log]).toEqual(spies);
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+});

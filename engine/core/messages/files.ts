@@ -42,6 +42,11 @@ export const FILE_MESSAGES = defineMessages({
     vi: 'Không nhận ra bố cục bảng chấm điểm trong tệp{hint}',
     en: 'No known scoring-table layout found in the file{hint}',
   },
+  legacy_reader_note: {
+    severity: 'warning',
+    vi: 'Trình đọc tệp .xls/.ods (SheetJS) ghi chú: {detail}; hãy đối chiếu số liệu với tệp, hoặc lưu lại dạng .xlsx',
+    en: 'The .xls/.ods reader (SheetJS) noted: {detail}; check the figures against the file, or save it again as .xlsx',
+  },
   criteria_required: {
     severity: 'error',
     vi: 'Tệp không mang bảng tiêu chí; hãy chỉ định --criteria',
