@@ -3,7 +3,7 @@
  * over random texts (spaces, tabs, line breaks, non-breaking and ideographic spaces, Vietnamese, astral
  * characters, long words) it gives the line count of the word-splitting version it replaced.
  */
-import { columnPx, wrappedLines } from '../../engine/core/print-measure';
+import { columnPx, isSpace, wrappedLines } from '../../engine/core/print-measure';
 
 /** The version before (kept here as the oracle). */
 function splitting(text: string, widthChars: number, fontPt: number): number {
@@ -47,4 +47,10 @@ test('the same line count as splitting into words, for random texts, widths and 
   expect(wrappedLines('a\n\nb', 10, 11)).toBe(3);
   expect(wrappedLines('x'.repeat(100), 10, 11)).toBe(splitting('x'.repeat(100), 10, 11));
   expect(splitting('x'.repeat(100), 10, 11)).toBeGreaterThan(3);
+});
+
+test('isSpace is /\\s/ over every UTF-16 unit', () => {
+  const differ: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) if (isSpace(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code.toString(16));
+  expect(differ).toEqual([]);
 });
