@@ -10,7 +10,7 @@ import type { SectionDef } from '../../engine/core/model';
 import type { TemplatePlan } from '../../engine/core/template/plan';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { compileDef, miniDef } from '../helpers/sets';
-import { fillColumn, loadXlsx, template, toBytes } from './helpers';
+import { fillColumn, loadXlsx, template, toBytes, validSelf } from './helpers';
 
 const set: CompiledSet = compileDef(
   miniDef((d) => {
@@ -19,16 +19,7 @@ const set: CompiledSet = compileDef(
 );
 
 /** Every entry valid, and deductions of 3 + 5 points (more than the cap). */
-function entries(): Record<string, CellValue> {
-  const v: Record<string, CellValue> = {};
-  for (const e of set.entries) {
-    if (e.type === 'flag') v[e.key] = 'x';
-    else if (e.indicator) v[e.key] = 10;
-    else if (e.blankIsZero) v[e.key] = null;
-    else v[e.key] = e.max !== undefined ? e.max - (e.step ?? 0.25) : 50;
-  }
-  return { ...v, 'C.1': 3, 'C.2': 5 };
-}
+const entries = (): Record<string, CellValue> => ({ ...validSelf(set), 'C.1': 3, 'C.2': 5 });
 
 async function written(edit: (ws: ExcelJS.Worksheet, maxCell: string) => void = () => undefined): Promise<{ bytes: Uint8Array; plan: TemplatePlan; shown: unknown }> {
   const { bytes, plan } = await template(set, 'self', { unit: 'Trường Chính trị tỉnh Thử' });

@@ -63,3 +63,15 @@ export function fillColumn(ws: ExcelJS.Worksheet, plan: TemplatePlan, column: 's
 export async function template(set: CompiledSet, mode: 'self' | 'inspection' = 'self', extra: Partial<TemplateOptions> = {}) {
   return writeTemplate(set, { mode, ...extra });
 }
+
+/** Every entry valid: manual at their max minus a step, indicators that make formulas compute. */
+export function validSelf(s: CompiledSet): Record<string, CellValue> {
+  const v: Record<string, CellValue> = {};
+  for (const e of s.entries) {
+    if (e.type === 'flag') v[e.key] = 'x';
+    else if (e.indicator) v[e.key] = 10;
+    else if (e.blankIsZero) v[e.key] = null;
+    else v[e.key] = e.max !== undefined ? e.max - (e.step ?? 0.25) : 50;
+  }
+  return v;
+}

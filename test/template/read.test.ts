@@ -6,24 +6,13 @@ import type ExcelJS from 'exceljs';
 import { CellValue, CompiledSet, Problem } from '../../engine/core';
 import type { TemplatePlan } from '../../engine/core/template/plan';
 import { scoreWorkbook } from '../../engine/workbook/score';
-import { defaultSet, fillColumn, largeSet, loadXlsx, toBytes, template } from './helpers';
+import { defaultSet, fillColumn, largeSet, loadXlsx, toBytes, template, validSelf } from './helpers';
 
 let set: CompiledSet;
 beforeAll(() => {
   set = defaultSet();
 });
 
-/** Every entry valid: manual at their max minus a step, indicators that make formulas compute. */
-function validSelf(s: CompiledSet): Record<string, CellValue> {
-  const v: Record<string, CellValue> = {};
-  for (const e of s.entries) {
-    if (e.type === 'flag') v[e.key] = 'x';
-    else if (e.indicator) v[e.key] = 10;
-    else if (e.blankIsZero) v[e.key] = null;
-    else v[e.key] = e.max !== undefined ? e.max - (e.step ?? 0.25) : 50;
-  }
-  return v;
-}
 
 async function filled(
   mutate: (ws: ExcelJS.Worksheet, plan: TemplatePlan, wb: ExcelJS.Workbook) => void,
