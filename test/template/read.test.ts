@@ -3,7 +3,7 @@
  * code at its cell; valid tolerant entries ("2,5", numbers as text) score.
  */
 import type ExcelJS from 'exceljs';
-import { CellValue, CompiledSet, Problem } from '../../engine/core';
+import { CompiledSet, Problem } from '../../engine/core';
 import type { TemplatePlan } from '../../engine/core/template/plan';
 import { scoreWorkbook } from '../../engine/workbook/score';
 import { defaultSet, fillColumn, largeSet, loadXlsx, toBytes, template, validSelf } from './helpers';
