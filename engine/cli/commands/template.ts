@@ -219,8 +219,7 @@ async function runUnitTemplates(criteriaFile: string, opts: Options, lang: Lang)
     set,
     { mode, year, lang, toolVersion: TOOL_VERSION, generatedAt: new Date().toISOString() },
     units,
-    ({ bytes }, i) =>
-      writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
+    ({ bytes }, i) => writeOutputAtomic(targets[i], bytes, { force: opts.force, inputs, mkdir: true }),
     NODE_DEFLATER,
   );
   if (opts.json)
