@@ -2,10 +2,10 @@
  * Node's own implementations for the portable engine: zlib's inflate and CRC-32, Buffer's byte
  * comparison and one-byte text for the reader (engine/workbook/zip-read.ts), its deflate and CRC-32
  * for the writers (NODE_DEFLATER: the ranking workbook, the templates of `template --units`), and
- * crypto's SHA-256 for the hashes (engine/core/hash.ts). They give the same bytes, texts and digests as the JavaScript ones (tested),
- * several times faster. Installed by the CLI and its worker threads; the add-in keeps the JavaScript
- * ones. zlib and crypto are loaded on first use, so a command that reads no workbook (`--help`) does
- * not load them.
+ * crypto's SHA-256 for the hashes (engine/core/hash.ts). They give the same bytes, texts and digests
+ * as the JavaScript ones (tested), several times faster. Installed by the CLI and its worker threads;
+ * the add-in keeps the JavaScript ones. zlib and crypto are loaded on first use, so a command that
+ * reads no workbook (`--help`) does not load them.
  */
 import { useNativeSha256 } from '../core/hash';
 import { crc32, useNativeZip } from '../workbook/zip-read';
