@@ -12,11 +12,10 @@ import * as XLSX from '@e965/xlsx';
 import type { Grid, GridCell } from '../core/grid';
 import { problem, type Problem } from '../core/problems';
 import { FILE_LIMITS } from './xlsx-read';
+import { decodeRefs } from './xml-plain';
 
 export type LegacyFormat = 'xls' | 'ods';
 
-/** SheetJS's notes carry XML entities (&gt;): shown as the characters. */
-const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /**
  * SheetJS reports what it could not parse on the console (console.error), which would reach the user's
@@ -104,5 +103,5 @@ export function readLegacy(bytes: Uint8Array, file: string, format: LegacyFormat
   });
   if (problems.length) return { problems };
   const unique = [...new Set(notes)];
-  return { grids, problems: unique.slice(0, 10).map((n) => problem('legacy_reader_note', { detail: xmlText(n).slice(0, 160) }, { file })) };
+  return { grids, problems: unique.slice(0, 10).map((n) => problem('legacy_reader_note', { detail: (decodeRefs(n) ?? n).slice(0, 160) }, { file })) };
 }

@@ -46,7 +46,7 @@ const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || 
 const outside = (c: number) => (c < 0x20 ? c !== 0x09 && c !== 0x0a : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe));
 
 /** References replaced, or null for one outside the subset. */
-function decodeRefs(s: string): string | null {
+export function decodeRefs(s: string): string | null {
   let out = '';
   let from = 0;
   for (let k = s.indexOf('&'); k >= 0; k = s.indexOf('&', from)) {
